@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The one entry point for people. Everything installs what it needs first
+# (tools/setup.sh is quick when nothing is missing).
+#
+#   make                 build xsctp.ko for the newest installed Debian 6.12
+#   make KDIR=/path      build against another kernel build tree
+#   make modules-all     build for 6.12, 6.1 and the debug kernel
+#   make demo            boot a guest and show SCTP sockets served by xsctp
+#   make check           all tests on all kernels; ends "N passed, N failed"
+#   make vm-shell        a root shell in a guest (KERNEL=6.12|6.1|debug)
+#   make style           checkpatch, sparse, shellcheck, uapi self-containment
+#
+# Module builds happen in build/<kernel>/, a mirror of the sources, so one
+# tree builds for several kernels side by side.
+
+TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+KERNEL ?= 6.12
+SOURCES := Kbuild net include
+
+ifeq ($(KDIR),)
+KDIR = /lib/modules/$(shell $(TOP)/tools/kernels.sh 6.12)/build
+TAG ?= 6.12
+else
+TAG ?= $(notdir $(patsubst %/build,%,$(KDIR)))
+endif
+
+.PHONY: all setup modules modules-all demo check vm-shell style clean
+
+all: setup
+	@$(MAKE) --no-print-directory modules KDIR=$(KDIR) TAG=$(TAG)
+
+setup:
+	@$(TOP)/tools/setup.sh
+
+# Build in build/$(TAG) against $(KDIR).
+modules:
+	@mkdir -p build/$(TAG)
+	@rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
+		--exclude='*.mod*' --exclude='modules.order' --exclude='Module.symvers' \
+		$(addprefix $(TOP)/,$(SOURCES)) build/$(TAG)/
+	$(MAKE) -C $(KDIR) M=$(TOP)/build/$(TAG) W=1 modules
+	@echo "built $(TOP)/build/$(TAG)/xsctp.ko"
+
+modules-all: setup
+	@$(TOP)/tools/build-all.sh
+
+demo: setup
+	@$(TOP)/tools/demo.sh
+
+check: setup
+	@$(TOP)/tools/check.sh
+
+vm-shell: setup
+	@$(TOP)/tools/build-all.sh >/dev/null
+	@$(TOP)/tools/vm/run.sh -i -k $(KERNEL)
+
+style:
+	@$(TOP)/tools/style.sh
+
+clean:
+	rm -rf build

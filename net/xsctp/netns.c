@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-network-namespace state. Each namespace gets its own counters and
+ * /proc/net/xsctp directory when it is created (or when xsctp loads), and
+ * loses them when it is destroyed (or when xsctp unloads).
+ */
+#include <linux/percpu.h>
+#include <net/netns/generic.h>
+
+#include <net/xsctp/netns.h>
+
+static unsigned int xsctp_net_id __read_mostly;
+
+struct xsctp_net *xsctp_net(const struct net *net)
+{
+	return net_generic(net, xsctp_net_id);
+}
+
+static int __net_init xsctp_net_init(struct net *net)
+{
+	struct xsctp_net *xn = xsctp_net(net);
+	int err;
+
+	xn->mib = alloc_percpu(struct xsctp_mib);
+	if (!xn->mib)
+		return -ENOMEM;
+
+	err = xsctp_proc_net_init(net, xn);
+	if (err)
+		goto err_free_mib;
+
+	pr_debug("netns %u created\n", net->ns.inum);
+	return 0;
+
+err_free_mib:
+	free_percpu(xn->mib);
+	return err;
+}
+
+static void __net_exit xsctp_net_exit(struct net *net)
+{
+	struct xsctp_net *xn = xsctp_net(net);
+
+	xsctp_proc_net_exit(net, xn);
+	free_percpu(xn->mib);
+	pr_debug("netns %u destroyed\n", net->ns.inum);
+}
+
+static struct pernet_operations xsctp_net_ops = {
+	.init = xsctp_net_init,
+	.exit = xsctp_net_exit,
+	.id = &xsctp_net_id,
+	.size = sizeof(struct xsctp_net),
+};
+
+int xsctp_netns_init(void)
+{
+	return register_pernet_subsys(&xsctp_net_ops);
+}
+
+void xsctp_netns_exit(void)
+{
+	unregister_pernet_subsys(&xsctp_net_ops);
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/net/xsctp/: per-namespace views for people and tests.
+ *
+ * The directory is not /proc/net/sctp on purpose: sctp.ko creates that one
+ * before it discovers that xsctp owns IP protocol 132, and a second
+ * registration of the same proc entry is a kernel warning.
+ */
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
+#include <net/ip.h>
+
+#include <net/xsctp/netns.h>
+
+static const char *const xsctp_mib_names[__XSCTP_MIB_MAX] = {
+	[XSCTP_MIB_IN_PACKETS] = "XsctpInPackets",
+	[XSCTP_MIB_IN_DISCARDS] = "XsctpInDiscards",
+	[XSCTP_MIB_IN_ICMP_ERRORS] = "XsctpInIcmpErrors",
+};
+
+static int snmp_show(struct seq_file *seq, void *v)
+{
+	struct xsctp_net *xn = xsctp_net(seq_file_single_net(seq));
+	int i;
+
+	for (i = 0; i < __XSCTP_MIB_MAX; i++)
+		seq_printf(seq, "%-32s\t%lu\n", xsctp_mib_names[i],
+			   snmp_fold_field(xn->mib, i));
+	return 0;
+}
+
+int xsctp_proc_net_init(struct net *net, struct xsctp_net *xn)
+{
+	xn->proc_dir = proc_net_mkdir(net, "xsctp", net->proc_net);
+	if (!xn->proc_dir)
+		return -ENOMEM;
+
+	if (!proc_create_net_single("snmp", 0444, xn->proc_dir, snmp_show,
+				    NULL)) {
+		remove_proc_subtree("xsctp", net->proc_net);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void xsctp_proc_net_exit(struct net *net, struct xsctp_net *xn)
+{
+	remove_proc_subtree("xsctp", net->proc_net);
+	xn->proc_dir = NULL;
+}
