@@ -1,0 +1,44 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Proves: only one of xsctp and Linux's sctp.ko can own IP protocol 132.
+# Whichever loads second fails cleanly (xsctp with one clear log line),
+# the first keeps working, and the second loads once the first is gone.
+source "$(dirname "$0")/lib.sh"
+trap cleanup_modules EXIT
+cleanup_modules
+
+if ! have_sctp_ko; then
+	skip "sctp.ko then xsctp" "this kernel has no sctp.ko"
+	skip "xsctp then sctp.ko" "this kernel has no sctp.ko"
+	ksft_exit
+fi
+
+# sctp.ko first.
+check "modprobe sctp" modprobe sctp
+before=$(dmesg | grep -c "xsctp: IP protocol 132 already has a handler")
+check_fails "insmod xsctp.ko refused while sctp.ko is loaded" xsctp_load
+after=$(dmesg | grep -c "xsctp: IP protocol 132 already has a handler")
+check "exactly one log line says why" test $((after - before)) -eq 1
+check "xsctp is not left loaded" sh -c '! test -d /sys/module/xsctp'
+check "sctp.ko still serves SCTP sockets" checksctp
+check "rmmod sctp" modprobe -r sctp
+
+# xsctp first.
+check "insmod xsctp.ko" xsctp_load
+check_fails "modprobe sctp refused while xsctp is loaded" modprobe sctp
+check "sctp.ko is not left loaded" sh -c '! test -d /sys/module/sctp'
+check "xsctp still serves SCTP sockets" python3 -c '
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_SEQPACKET, 132)
+for l in open("/proc/net/protocols"):
+    f = l.split()
+    if f[0] == "XSCTP":
+        assert int(f[2]) == 1, l
+        break
+else:
+    raise SystemExit("XSCTP missing")
+'
+check "rmmod xsctp" rmmod xsctp
+check "sctp.ko loads once xsctp is gone" modprobe sctp
+ksft_exit

@@ -1,0 +1,35 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Runs xsctp's KUnit suites (xsctp_kunit.ko, built only against a kernel
+# with KUnit: the debug kernel) and reports every test case as one TAP
+# line, read from the KTAP results in debugfs.
+source "$(dirname "$0")/lib.sh"
+KUNIT_KO=$(dirname "$XSCTP_KO")/xsctp_kunit.ko
+trap 'rmmod xsctp_kunit 2>/dev/null; cleanup_modules' EXIT
+cleanup_modules
+
+if [ ! -f "$KUNIT_KO" ]; then
+	skip "KUnit suites" "this kernel has no KUnit"
+	ksft_exit
+fi
+check "insmod xsctp.ko" xsctp_load
+check "insmod xsctp_kunit.ko (runs the suites)" insmod "$KUNIT_KO"
+
+suites=0
+for results in /sys/kernel/debug/kunit/xsctp_*/results; do
+	[ -r "$results" ] || continue
+	suites=$((suites + 1))
+	suite=$(basename "$(dirname "$results")")
+	sed 's/^/# /' "$results"
+	while read -r status name; do
+		if [ "$status" = ok ]; then
+			ok "$suite.$name"
+		else
+			fail "$suite.$name"
+		fi
+	done < <(sed -nE 's/^[[:space:]]+(not ok|ok) [0-9]+ ([^ #]+).*/\1 \2/p' "$results" |
+		 sed 's/^not ok/not_ok/')
+done
+check "KUnit results found in debugfs ($suites suites)" test $suites -gt 0
+ksft_exit

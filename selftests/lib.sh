@@ -1,0 +1,128 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared helpers for xsctp selftests (kselftest shape). Each test script
+# sources this, runs its checks, and ends with `ksft_exit`. Output is TAP:
+# one "ok N - ..." / "not ok N - ..." line per check, "# SKIP" for checks
+# that cannot run on this kernel, and the plan "1..N" at the end.
+#
+# The runner (run.sh) sets XSCTP_KO to the module built for the running
+# kernel and XSCTP_BIN to the selftest programs.
+
+KSFT_PASS=0
+KSFT_FAIL=1
+KSFT_SKIP=4
+
+: "${XSCTP_KO:?XSCTP_KO must name xsctp.ko}"
+XSCTP_BIN=${XSCTP_BIN:-$(dirname "$XSCTP_KO")/../selftests}
+TEST=$(basename "$0" .sh)
+ksft_n=0 ksft_failed=0 ksft_skipped=0
+
+ok() {
+	ksft_n=$((ksft_n + 1))
+	echo "ok $ksft_n - $TEST: $*"
+}
+
+fail() {
+	ksft_n=$((ksft_n + 1))
+	ksft_failed=$((ksft_failed + 1))
+	echo "not ok $ksft_n - $TEST: $*"
+}
+
+skip() {
+	local what=$1 why=$2
+	ksft_n=$((ksft_n + 1))
+	ksft_skipped=$((ksft_skipped + 1))
+	echo "ok $ksft_n - $TEST: $what # SKIP $why"
+}
+
+# check DESCRIPTION COMMAND...: one check that passes when COMMAND succeeds.
+check() {
+	local what=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		ok "$what"
+	else
+		fail "$what"
+		[ -n "$out" ] && printf '#   %s\n' "$out" | head -n 20
+	fi
+	return 0
+}
+
+# check_fails DESCRIPTION COMMAND...: passes when COMMAND fails.
+check_fails() {
+	local what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then
+		fail "$what (unexpectedly succeeded)"
+	else
+		ok "$what"
+	fi
+}
+
+# Echo a command, then run it (for the log).
+pp() {
+	echo "# $*"
+	"$@"
+}
+
+ksft_exit() {
+	echo "1..$ksft_n"
+	if [ $ksft_failed -gt 0 ]; then
+		exit $KSFT_FAIL
+	elif [ $ksft_n -gt 0 ] && [ $ksft_skipped -eq $ksft_n ]; then
+		exit $KSFT_SKIP
+	fi
+	exit $KSFT_PASS
+}
+
+# --- module and kernel helpers ---------------------------------------------
+
+xsctp_loaded() { [ -d /sys/module/xsctp ]; }
+sctp_loaded() { [ -d /sys/module/sctp ]; }
+
+xsctp_load() { insmod "$XSCTP_KO"; }
+
+xsctp_unload() {
+	! xsctp_loaded || rmmod xsctp
+}
+
+# Is Linux's own sctp.ko available to this kernel (the reference oracle)?
+have_sctp_ko() { modinfo sctp >/dev/null 2>&1; }
+
+sctp_unload() {
+	! sctp_loaded || modprobe -r sctp
+}
+
+# Sockets of a protocol (XSCTP, XSCTPv6, SCTP...) open in this namespace.
+sockets_in_use() {
+	awk -v p="$1" '$1 == p { print $3; found = 1 } END { if (!found) print "absent" }' \
+		/proc/net/protocols
+}
+
+# A counter from /proc/net/xsctp/snmp of the current namespace.
+xsctp_counter() {
+	awk -v c="$1" '$1 == c { print $2 }' /proc/net/xsctp/snmp
+}
+
+# Make /lib/modules/$(uname -r) writable (the guest root is read-only):
+# an overlay where the kernel has one, else a tmpfs (the debug kernel has
+# no modules of its own to hide).
+modules_dir_writable() {
+	local dir=/lib/modules
+	touch "$dir/.xsctp-w" 2>/dev/null && { rm -f "$dir/.xsctp-w"; return 0; }
+	mkdir -p /tmp/modules.upper /tmp/modules.work
+	if modprobe -q overlay 2>/dev/null || grep -qw overlay /proc/filesystems; then
+		mount -t overlay overlay \
+			-o "lowerdir=$dir,upperdir=/tmp/modules.upper,workdir=/tmp/modules.work" "$dir"
+	else
+		mount -t tmpfs tmpfs "$dir"
+	fi
+}
+
+# Leave no module behind for the next test, whatever this one did.
+cleanup_modules() {
+	xsctp_unload 2>/dev/null
+	sctp_unload 2>/dev/null
+	return 0
+}

@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run selftests inside a guest. Usage: run.sh BUILD-DIR [TEST...]
+# BUILD-DIR holds xsctp.ko for the running kernel (build/6.12, build/debug);
+# with no TEST, runs them all. Each test prints TAP; a test that dies
+# without reporting a failure gets one "not ok" line here.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "$1" && pwd)
+shift
+export XSCTP_KO=$build/xsctp.ko
+export XSCTP_BIN=$build/../selftests
+ALL=(load_unload sockets checksctp rmmod_busy coexist autoload netns rx_count kunit)
+tests=("$@")
+[ ${#tests[@]} -gt 0 ] || tests=("${ALL[@]}")
+limit=$(sed -n 's/^timeout=//p' "$here/settings")
+
+echo "TAP version 13"
+echo "# kernel $(uname -r), module $XSCTP_KO"
+for t in "${tests[@]}"; do
+	echo "# selftest: $t"
+	out=$(timeout "$limit" bash "$here/$t.sh" 2>&1)
+	status=$?
+	echo "$out"
+	if [ $status -ne 0 ] && [ $status -ne 4 ] && ! grep -q '^not ok ' <<<"$out"; then
+		echo "not ok - $t: exited with status $status"
+	fi
+done

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Send hand-built SCTP packets through a raw IP socket.
+
+Used by the selftests to put real SCTP packets on the wire independently
+of any SCTP stack: the kernel's raw sockets send them whatever module owns
+IP protocol 132.
+
+    sctp_packet.py send DST [--count N] [--sport P] [--dport P] [--chunk init|abort]
+    sctp_packet.py init-ack DST [--dport P]   (send an INIT, wait for the INIT ACK)
+"""
+import argparse
+import os
+import select
+import socket
+import struct
+import sys
+
+IPPROTO_SCTP = 132
+
+
+def crc32c_table():
+    poly = 0x82F63B78
+    table = []
+    for i in range(256):
+        c = i
+        for _ in range(8):
+            c = (c >> 1) ^ poly if c & 1 else c >> 1
+        table.append(c)
+    return table
+
+
+_TABLE = crc32c_table()
+
+
+def crc32c(data):
+    crc = 0xFFFFFFFF
+    for b in data:
+        crc = _TABLE[(crc ^ b) & 0xFF] ^ (crc >> 8)
+    return crc ^ 0xFFFFFFFF
+
+
+def chunk(ctype, flags, value):
+    length = 4 + len(value)
+    pad = (4 - length % 4) % 4
+    return struct.pack("!BBH", ctype, flags, length) + value + b"\0" * pad
+
+
+def init_chunk(tag):
+    # Initiate tag, a_rwnd, outbound streams, inbound streams, initial TSN.
+    return chunk(1, 0, struct.pack("!IIHHI", tag, 65536, 10, 65535, tag))
+
+
+def packet(sport, dport, vtag, chunks):
+    """Common header with the CRC32c (RFC 9260 appendix B), little-endian."""
+    body = struct.pack("!HHII", sport, dport, vtag, 0) + chunks
+    crc = crc32c(body)
+    return body[:8] + struct.pack("<I", crc) + body[12:]
+
+
+def family_of(addr):
+    return socket.AF_INET6 if ":" in addr else socket.AF_INET
+
+
+def raw_socket(addr):
+    return socket.socket(family_of(addr), socket.SOCK_RAW, IPPROTO_SCTP)
+
+
+def cmd_send(args):
+    s = raw_socket(args.dst)
+    if args.chunk == "init":
+        data = packet(args.sport, args.dport, 0, init_chunk(0x12345678))
+    else:
+        data = packet(args.sport, args.dport, 0x1, chunk(6, 0, b""))
+    for _ in range(args.count):
+        s.sendto(data, (args.dst, 0))
+    return 0
+
+
+def cmd_init_ack(args):
+    """Send an INIT and wait for the peer's INIT ACK (chunk type 2)."""
+    s = raw_socket(args.dst)
+    s.sendto(packet(args.sport, args.dport, 0, init_chunk(0xC0FFEE01)),
+             (args.dst, 0))
+    while select.select([s], [], [], args.timeout)[0]:
+        data, src = s.recvfrom(65535)
+        # IPv4 raw sockets deliver the IP header, IPv6 ones do not.
+        if s.family == socket.AF_INET:
+            data = data[(data[0] & 0xF) * 4:]
+        if len(data) >= 16 and data[12] == 2 and src[0] == args.dst:
+            sport, dport, vtag = struct.unpack("!HHI", data[:8])
+            ok = vtag == 0xC0FFEE01 and sport == args.dport
+            print("INIT ACK from %s:%d vtag %#x" % (src[0], sport, vtag))
+            return 0 if ok else 1
+    print("no INIT ACK", file=sys.stderr)
+    return 1
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("send")
+    s.add_argument("dst")
+    s.add_argument("--count", type=int, default=1)
+    s.add_argument("--sport", type=int, default=5000)
+    s.add_argument("--dport", type=int, default=5001)
+    s.add_argument("--chunk", choices=["init", "abort"], default="init")
+    s.set_defaults(func=cmd_send)
+    r = sub.add_parser("init-ack")
+    r.add_argument("dst")
+    r.add_argument("--sport", type=int, default=5000)
+    r.add_argument("--dport", type=int, default=5001)
+    r.add_argument("--timeout", type=float, default=5)
+    r.set_defaults(func=cmd_init_ack)
+    args = p.parse_args()
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
