@@ -6,7 +6,7 @@
 # (xsctp's net-pf-F-proto-132-type-T aliases are asked for first).
 source "$(dirname "$0")/lib.sh"
 trap cleanup_modules EXIT
-cleanup_modules
+start_clean
 
 release=$(uname -r)
 if ! modules_dir_writable; then

@@ -5,7 +5,7 @@
 # supported with only xsctp loaded.
 source "$(dirname "$0")/lib.sh"
 trap cleanup_modules EXIT
-cleanup_modules
+start_clean
 
 check "insmod xsctp.ko" xsctp_load
 out=$(checksctp 2>&1)

@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 KUNIT_KO=$(dirname "$XSCTP_KO")/xsctp_kunit.ko
 trap 'rmmod xsctp_kunit 2>/dev/null; cleanup_modules' EXIT
-cleanup_modules
+start_clean
 
 if [ ! -f "$KUNIT_KO" ]; then
 	skip "KUnit suites" "this kernel has no KUnit"

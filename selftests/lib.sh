@@ -83,16 +83,25 @@ sctp_loaded() { [ -d /sys/module/sctp ]; }
 
 xsctp_load() { insmod "$XSCTP_KO"; }
 
-xsctp_unload() {
-	! xsctp_loaded || rmmod xsctp
+# unload_module NAME CMD...: unload, retrying for a few seconds, because a
+# closed socket may hold its module until an RCU grace period has passed.
+unload_module() {
+	local name=$1 i
+	shift
+	for i in $(seq 50); do
+		[ -d "/sys/module/$name" ] || return 0
+		"$@" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	"$@"
 }
+
+xsctp_unload() { unload_module xsctp rmmod xsctp; }
 
 # Is Linux's own sctp.ko available to this kernel (the reference oracle)?
 have_sctp_ko() { modinfo sctp >/dev/null 2>&1; }
 
-sctp_unload() {
-	! sctp_loaded || modprobe -r sctp
-}
+sctp_unload() { unload_module sctp modprobe -r sctp; }
 
 # Sockets of a protocol (XSCTP, XSCTPv6, SCTP...) open in this namespace.
 sockets_in_use() {
@@ -125,4 +134,13 @@ cleanup_modules() {
 	xsctp_unload 2>/dev/null
 	sctp_unload 2>/dev/null
 	return 0
+}
+
+# Tests start with neither SCTP module loaded; say so if one is stuck.
+start_clean() {
+	cleanup_modules
+	if xsctp_loaded || sctp_loaded; then
+		fail "start with no SCTP module loaded ($(lsmod | grep -w -e sctp -e xsctp | tr -s ' ' | tr '\n' ';'))"
+		ksft_exit
+	fi
 }

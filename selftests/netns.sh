@@ -15,6 +15,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cleanup
+start_clean
 
 open_sockets='
 import socket

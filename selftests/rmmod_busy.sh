@@ -4,32 +4,31 @@
 # Proves: an open xsctp socket of any kind pins the module (rmmod is
 # refused), and closing it lets rmmod succeed.
 source "$(dirname "$0")/lib.sh"
-trap cleanup_modules EXIT
-cleanup_modules
+start_clean
+holder=
+trap '[ -n "$holder" ] && kill $holder 2>/dev/null; cleanup_modules' EXIT
 
-# Hold one socket open until told to close it through a fifo.
+# Hold one socket open in the background until killed.
 hold_socket() {
-	local family=$1 type=$2 fifo=/tmp/rmmod_busy.fifo
-	rm -f $fifo && mkfifo $fifo
 	python3 -c "
-import socket, sys
-s = socket.socket(socket.$family, socket.$type, 132)
-print('open', flush=True)
-open('$fifo').read()
-s.close()
-" | { read -r _; echo held; } &
-	sleep 0.1
-	# Wait for the socket to exist.
-	for _ in $(seq 50); do
+import signal, socket
+s = socket.socket(socket.$1, socket.$2, 132)
+signal.pause()
+" &
+	holder=$!
+	# The module's reference count rises once the socket exists.
+	for _ in $(seq 100); do
 		[ "$(cat /sys/module/xsctp/refcnt)" -gt 0 ] && return 0
+		kill -0 $holder 2>/dev/null || return 1
 		sleep 0.1
 	done
 	return 1
 }
 
 release_socket() {
-	echo >/tmp/rmmod_busy.fifo
-	wait
+	kill $holder
+	wait $holder 2>/dev/null
+	holder=
 }
 
 for family in AF_INET AF_INET6; do
@@ -37,6 +36,7 @@ for family in AF_INET AF_INET6; do
 		xsctp_loaded || xsctp_load
 		if ! hold_socket $family $type; then
 			fail "$family/$type socket holds a module reference"
+			release_socket
 			continue
 		fi
 		check_fails "rmmod refused while a $family/$type socket is open" rmmod xsctp

@@ -11,7 +11,8 @@ build=$(cd "$1" && pwd)
 shift
 export XSCTP_KO=$build/xsctp.ko
 export XSCTP_BIN=$build/../selftests
-ALL=(load_unload sockets checksctp rmmod_busy coexist autoload netns rx_count kunit)
+# coexist leaves sctp.ko loaded for good, so it runs last.
+ALL=(load_unload sockets checksctp rmmod_busy autoload netns rx_count kunit coexist)
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=("${ALL[@]}")
 limit=$(sed -n 's/^timeout=//p' "$here/settings")

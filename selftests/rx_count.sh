@@ -17,6 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cleanup
+start_clean
 
 a() { ip netns exec xsctp-a "$@"; }
 b() { ip netns exec xsctp-b "$@"; }
@@ -36,7 +37,7 @@ topology() {
 wait_counter() {
 	local i
 	for i in $(seq 50); do
-		[ "$(ip netns exec "$1" awk -v c="$2" '$1 == c { print $2 }' /proc/net/xsctp/snmp)" = "$3" ] && return 0
+		[ "$(ip netns exec "$1" awk -v c="$2" '$1 == c { print $2 }' /proc/net/xsctp/snmp 2>/dev/null)" = "$3" ] && return 0
 		sleep 0.1
 	done
 	ip netns exec "$1" cat /proc/net/xsctp/snmp | sed 's/^/#   /'

@@ -7,7 +7,7 @@
 # (the checks themselves are in sockets.c).
 source "$(dirname "$0")/lib.sh"
 trap cleanup_modules EXIT
-cleanup_modules
+start_clean
 xsctp_load || { fail "insmod xsctp.ko"; ksft_exit; }
 out=$("$XSCTP_BIN/sockets" "$TEST" $ksft_n)
 status=$?

@@ -59,7 +59,7 @@ if [ -z "$share" ]; then
 fi
 mkdir -p "$share"
 rm -f "$share"/{rc,out.log,dmesg.log,console.log}
-printf '%s\n' "$*" >"$share/cmd"
+printf 'cd %q || exit 1\n%s\n' "$PWD" "$*" >"$share/cmd"
 : >"$share/out.log"
 
 append="console=ttyS0 loglevel=5 panic=-1 panic_on_warn=1 oops=panic"
