@@ -39,7 +39,7 @@ modules:
 	@rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
 		--exclude='*.mod*' --exclude='modules.order' --exclude='Module.symvers' \
 		$(addprefix $(TOP)/,$(SOURCES)) build/$(TAG)/
-	$(MAKE) -C $(KDIR) M=$(TOP)/build/$(TAG) W=1 modules
+	$(MAKE) -C $(KDIR) M=$(TOP)/build/$(TAG) W=1 KCFLAGS=-Werror modules
 	@echo "built $(TOP)/build/$(TAG)/xsctp.ko"
 
 modules-all: setup

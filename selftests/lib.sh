@@ -86,9 +86,9 @@ xsctp_load() { insmod "$XSCTP_KO"; }
 # unload_module NAME CMD...: unload, retrying for a few seconds, because a
 # closed socket may hold its module until an RCU grace period has passed.
 unload_module() {
-	local name=$1 i
+	local name=$1
 	shift
-	for i in $(seq 50); do
+	for _ in $(seq 50); do
 		[ -d "/sys/module/$name" ] || return 0
 		"$@" 2>/dev/null && return 0
 		sleep 0.1

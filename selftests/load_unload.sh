@@ -20,8 +20,7 @@ check "unload removes the protocols" sh -c '! grep -q "^XSCTP" /proc/net/protoco
 check "unload removes /proc/net/xsctp" test ! -e /proc/net/xsctp
 
 cycles() {
-	local i
-	for i in 1 2 3 4 5; do
+	for _ in 1 2 3 4 5; do
 		xsctp_load && rmmod xsctp || return 1
 	done
 }

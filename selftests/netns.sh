@@ -23,8 +23,7 @@ socks = [socket.socket(f, t, 132) for f in (socket.AF_INET, socket.AF_INET6)
          for t in (socket.SOCK_STREAM, socket.SOCK_SEQPACKET)]
 '
 churn() {
-	local i
-	for i in $(seq 30); do
+	for _ in $(seq 30); do
 		ip netns add xsctp-churn || return 1
 		ip netns exec xsctp-churn test -r /proc/net/xsctp/snmp || return 1
 		ip netns exec xsctp-churn python3 -c "$open_sockets" || return 1

@@ -12,7 +12,7 @@ shift
 export XSCTP_KO=$build/xsctp.ko
 export XSCTP_BIN=$build/../selftests
 # coexist leaves sctp.ko loaded for good, so it runs last.
-ALL=(load_unload sockets checksctp rmmod_busy autoload netns rx_count kunit coexist)
+ALL=(load_unload sockets checksctp rmmod_busy autoload netns rx_count kunit interop coexist)
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=("${ALL[@]}")
 limit=$(sed -n 's/^timeout=//p' "$here/settings")

@@ -10,11 +10,11 @@ IP protocol 132.
     sctp_packet.py init-ack DST [--dport P]   (send an INIT, wait for the INIT ACK)
 """
 import argparse
-import os
 import select
 import socket
 import struct
 import sys
+import time
 
 IPPROTO_SCTP = 132
 
@@ -78,11 +78,18 @@ def cmd_send(args):
 
 
 def cmd_init_ack(args):
-    """Send an INIT and wait for the peer's INIT ACK (chunk type 2)."""
+    """Send an INIT every second until the peer's INIT ACK (chunk type 2)
+    arrives or the timeout passes."""
     s = raw_socket(args.dst)
-    s.sendto(packet(args.sport, args.dport, 0, init_chunk(0xC0FFEE01)),
-             (args.dst, 0))
-    while select.select([s], [], [], args.timeout)[0]:
+    init = packet(args.sport, args.dport, 0, init_chunk(0xC0FFEE01))
+    deadline = time.monotonic() + args.timeout
+    next_send = 0
+    while time.monotonic() < deadline:
+        if time.monotonic() >= next_send:
+            s.sendto(init, (args.dst, 0))
+            next_send = time.monotonic() + 1
+        if not select.select([s], [], [], 0.2)[0]:
+            continue
         data, src = s.recvfrom(65535)
         # IPv4 raw sockets deliver the IP header, IPv6 ones do not.
         if s.family == socket.AF_INET:

@@ -89,12 +89,14 @@ static void check_pair(int family, int type)
 		return;
 	report(int_opt(fd, SOL_SOCKET, SO_DOMAIN) == family, "%s SO_DOMAIN", kind);
 	report(int_opt(fd, SOL_SOCKET, SO_TYPE) == type, "%s SO_TYPE", kind);
-	report(int_opt(fd, SOL_SOCKET, SO_PROTOCOL) == IPPROTO_SCTP, "%s SO_PROTOCOL", kind);
+	report(int_opt(fd, SOL_SOCKET, SO_PROTOCOL) == IPPROTO_SCTP,
+	       "%s SO_PROTOCOL", kind);
 	/* IP-level options go to the IP layer, as with sctp.ko. */
 	if (family == AF_INET)
 		report(int_opt(fd, IPPROTO_IP, IP_TTL) > 0, "%s IP_TTL readable", kind);
 	else
-		report(int_opt(fd, IPPROTO_IPV6, IPV6_V6ONLY) == 0, "%s IPV6_V6ONLY readable", kind);
+		report(int_opt(fd, IPPROTO_IPV6, IPV6_V6ONLY) == 0,
+		       "%s IPV6_V6ONLY readable", kind);
 	check_unimplemented(fd, family, kind);
 	report(close(fd) == 0, "%s close()", kind);
 }

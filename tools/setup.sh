@@ -15,8 +15,8 @@ SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
 TOOLS=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
-       zstd kmod rsync qemu-system-x86 busybox-static iproute2 nftables
-       python3 lksctp-tools libsctp-dev socat iperf3 sparse
+       zstd kmod rsync qemu-system-x86 busybox-static iproute2 iputils-ping nftables
+       python3 lksctp-tools libsctp-dev socat iperf3 sparse shellcheck
        linux-source-6.12)
 
 apt_updated=

@@ -3,7 +3,9 @@
  * Force-included into every xsctp source file (see Kbuild). Absorbs the
  * differences between the kernels xsctp supports so that protocol files
  * never test kernel versions. Feature macros (COMPAT_HAVE_*) come from the
- * header probes in Kbuild, not from version numbers.
+ * header probes in Kbuild, not from version numbers; Kbuild also refuses
+ * kernels older than 6.1. Protocol files may test a COMPAT_HAVE_* macro at
+ * the few sites where a shim would hide more than it helps.
  */
 #ifndef _XSCTP_COMPAT_H
 #define _XSCTP_COMPAT_H
@@ -12,28 +14,5 @@
  * included before any kernel header that would default it.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
-
-#include <linux/version.h>
-
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
-#error "xsctp needs Linux 6.1 or later"
-#endif
-
-/*
- * Since 6.5 struct proto says where a protocol keeps its ipv6_pinfo; before,
- * inet6_create() assumed it ends the socket. xsctp keeps it last so both
- * work, and names the offset where the field exists.
- */
-#ifdef COMPAT_HAVE_IPV6_PINFO_OFFSET
-#define COMPAT_IPV6_PINFO_OFFSET(type, member) \
-	.ipv6_pinfo_offset = offsetof(type, member),
-#else
-#define COMPAT_IPV6_PINFO_OFFSET(type, member)
-#endif
-
-/* The KUnit symbol namespace became a string in 6.13. */
-#ifndef COMPAT_KUNIT_NS
-#define COMPAT_KUNIT_NS EXPORTED_FOR_KUNIT_TESTING
-#endif
 
 #endif /* _XSCTP_COMPAT_H */

@@ -98,7 +98,10 @@ static struct proto xsctp6_prot = {
 	.setsockopt = xsctp_v6_setsockopt,
 	.getsockopt = xsctp_v6_getsockopt,
 	.obj_size = sizeof(struct xsctp6_sock),
-	COMPAT_IPV6_PINFO_OFFSET(struct xsctp6_sock, inet6)
+#ifdef COMPAT_HAVE_IPV6_PINFO_OFFSET
+	/* Older kernels look for ipv6_pinfo at the end of the object. */
+	.ipv6_pinfo_offset = offsetof(struct xsctp6_sock, inet6),
+#endif
 };
 
 static int xsctp_no_ioctl(struct socket *sock, unsigned int cmd,

@@ -12,6 +12,10 @@ export HOME=/tmp TERM=${TERM:-linux} XSCTP_GUEST=1
 
 setup() {
 	mkdir -p /dev/pts /dev/shm
+	ln -sf /proc/self/fd /dev/fd
+	ln -sf /proc/self/fd/0 /dev/stdin
+	ln -sf /proc/self/fd/1 /dev/stdout
+	ln -sf /proc/self/fd/2 /dev/stderr
 	mount -t devpts devpts /dev/pts
 	mount -t tmpfs tmpfs /dev/shm
 	[ -d /sys/kernel/debug ] && mount -t debugfs debugfs /sys/kernel/debug

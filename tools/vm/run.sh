@@ -23,7 +23,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-kernel=6.12 share= timeout=900 net= host= cpus=2 interactive=0 quiet=0
+kernel=6.12 share='' timeout=900 net='' host='' cpus=2 interactive=0 quiet=0
 while getopts k:o:t:n:H:s:iq opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
@@ -67,6 +67,7 @@ append+=" xsctp_stage2=$here/guest-init.sh xsctp_interactive=$interactive"
 [ -n "$host" ] && append+=" xsctp_hostname=$host"
 # Single-threaded TCG: multi-threaded TCG races with the kernel patching its
 # own text (int3 oopses in text_poke_bp at boot, seen with -smp 2).
+# shellcheck disable=SC2054 # commas belong to QEMU option values
 args=(-accel tcg,thread=single -m 2048 -smp "$cpus" -no-reboot -nodefaults
       -kernel "$image" -initrd "$initrd" -append "$append"
       -device virtio-rng-pci

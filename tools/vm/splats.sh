@@ -7,7 +7,7 @@
 # Usage: splats.sh LOG...
 set -u
 
-pattern='BUG:|WARNING:|KASAN:|UBSAN:|possible circular locking|possible recursive locking|inconsistent lock state|lockdep|unreferenced object|suspected memory leak|Oops|Call Trace|Kernel panic|general protection fault|kernel BUG'
+pattern='BUG:|WARNING:|KASAN:|UBSAN:|possible circular locking|possible recursive locking|inconsistent lock state|INFO: lockdep|DEBUG_LOCKS_WARN_ON|suspicious RCU usage|unreferenced object|suspected memory leak|Oops|Call Trace|Kernel panic|general protection fault|kernel BUG'
 found=0
 for log in "$@"; do
 	[ -f "$log" ] || continue

@@ -13,7 +13,7 @@ struct xsctp_sock {
 
 /*
  * The IPv6 flavour. ipv6_pinfo must stay last: kernels before 6.5 find it
- * at the end of the object (see COMPAT_IPV6_PINFO_OFFSET).
+ * at the end of the object (see COMPAT_HAVE_IPV6_PINFO_OFFSET).
  */
 struct xsctp6_sock {
 	struct xsctp_sock xsctp;

@@ -14,7 +14,7 @@ static const struct xsctp_addr_rules v6only_sock = {
 	.family = AF_INET6, .v6only = true,
 };
 
-static struct sockaddr_in sin(const char *ip, u16 port)
+static struct sockaddr_in v4addr(const char *ip, u16 port)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port) };
 
@@ -22,7 +22,7 @@ static struct sockaddr_in sin(const char *ip, u16 port)
 	return a;
 }
 
-static struct sockaddr_in6 sin6(const char *ip, u16 port, u32 scope)
+static struct sockaddr_in6 v6addr(const char *ip, u16 port, u32 scope)
 {
 	struct sockaddr_in6 a = {
 		.sin6_family = AF_INET6,
@@ -60,7 +60,7 @@ static void v4_usable(struct kunit *test)
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(v4_cases); i++) {
-		struct sockaddr_in a = sin(v4_cases[i].ip, 1);
+		struct sockaddr_in a = v4addr(v4_cases[i].ip, 1);
 
 		KUNIT_EXPECT_EQ_MSG(test, xsctp_addr_v4_usable(a.sin_addr.s_addr),
 				    v4_cases[i].usable, "%s", v4_cases[i].ip);
@@ -71,22 +71,22 @@ static void v6_usable(struct kunit *test)
 {
 	struct sockaddr_in6 a;
 
-	a = sin6("2001:db8::1", 1, 0);
+	a = v6addr("2001:db8::1", 1, 0);
 	KUNIT_EXPECT_TRUE(test, xsctp_addr_v6_usable(&a.sin6_addr));
-	a = sin6("::1", 1, 0);
+	a = v6addr("::1", 1, 0);
 	KUNIT_EXPECT_TRUE(test, xsctp_addr_v6_usable(&a.sin6_addr));
-	a = sin6("fe80::1", 1, 0);
+	a = v6addr("fe80::1", 1, 0);
 	KUNIT_EXPECT_TRUE(test, xsctp_addr_v6_usable(&a.sin6_addr));
-	a = sin6("::", 1, 0);
+	a = v6addr("::", 1, 0);
 	KUNIT_EXPECT_FALSE(test, xsctp_addr_v6_usable(&a.sin6_addr));
-	a = sin6("ff02::1", 1, 0);
+	a = v6addr("ff02::1", 1, 0);
 	KUNIT_EXPECT_FALSE(test, xsctp_addr_v6_usable(&a.sin6_addr));
 }
 
 static void parse_lengths(struct kunit *test)
 {
-	struct sockaddr_in a = sin("192.0.2.1", 9);
-	struct sockaddr_in6 b = sin6("2001:db8::1", 9, 0);
+	struct sockaddr_in a = v4addr("192.0.2.1", 9);
+	struct sockaddr_in6 b = v6addr("2001:db8::1", 9, 0);
 	union xsctp_addr out;
 
 	KUNIT_EXPECT_EQ(test, xsctp_addr_parse(&out, &a, sizeof(a), &v4_sock), 16);
@@ -102,8 +102,8 @@ static void parse_lengths(struct kunit *test)
 
 static void parse_families(struct kunit *test)
 {
-	struct sockaddr_in a = sin("192.0.2.1", 9);
-	struct sockaddr_in6 b = sin6("2001:db8::1", 9, 0);
+	struct sockaddr_in a = v4addr("192.0.2.1", 9);
+	struct sockaddr_in6 b = v6addr("2001:db8::1", 9, 0);
 	struct sockaddr_in6 unspec = { .sin6_family = AF_UNSPEC };
 	union xsctp_addr out;
 
@@ -115,8 +115,8 @@ static void parse_families(struct kunit *test)
 
 static void parse_v4_mapped(struct kunit *test)
 {
-	struct sockaddr_in6 m = sin6("::ffff:192.0.2.7", 4242, 0);
-	struct sockaddr_in6 bad = sin6("::ffff:224.0.0.1", 4242, 0);
+	struct sockaddr_in6 m = v6addr("::ffff:192.0.2.7", 4242, 0);
+	struct sockaddr_in6 bad = v6addr("::ffff:224.0.0.1", 4242, 0);
 	union xsctp_addr out;
 
 	KUNIT_ASSERT_EQ(test, xsctp_addr_parse(&out, &m, sizeof(m), &dual_sock), 28);
@@ -129,18 +129,19 @@ static void parse_v4_mapped(struct kunit *test)
 
 static void parse_link_local_scope(struct kunit *test)
 {
-	struct sockaddr_in6 no_scope = sin6("fe80::1", 9, 0);
-	struct sockaddr_in6 scoped = sin6("fe80::1", 9, 2);
+	struct sockaddr_in6 no_scope = v6addr("fe80::1", 9, 0);
+	struct sockaddr_in6 scoped = v6addr("fe80::1", 9, 2);
 	union xsctp_addr out;
 
-	KUNIT_EXPECT_EQ(test, xsctp_addr_parse(&out, &no_scope, sizeof(no_scope), &dual_sock), -EINVAL);
+	KUNIT_EXPECT_EQ(test, xsctp_addr_parse(&out, &no_scope, sizeof(no_scope),
+					       &dual_sock), -EINVAL);
 	KUNIT_EXPECT_EQ(test, xsctp_addr_parse(&out, &scoped, sizeof(scoped), &dual_sock), 28);
 	KUNIT_EXPECT_EQ(test, out.v6.sin6_scope_id, 2u);
 }
 
 static void parse_port_zero_accepted(struct kunit *test)
 {
-	struct sockaddr_in a = sin("192.0.2.1", 0);
+	struct sockaddr_in a = v4addr("192.0.2.1", 0);
 	union xsctp_addr out;
 
 	KUNIT_EXPECT_EQ(test, xsctp_addr_parse(&out, &a, sizeof(a), &v4_sock), 16);
@@ -148,11 +149,11 @@ static void parse_port_zero_accepted(struct kunit *test)
 
 static void equal(struct kunit *test)
 {
-	union xsctp_addr a = { .v4 = sin("192.0.2.1", 9) };
-	union xsctp_addr b = { .v4 = sin("192.0.2.1", 9) };
-	union xsctp_addr c = { .v4 = sin("192.0.2.1", 10) };
-	union xsctp_addr d = { .v6 = sin6("2001:db8::1", 9, 0) };
-	union xsctp_addr e = { .v6 = sin6("2001:db8::1", 9, 0) };
+	union xsctp_addr a = { .v4 = v4addr("192.0.2.1", 9) };
+	union xsctp_addr b = { .v4 = v4addr("192.0.2.1", 9) };
+	union xsctp_addr c = { .v4 = v4addr("192.0.2.1", 10) };
+	union xsctp_addr d = { .v6 = v6addr("2001:db8::1", 9, 0) };
+	union xsctp_addr e = { .v6 = v6addr("2001:db8::1", 9, 0) };
 
 	KUNIT_EXPECT_TRUE(test, xsctp_addr_equal(&a, &b));
 	KUNIT_EXPECT_FALSE(test, xsctp_addr_equal(&a, &c));
@@ -181,4 +182,4 @@ kunit_test_suite(xsctp_addr_suite);
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("KUnit tests for xsctp");
-MODULE_IMPORT_NS(COMPAT_KUNIT_NS);
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -1,0 +1,56 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Two-guest interop (run by tools/vm/pair.sh). Proves: an xsctp guest and a
+# guest running Linux's sctp.ko exchange real SCTP packets over the QEMU
+# link: an INIT sent from the xsctp side is answered by sctp.ko with an
+# INIT ACK carrying our tag, and xsctp's receive handler counts it.
+#
+#   guest "xsctp" (XSCTP_ROLE=xsctp)          guest "peer" (XSCTP_ROLE=peer)
+#   eth0 192.0.2.1/24  -- QEMU UDP socket --  eth0 192.0.2.2/24, sctp.ko
+#                                             listening on port 5001
+# The peer stops when the xsctp side sends "done" to UDP port 5009.
+source "$(dirname "$0")/lib.sh"
+PKT="python3 $(dirname "$0")/sctp_packet.py"
+trap cleanup_modules EXIT
+
+wait_for_peer() {
+	for _ in $(seq 120); do
+		ping -c1 -W1 "$1" >/dev/null 2>&1 && return 0
+	done
+	return 1
+}
+
+role_xsctp() {
+	start_clean
+	check "insmod xsctp.ko" xsctp_load
+	check "eth0 up as 192.0.2.1" sh -c 'ip addr add 192.0.2.1/24 dev eth0 && ip link set eth0 up'
+	check "the sctp.ko guest answers ping" wait_for_peer 192.0.2.2
+	check "INIT to sctp.ko is answered with an INIT ACK for our tag" \
+		$PKT init-ack 192.0.2.2 --sport 5000 --dport 5001 --timeout 10
+	check "xsctp counted the INIT ACK" test "$(xsctp_counter XsctpInPackets)" -ge 1
+	python3 -c 'import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"done", ("192.0.2.2", 5009))'
+}
+
+role_peer() {
+	check "modprobe sctp" modprobe sctp
+	check "eth0 up as 192.0.2.2" sh -c 'ip addr add 192.0.2.2/24 dev eth0 && ip link set eth0 up'
+	check "sctp.ko listens on 5001 until the xsctp guest is done" timeout 300 python3 -c '
+import socket
+srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM, 132)
+srv.bind(("0.0.0.0", 5001))
+srv.listen(1)
+done = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+done.bind(("0.0.0.0", 5009))
+done.recv(16)
+'
+	check "sctp.ko received the INIT" sh -c \
+		'[ "$(awk "\$1 == \"SctpInSCTPPacks\" { print \$2 }" /proc/net/sctp/snmp)" -ge 1 ]'
+}
+
+case ${XSCTP_ROLE:-} in
+xsctp) role_xsctp ;;
+peer) role_peer ;;
+*) skip "interop" "runs only in two-guest mode (tools/vm/pair.sh)" ;;
+esac
+ksft_exit

@@ -1,0 +1,48 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Style and static checks, each printed as one TAP line:
+# checkpatch --strict, sparse (C=2) on 6.12, shellcheck, and the uapi
+# header compiling alone (C90, included twice). Exits 1 if any fails.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+n=0 failed=0
+result() {
+	local what=$1 log=$2 status=$3
+	n=$((n + 1))
+	if [ "$status" -eq 0 ]; then
+		echo "ok $n - style: $what"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - style: $what"
+		sed 's/^/#   /' "$log" | head -n 30
+	fi
+}
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+src=$(dirname "$(tools/vm/debug-kernel.sh)")/linux-source-6.12
+c_files=$(git ls-files '*.c' '*.h')
+"$src/scripts/checkpatch.pl" --no-tree -f --strict --terse $c_files >"$log" 2>&1
+result "checkpatch --strict clean" "$log" $?
+
+kdir=/lib/modules/$(tools/kernels.sh 6.12)/build
+make --no-print-directory -s modules TAG=sparse KDIR="$kdir" >/dev/null 2>&1
+make -C "$kdir" M="$top/build/sparse" C=2 W=1 modules >"$log" 2>&1
+status=$?
+grep -E 'warning:|error:' "$log" >"$log.w" && status=1
+cp "$log.w" "$log"; rm -f "$log.w"
+result "sparse clean (C=2, 6.12)" "$log" $status
+
+shellcheck -x -S warning -e SC1091 $(git ls-files '*.sh') tools/vm/initramfs-init .ci/run >"$log" 2>&1
+result "shellcheck clean" "$log" $?
+
+printf '#include <linux/xsctp.h>\n#include <linux/xsctp.h>\n' |
+	gcc -std=c90 -pedantic -Wall -Werror -fsyntax-only -I uapi -x c - >"$log" 2>&1
+result "uapi/linux/xsctp.h compiles alone, twice, as C90" "$log" $?
+
+echo "1..$n"
+[ $failed -eq 0 ]
