@@ -7,7 +7,7 @@
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
+cd "$top" || exit 1
 n=0 failed=0
 result() {
 	local what=$1 log=$2 status=$3
@@ -25,8 +25,8 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 src=$(dirname "$(tools/vm/debug-kernel.sh)")/linux-source-6.12
-c_files=$(git ls-files '*.c' '*.h')
-"$src/scripts/checkpatch.pl" --no-tree -f --strict --terse $c_files >"$log" 2>&1
+mapfile -t c_files < <(git ls-files '*.c' '*.h')
+"$src/scripts/checkpatch.pl" --no-tree -f --strict --terse "${c_files[@]}" >"$log" 2>&1
 result "checkpatch --strict clean" "$log" $?
 
 kdir=/lib/modules/$(tools/kernels.sh 6.12)/build
@@ -37,7 +37,8 @@ grep -E 'warning:|error:' "$log" >"$log.w" && status=1
 cp "$log.w" "$log"; rm -f "$log.w"
 result "sparse clean (C=2, 6.12)" "$log" $status
 
-shellcheck -x -S warning -e SC1091 $(git ls-files '*.sh') tools/vm/initramfs-init .ci/run >"$log" 2>&1
+mapfile -t scripts < <(git ls-files '*.sh' tools/vm/initramfs-init .ci/run)
+shellcheck -x -S warning -e SC1091 "${scripts[@]}" >"$log" 2>&1
 result "shellcheck clean" "$log" $?
 
 printf '#include <linux/xsctp.h>\n#include <linux/xsctp.h>\n' |

@@ -10,7 +10,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-kernel=6.12 peer_kernel=6.12 out= timeout=600
+kernel=6.12 peer_kernel=6.12 out='' timeout=600
 while getopts k:K:o:t: opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
