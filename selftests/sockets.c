@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -68,6 +69,10 @@ static void check_unimplemented(int fd, int family, const char *kind)
 	expect_errno(recv(fd, buf, 1, MSG_DONTWAIT), EOPNOTSUPP, "recv", kind);
 	expect_errno(getsockname(fd, (struct sockaddr *)&ss, &len), EOPNOTSUPP,
 		     "getsockname", kind);
+	expect_errno(getpeername(fd, (struct sockaddr *)&ss, &len), EOPNOTSUPP,
+		     "getpeername", kind);
+	expect_errno(shutdown(fd, SHUT_RDWR), EOPNOTSUPP, "shutdown", kind);
+	expect_errno(ioctl(fd, FIONREAD, &v), ENOTTY, "ioctl(FIONREAD)", kind);
 	/* 110 is SCTP_SOCKOPT_CONNECTX: unknown until issue 4 implements it. */
 	expect_errno(setsockopt(fd, SOL_SCTP, 110, &v, sizeof(v)), ENOPROTOOPT,
 		     "setsockopt(SOL_SCTP)", kind);

@@ -9,7 +9,7 @@
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
+cd "$top" || exit 1
 out=$top/build/check
 rm -rf "$out"
 mkdir -p "$out"
@@ -92,7 +92,7 @@ report() {
 	grep -E '^not ok|# SKIP' "$log" 2>/dev/null
 	count_tap "$name" "$log"
 	if [ "$status" -ne 0 ]; then
-		cat "$out/$name.harness"
+		head -n 60 "$out/$name.harness"
 		step "$name guest run: kernel report, timeout or harness failure" "$status"
 	fi
 }

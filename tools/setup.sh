@@ -40,8 +40,12 @@ resolve_release() {
 	echo "$dep"
 }
 
-installed() {
-	dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q '^install ok installed$'
+# Those of the given packages that are not installed, in one dpkg query.
+missing_of() {
+	local have
+	have=$(dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null |
+	       awk '$NF == "installed" { print $1 }')
+	printf '%s\n' "$@" | grep -vxF -f <(echo "$have")
 }
 
 # A kernel is usable when its image and headers are installed; an already
@@ -52,7 +56,7 @@ kernel_pkgs() {
 }
 
 main() {
-	local r612 r61 missing=() p
+	local r612 r61 missing=()
 	r612=$(resolve_release linux-image-6.12-amd64)
 	r61=$(resolve_release linux-image-amd64)
 	if [ "${1:-}" = --print ]; then
@@ -60,9 +64,8 @@ main() {
 		echo "6.1 $r61"
 		return
 	fi
-	for p in "${TOOLS[@]}" $(kernel_pkgs "$r612") $(kernel_pkgs "$r61"); do
-		installed "$p" || missing+=("$p")
-	done
+	# shellcheck disable=SC2046 # kernel_pkgs prints two names
+	mapfile -t missing < <(missing_of "${TOOLS[@]}" $(kernel_pkgs "$r612") $(kernel_pkgs "$r61"))
 	[ ${#missing[@]} -eq 0 ] && return
 	echo "setup: installing ${missing[*]}"
 	apt_update
