@@ -31,5 +31,11 @@ for results in /sys/kernel/debug/kunit/xsctp_*/results; do
 	done < <(sed -nE 's/^[[:space:]]+(not ok|ok) [0-9]+ ([^ #]+).*/\1 \2/p' "$results" |
 		 sed 's/^not ok/not_ok/')
 done
-check "KUnit results found in debugfs ($suites suites)" test $suites -gt 0
+# Every suite the sources define must have reported.
+expected=$(sed -nE 's/^[[:space:]]*\.name = "(xsctp_[a-z0-9_]+)",$/\1/p' \
+	"$(dirname "$0")"/../net/xsctp/tests/*_kunit.c | sort | tr '\n' ' ')
+found=$(for r in /sys/kernel/debug/kunit/xsctp_*/results; do
+	[ -r "$r" ] && basename "$(dirname "$r")"; done | sort | tr '\n' ' ')
+check "every suite in the sources ran ($suites: $found)" \
+	test -n "$expected" -a "$expected" = "$found"
 ksft_exit

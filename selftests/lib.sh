@@ -81,7 +81,14 @@ ksft_exit() {
 xsctp_loaded() { [ -d /sys/module/xsctp ]; }
 sctp_loaded() { [ -d /sys/module/sctp ]; }
 
-xsctp_load() { insmod "$XSCTP_KO"; }
+# insmod, after the modules xsctp.ko needs (libcrc32c on stock kernels).
+xsctp_load() {
+	local deps
+	deps=$(modinfo -F depends "$XSCTP_KO" | tr ',' ' ')
+	# shellcheck disable=SC2086 # one word per module
+	[ -z "$deps" ] || modprobe -a $deps || return 1
+	insmod "$XSCTP_KO"
+}
 
 # unload_module NAME CMD...: unload, retrying for a few seconds, because a
 # closed socket may hold its module until an RCU grace period has passed.

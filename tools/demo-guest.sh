@@ -12,6 +12,9 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { printf '$ %s\n' "$*"; "$@"; }
 
 say "Load xsctp (Linux's sctp.ko stays unloaded)"
+deps=$(modinfo -F depends "$ko" | tr ',' ' ')
+# shellcheck disable=SC2086 # one word per module
+[ -z "$deps" ] || run modprobe -a $deps
 run insmod "$ko"
 dmesg | grep 'xsctp:' | tail -n 1
 echo '$ lsmod | grep sctp'

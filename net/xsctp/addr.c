@@ -4,6 +4,7 @@
  * SCTP's sctp_verify_addr() so that the same programs see the same errors.
  */
 #include <kunit/visibility.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <net/ipv6.h>

@@ -13,7 +13,7 @@
 #   -n L:P      two-guest mode: a virtio NIC on a QEMU UDP socket network,
 #               this guest on 127.0.0.1:L, its peer on 127.0.0.1:P
 #   -H NAME     guest host name
-#   -s N        virtual CPUs (default 2)
+#   -s N        virtual CPUs (default 2; 1 for the debug kernel)
 #   -i          interactive: a shell on the console instead of COMMAND
 #   -q          quiet: do not stream the command's output
 #
@@ -23,7 +23,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-kernel=6.12 share='' timeout=900 net='' host='' cpus=2 interactive=0 quiet=0
+kernel=6.12 share='' timeout=900 net='' host='' cpus='' interactive=0 quiet=0
 while getopts k:o:t:n:H:s:iq opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
@@ -42,6 +42,9 @@ shift $((OPTIND - 1))
 # Kernel image and matching initramfs.
 case $kernel in
 debug)
+	# One vCPU: under single-threaded TCG, a second one makes every
+	# stop_machine() spin for tens of seconds (RCU stall reports at boot).
+	cpus=${cpus:-1}
 	build=$("$here/debug-kernel.sh")
 	image=$build/arch/x86/boot/bzImage
 	initrd=$("$here/initramfs.sh" none)
@@ -62,8 +65,17 @@ rm -f "$share"/{rc,out.log,dmesg.log,console.log}
 printf 'cd %q || exit 1\n%s\n' "$PWD" "$*" >"$share/cmd"
 : >"$share/out.log"
 
+cpus=${cpus:-2}
+# TCG runs a guest 10-50 times slower than hardware: give the RCU stall
+# detector room (a real stall, such as a loop in softirq, still shows).
 append="console=ttyS0 loglevel=5 panic=-1 panic_on_warn=1 oops=panic"
-append+=" xsctp_stage2=$here/guest-init.sh xsctp_interactive=$interactive"
+append+=" rcupdate.rcu_cpu_stall_timeout=120"
+repo=$(cd "$here/../.." && pwd)
+case $repo in
+*[[:space:]]*) echo "run.sh: the repository path must not contain spaces" >&2; exit 2 ;;
+esac
+append+=" xsctp_repo=$repo xsctp_stage2=$repo/tools/vm/guest-init.sh"
+append+=" xsctp_interactive=$interactive"
 [ -n "$host" ] && append+=" xsctp_hostname=$host"
 # Single-threaded TCG: multi-threaded TCG races with the kernel patching its
 # own text (int3 oopses in text_poke_bp at boot, seen with -smp 2).
@@ -72,7 +84,8 @@ args=(-accel tcg,thread=single -m 2048 -smp "$cpus" -no-reboot -nodefaults
       -kernel "$image" -initrd "$initrd" -append "$append"
       -device virtio-rng-pci
       -virtfs "local,path=/,mount_tag=root,security_model=none,readonly=on,multidevs=remap"
-      -virtfs "local,path=$share,mount_tag=share,security_model=none,multidevs=remap")
+      -virtfs "local,path=$share,mount_tag=share,security_model=none,multidevs=remap"
+      -virtfs "local,path=$repo,mount_tag=repo,security_model=none,readonly=on,multidevs=remap")
 if [ -n "$net" ]; then
 	mac=52:54:00:12:34:$(printf %02x $((${net%%:*} % 256)))
 	args+=(-netdev "socket,id=n0,udp=127.0.0.1:${net#*:},localaddr=127.0.0.1:${net%%:*}"

@@ -179,7 +179,3 @@ static struct kunit_suite xsctp_addr_suite = {
 };
 
 kunit_test_suite(xsctp_addr_suite);
-
-MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("KUnit tests for xsctp");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Protocol defaults, in one place (RFC 9260 section 16). They become the
+ * initial values of the per-namespace net.sctp.* sysctls; see
+ * Documentation/sysctl.rst for the differences from Linux's defaults.
+ */
+#ifndef _NET_XSCTP_DEFAULTS_H
+#define _NET_XSCTP_DEFAULTS_H
+
+#define XSCTP_USEC_PER_MSEC		1000U
+
+/* Times in milliseconds. */
+#define XSCTP_DEF_RTO_INITIAL_MS	1000U
+#define XSCTP_DEF_RTO_MIN_MS		1000U
+#define XSCTP_DEF_RTO_MAX_MS		60000U
+#define XSCTP_DEF_HB_INTERVAL_MS	30000U
+#define XSCTP_DEF_VALID_COOKIE_LIFE_MS	60000U
+
+/* Retransmission limits. */
+#define XSCTP_DEF_MAX_INIT_RETRANSMITS	8U
+#define XSCTP_DEF_ASSOC_MAX_RETRANS	10U
+#define XSCTP_DEF_PATH_MAX_RETRANS	5U
+
+/*
+ * Clock granularity G of RFC 9260 6.3.1 C3: the floor of RTTVAR, so a
+ * path with perfectly steady RTT still has a little slack.
+ */
+#define XSCTP_RTO_GRANULARITY_US	1000U
+
+#endif /* _NET_XSCTP_DEFAULTS_H */
