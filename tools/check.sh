@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# `make check`: build for every kernel, run the style checks, then the
+# `make check`: build for every kernel, run the style checks and a short
+# fuzzing run of the wire codec, then the
 # selftests (with KUnit) in guests: stock 6.12, the debug kernel (KASAN,
 # lockdep, kmemleak, UBSAN; any report fails the run), stock 6.1, and the
 # two-guest interop with sctp.ko. Guests run two at a time (one TCG thread
@@ -59,6 +60,15 @@ fi
 section "style"
 tools/style.sh | tee "$out/style.log"
 count_tap style "$out/style.log"
+
+section "fuzz: the wire codec under libFuzzer, ASan and UBSan (20 s)"
+if make --no-print-directory -s -C tools/fuzz run SECONDS=20 >"$out/fuzz.log" 2>&1; then
+	echo "ok 1 - fuzz: wire_fuzz, no crash ($(sed -n 's/^stat::number_of_executed_units: //p' "$out/fuzz.log") inputs)" | tee "$out/fuzz.tap"
+else
+	tail -n 40 "$out/fuzz.log"
+	echo "not ok 1 - fuzz: wire_fuzz crashed (build/check/fuzz.log)" | tee "$out/fuzz.tap"
+fi
+count_tap fuzz "$out/fuzz.tap"
 
 # guest KERNEL NAME [TESTS...]: selftests in one guest; TAP in NAME/out.log.
 guest() {
