@@ -76,25 +76,25 @@ static int xsctp_v6_getsockopt(struct sock *sk, int level, int optname,
 	return -ENOPROTOOPT;
 }
 
+/* What the IPv4 and IPv6 flavours share; they differ only at the IP layer. */
+#define XSCTP_PROTO_COMMON			\
+	.owner = THIS_MODULE,			\
+	.init = xsctp_init_sock,		\
+	.close = xsctp_close,			\
+	.hash = xsctp_hash,			\
+	.unhash = xsctp_unhash
+
 static struct proto xsctp_prot = {
+	XSCTP_PROTO_COMMON,
 	.name = "XSCTP",
-	.owner = THIS_MODULE,
-	.init = xsctp_init_sock,
-	.close = xsctp_close,
-	.hash = xsctp_hash,
-	.unhash = xsctp_unhash,
 	.setsockopt = xsctp_setsockopt,
 	.getsockopt = xsctp_getsockopt,
 	.obj_size = sizeof(struct xsctp_sock),
 };
 
 static struct proto xsctp6_prot = {
+	XSCTP_PROTO_COMMON,
 	.name = "XSCTPv6",
-	.owner = THIS_MODULE,
-	.init = xsctp_init_sock,
-	.close = xsctp_close,
-	.hash = xsctp_hash,
-	.unhash = xsctp_unhash,
 	.setsockopt = xsctp_v6_setsockopt,
 	.getsockopt = xsctp_v6_getsockopt,
 	.obj_size = sizeof(struct xsctp6_sock),
@@ -112,42 +112,32 @@ static int xsctp_no_ioctl(struct socket *sock, unsigned int cmd,
 }
 
 /* One set of ops serves SOCK_SEQPACKET and SOCK_STREAM, as in sctp.ko. */
+#define XSCTP_PROTO_OPS_COMMON				\
+	.owner = THIS_MODULE,				\
+	.bind = sock_no_bind,				\
+	.connect = sock_no_connect,			\
+	.socketpair = sock_no_socketpair,		\
+	.accept = sock_no_accept,			\
+	.getname = sock_no_getname,			\
+	.ioctl = xsctp_no_ioctl,			\
+	.listen = sock_no_listen,			\
+	.shutdown = sock_no_shutdown,			\
+	.setsockopt = sock_common_setsockopt,		\
+	.getsockopt = sock_common_getsockopt,		\
+	.sendmsg = sock_no_sendmsg,			\
+	.recvmsg = sock_no_recvmsg,			\
+	.mmap = sock_no_mmap
+
 static const struct proto_ops xsctp_inet_ops = {
+	XSCTP_PROTO_OPS_COMMON,
 	.family = PF_INET,
-	.owner = THIS_MODULE,
 	.release = inet_release,
-	.bind = sock_no_bind,
-	.connect = sock_no_connect,
-	.socketpair = sock_no_socketpair,
-	.accept = sock_no_accept,
-	.getname = sock_no_getname,
-	.ioctl = xsctp_no_ioctl,
-	.listen = sock_no_listen,
-	.shutdown = sock_no_shutdown,
-	.setsockopt = sock_common_setsockopt,
-	.getsockopt = sock_common_getsockopt,
-	.sendmsg = sock_no_sendmsg,
-	.recvmsg = sock_no_recvmsg,
-	.mmap = sock_no_mmap,
 };
 
 static const struct proto_ops xsctp_inet6_ops = {
+	XSCTP_PROTO_OPS_COMMON,
 	.family = PF_INET6,
-	.owner = THIS_MODULE,
 	.release = inet6_release,
-	.bind = sock_no_bind,
-	.connect = sock_no_connect,
-	.socketpair = sock_no_socketpair,
-	.accept = sock_no_accept,
-	.getname = sock_no_getname,
-	.ioctl = xsctp_no_ioctl,
-	.listen = sock_no_listen,
-	.shutdown = sock_no_shutdown,
-	.setsockopt = sock_common_setsockopt,
-	.getsockopt = sock_common_getsockopt,
-	.sendmsg = sock_no_sendmsg,
-	.recvmsg = sock_no_recvmsg,
-	.mmap = sock_no_mmap,
 };
 
 static struct inet_protosw xsctp_protosw[] = {
