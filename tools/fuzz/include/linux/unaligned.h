@@ -23,4 +23,14 @@ static inline void put_unaligned_be16(u16 v, void *p)
 	b[0] = v >> 8;
 	b[1] = v;
 }
+
+static inline void put_unaligned_be32(u32 v, void *p)
+{
+	u8 *b = p;
+
+	b[0] = v >> 24;
+	b[1] = v >> 16;
+	b[2] = v >> 8;
+	b[3] = v;
+}
 #endif
