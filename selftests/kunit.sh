@@ -16,11 +16,11 @@ fi
 check "insmod xsctp.ko" xsctp_load
 check "insmod xsctp_kunit.ko (runs the suites)" insmod "$KUNIT_KO"
 
-suites=0
+suites=()
 for results in /sys/kernel/debug/kunit/xsctp_*/results; do
 	[ -r "$results" ] || continue
-	suites=$((suites + 1))
 	suite=$(basename "$(dirname "$results")")
+	suites+=("$suite")
 	sed 's/^/# /' "$results"
 	while read -r status name; do
 		if [ "$status" = ok ]; then
@@ -34,8 +34,7 @@ done
 # Every suite the sources define must have reported.
 expected=$(sed -nE 's/^[[:space:]]*\.name = "(xsctp_[a-z0-9_]+)",$/\1/p' \
 	"$(dirname "$0")"/../net/xsctp/tests/*_kunit.c | sort | tr '\n' ' ')
-found=$(for r in /sys/kernel/debug/kunit/xsctp_*/results; do
-	[ -r "$r" ] && basename "$(dirname "$r")"; done | sort | tr '\n' ' ')
-check "every suite in the sources ran ($suites: $found)" \
+found=$(printf '%s\n' "${suites[@]}" | sort | tr '\n' ' ')
+check "every suite in the sources ran ($found)" \
 	test -n "$expected" -a "$expected" = "$found"
 ksft_exit

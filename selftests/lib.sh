@@ -116,9 +116,12 @@ sockets_in_use() {
 		/proc/net/protocols
 }
 
-# A counter from /proc/net/xsctp/snmp of the current namespace.
+# xsctp_counter NAME [NETNS]: a counter from /proc/net/xsctp/snmp of the
+# current namespace, or of NETNS.
 xsctp_counter() {
-	awk -v c="$1" '$1 == c { print $2 }' /proc/net/xsctp/snmp
+	local in=()
+	[ -z "${2:-}" ] || in=(ip netns exec "$2")
+	"${in[@]}" awk -v c="$1" '$1 == c { print $2 }' /proc/net/xsctp/snmp 2>/dev/null
 }
 
 # Make /lib/modules/$(uname -r) writable (the guest root is read-only):

@@ -36,7 +36,7 @@ topology() {
 # wait_counter NS COUNTER VALUE: counters move asynchronously to sendto().
 wait_counter() {
 	for _ in $(seq 50); do
-		[ "$(ip netns exec "$1" awk -v c="$2" '$1 == c { print $2 }' /proc/net/xsctp/snmp 2>/dev/null)" = "$3" ] && return 0
+		[ "$(xsctp_counter "$2" "$1")" = "$3" ] && return 0
 		sleep 0.1
 	done
 	ip netns exec "$1" cat /proc/net/xsctp/snmp | sed 's/^/#   /'

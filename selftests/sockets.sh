@@ -16,5 +16,5 @@ ksft_n=$((ksft_n + $(grep -cE '^(not )?ok ' <<<"$out")))
 ksft_failed=$((ksft_failed + $(grep -cE '^not ok ' <<<"$out")))
 [ $status -eq 0 ] || [ "$(grep -cE '^not ok ' <<<"$out")" -gt 0 ] || fail "sockets exited with $status"
 check "no socket left open after close()" \
-	sh -c '[ "$(awk "\$1 ~ /^XSCTP/ { n += \$3 } END { print n }" /proc/net/protocols)" = 0 ]'
+	test "$(sockets_in_use XSCTP)/$(sockets_in_use XSCTPv6)" = 0/0
 ksft_exit

@@ -34,8 +34,8 @@ mapfile -t fuzz_files < <(git ls-files 'tools/fuzz/*.c')
 result "checkpatch --strict clean" "$log" $?
 
 kdir=/lib/modules/$(tools/kernels.sh 6.12)/build
-make --no-print-directory -s modules TAG=sparse KDIR="$kdir" >/dev/null 2>&1
-make -C "$kdir" M="$top/build/sparse" C=2 W=1 modules >"$log" 2>&1
+# C=2 reaches Kbuild through MAKEFLAGS and checks every file, built or not.
+make --no-print-directory -s modules TAG=sparse KDIR="$kdir" C=2 >"$log" 2>&1
 status=$?
 grep -E 'warning:|error:' "$log" >"$log.w" && status=1
 cp "$log.w" "$log"; rm -f "$log.w"
