@@ -73,6 +73,8 @@ enum xsctp_wire_err {
 	XSCTP_WIRE_ZERO_FIELD,		/* initiate tag or stream count of 0 */
 	XSCTP_WIRE_MISSING_COOKIE,	/* INIT ACK without a State Cookie */
 	XSCTP_WIRE_NO_SPACE,		/* the output buffer is too small */
+	XSCTP_WIRE_NO_USER_DATA,	/* a DATA chunk without payload */
+	XSCTP_WIRE_BAD_CAUSE,		/* an error cause with a wrong length */
 };
 
 struct xsctp_chunk {
@@ -110,6 +112,26 @@ struct xsctp_init {
 	bool report_unrecognized;	/* some parameter asks to be reported */
 };
 
+union xsctp_addr;
+
+/* What an INIT or INIT ACK we send says (built by init_build.c). */
+struct xsctp_init_out {
+	u32 init_tag;
+	u32 a_rwnd;
+	u16 num_outbound;
+	u16 num_inbound;
+	u32 initial_tsn;
+	const union xsctp_addr *addrs;	/* our addresses, to list */
+	unsigned int num_addrs;
+	const u8 *cookie;		/* INIT ACK only */
+	u16 cookie_len;
+	u32 cookie_preservative_ms;	/* INIT only; 0 to omit */
+	bool supports_v4;		/* Supported Address Types (INIT); */
+	bool supports_v6;		/* both false: omit the parameter */
+	bool ecn_capable;
+	bool forward_tsn;
+};
+
 enum xsctp_wire_err xsctp_wire_check_packet(const u8 *pkt, size_t len,
 					    struct xsctp_tlv_iter *chunks,
 					    bool *report_unknown);
@@ -125,5 +147,7 @@ int xsctp_wire_put_chunk(u8 *buf, size_t room, u8 type, u8 flags,
 			 const void *value, u16 value_len);
 int xsctp_wire_put_param(u8 *buf, size_t room, u16 type,
 			 const void *value, u16 value_len);
+int xsctp_wire_put_init(u8 *buf, size_t room, u8 type,
+			const struct xsctp_init_out *in);
 
 #endif /* _NET_XSCTP_WIRE_H */

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Error causes in ABORT and ERROR chunks. A cause of a known code must be
+ * as long as its code says, and the TLV it quotes (an address parameter,
+ * a chunk) must fit inside it, so a handler can read what a cause names
+ * without checking lengths again. Unknown codes are passed through.
+ */
+#include <kunit/visibility.h>
+#include <linux/export.h>
+#include <linux/unaligned.h>
+
+#include <net/xsctp/cause.h>
+
+/* The quoted TLV (a parameter or a chunk) has a length that fits. */
+static bool quotes_tlv(const struct xsctp_cause *cause)
+{
+	u16 inner;
+
+	if (cause->len < 8)
+		return false;
+	inner = get_unaligned_be16(cause->info + 2);
+	return inner >= 4 && inner <= cause->len - 4;
+}
+
+static bool missing_params_fit(const struct xsctp_cause *cause)
+{
+	u32 count;
+
+	if (cause->len < 8)
+		return false;
+	count = get_unaligned_be32(cause->info);
+	return !(cause->len % 2) && count == (cause->len - 8u) / 2;
+}
+
+static bool cause_len_valid(const struct xsctp_cause *cause)
+{
+	switch (cause->code) {
+	case XSCTP_CAUSE_INVALID_STREAM:
+	case XSCTP_CAUSE_STALE_COOKIE:
+	case XSCTP_CAUSE_NO_USER_DATA:
+		return cause->len == 8;
+	case XSCTP_CAUSE_MISSING_PARAM:
+		return missing_params_fit(cause);
+	case XSCTP_CAUSE_UNRESOLVABLE_ADDR:
+	case XSCTP_CAUSE_UNRECOGNIZED_CHUNK:
+	case XSCTP_CAUSE_UNRECOGNIZED_PARAMS:
+		return quotes_tlv(cause);
+	default:	/* no information, or free-form information */
+		return true;
+	}
+}
+
+/* Walk the causes of an ABORT or ERROR chunk. */
+void xsctp_causes(const struct xsctp_chunk *c, struct xsctp_tlv_iter *it)
+{
+	xsctp_wire_params(c, 0, it);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_causes);
+
+/**
+ * xsctp_cause_next() - the next error cause
+ * @it: from xsctp_causes()
+ * @cause: the cause
+ * @err: XSCTP_WIRE_OK at the normal end, else why the walk failed
+ *
+ * Return: true if @cause holds a cause whose length suits its code.
+ */
+bool xsctp_cause_next(struct xsctp_tlv_iter *it, struct xsctp_cause *cause,
+		      enum xsctp_wire_err *err)
+{
+	struct xsctp_param p;
+
+	if (!xsctp_wire_next_param(it, &p, err))
+		return false;
+	cause->code = p.type;
+	cause->len = p.len;
+	cause->info = p.value;
+	if (!cause_len_valid(cause)) {
+		*err = XSCTP_WIRE_BAD_CAUSE;
+		return false;
+	}
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_cause_next);
+
+/*
+ * The 32-bit field of Stale Cookie (staleness in microseconds) and No
+ * User Data (the TSN); Invalid Stream Identifier's stream is the top half.
+ */
+u32 xsctp_cause_u32(const struct xsctp_cause *cause)
+{
+	return cause->len >= 8 ? get_unaligned_be32(cause->info) : 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_cause_u32);
+
+int xsctp_cause_put(u8 *buf, size_t room, u16 code, const void *info,
+		    u16 info_len)
+{
+	return xsctp_wire_put_param(buf, room, code, info, info_len);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_cause_put);
+
+int xsctp_cause_put_u32(u8 *buf, size_t room, u16 code, u32 value)
+{
+	__be32 v = cpu_to_be32(value);
+
+	return xsctp_cause_put(buf, room, code, &v, sizeof(v));
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_cause_put_u32);
