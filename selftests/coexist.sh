@@ -37,6 +37,11 @@ check "rmmod xsctp" xsctp_unload
 
 # sctp.ko first (for good: see above).
 check "sctp.ko loads once xsctp is gone" modprobe sctp
+# Linux is the oracle for net.sctp.*: the names xsctp provides exist there,
+# with the same limits (only some defaults differ: Documentation/sysctl.rst).
+check "sctp.ko has every net.sctp setting xsctp provides" \
+	sh -c "cd /proc/sys/net/sctp && ls ${!XSCTP_SYSCTL_DEFAULTS[*]} >/dev/null"
+check "sctp.ko enforces the same limits" sysctl_limits_hold
 before=$(dmesg | grep -c "xsctp: IP protocol 132 already has a handler")
 check_fails "insmod xsctp.ko refused while sctp.ko is loaded" xsctp_load
 after=$(dmesg | grep -c "xsctp: IP protocol 132 already has a handler")

@@ -154,3 +154,32 @@ start_clean() {
 		ksft_exit
 	fi
 }
+
+# The net.sctp.* settings xsctp provides with Linux's names, and xsctp's
+# default for each (Documentation/sysctl.rst).
+declare -A XSCTP_SYSCTL_DEFAULTS=(
+	[rto_initial]=1000 [rto_min]=1000 [rto_max]=60000
+	[max_init_retransmits]=8 [association_max_retrans]=10
+	[path_max_retrans]=5 [hb_interval]=30000 [valid_cookie_life]=60000
+)
+
+# sysctl_limits_hold: the limits Linux's net/sctp/sysctl.c puts on those
+# settings hold in this namespace, whichever module provides them. Leaves
+# every value as it found it.
+sysctl_limits_hold() {
+	local d=/proc/sys/net/sctp name min max
+	for name in "${!XSCTP_SYSCTL_DEFAULTS[@]}"; do
+		! echo 0 >"$d/$name" 2>/dev/null || { echo "$name accepted 0"; return 1; }
+	done
+	for name in rto_initial hb_interval valid_cookie_life rto_max; do
+		! echo 86400001 >"$d/$name" 2>/dev/null ||
+			{ echo "$name accepted more than a day"; return 1; }
+	done
+	min=$(cat "$d/rto_min") max=$(cat "$d/rto_max")
+	! echo $((max + 1)) >"$d/rto_min" 2>/dev/null || { echo "rto_min > rto_max"; return 1; }
+	! echo $((min - 1)) >"$d/rto_max" 2>/dev/null || { echo "rto_max < rto_min"; return 1; }
+	echo "$min" >"$d/rto_max" && echo "$min" >"$d/rto_min" || return 1
+	echo "$max" >"$d/rto_max"
+	echo 2147483647 >"$d/path_max_retrans" || return 1
+	echo "${XSCTP_SYSCTL_DEFAULTS[path_max_retrans]}" >"$d/path_max_retrans"
+}

@@ -24,13 +24,18 @@ static int __init xsctp_init(void)
 	err = xsctp_input_init();
 	if (err)
 		goto err_netns;
-	err = xsctp_socket_init();
+	err = xsctp_sysctl_init();
 	if (err)
 		goto err_input;
+	err = xsctp_socket_init();
+	if (err)
+		goto err_sysctl;
 
 	pr_info("SCTP sockets served by xsctp\n");
 	return 0;
 
+err_sysctl:
+	xsctp_sysctl_exit();
 err_input:
 	xsctp_input_exit();
 err_netns:
@@ -41,6 +46,7 @@ err_netns:
 static void __exit xsctp_exit(void)
 {
 	xsctp_socket_exit();
+	xsctp_sysctl_exit();
 	xsctp_input_exit();
 	xsctp_netns_exit();
 }

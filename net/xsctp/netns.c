@@ -7,6 +7,7 @@
 #include <linux/percpu.h>
 #include <net/netns/generic.h>
 
+#include <net/xsctp/defaults.h>
 #include <net/xsctp/netns.h>
 
 static unsigned int xsctp_net_id __read_mostly;
@@ -16,10 +17,24 @@ struct xsctp_net *xsctp_net(const struct net *net)
 	return net_generic(net, xsctp_net_id);
 }
 
+static void params_init(struct xsctp_params *p)
+{
+	p->rto_initial = XSCTP_DEF_RTO_INITIAL_MS;
+	p->rto_min = XSCTP_DEF_RTO_MIN_MS;
+	p->rto_max = XSCTP_DEF_RTO_MAX_MS;
+	p->max_init_retransmits = XSCTP_DEF_MAX_INIT_RETRANSMITS;
+	p->association_max_retrans = XSCTP_DEF_ASSOC_MAX_RETRANS;
+	p->path_max_retrans = XSCTP_DEF_PATH_MAX_RETRANS;
+	p->hb_interval = XSCTP_DEF_HB_INTERVAL_MS;
+	p->valid_cookie_life = XSCTP_DEF_VALID_COOKIE_LIFE_MS;
+}
+
 static int __net_init xsctp_net_init(struct net *net)
 {
 	struct xsctp_net *xn = xsctp_net(net);
 	int err;
+
+	params_init(&xn->params);
 
 	xn->mib = alloc_percpu(struct xsctp_mib);
 	if (!xn->mib)
