@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Style and static checks, each printed as one TAP line:
-# checkpatch --strict, sparse (C=2) on 6.12, shellcheck, and the uapi
+# checkpatch --strict, sparse (C=2) on 6.12 and the debug kernel (which
+# also builds the KUnit files), shellcheck, and the uapi
 # header compiling alone (C90, included twice). Exits 1 if any fails.
 set -uo pipefail
 
@@ -33,13 +34,18 @@ mapfile -t fuzz_files < <(git ls-files 'tools/fuzz/*.c')
 { checkpatch "${c_files[@]}" && checkpatch --ignore CAMELCASE "${fuzz_files[@]}"; } >"$log" 2>&1
 result "checkpatch --strict clean" "$log" $?
 
-kdir=/lib/modules/$(tools/kernels.sh 6.12)/build
 # C=2 reaches Kbuild through MAKEFLAGS and checks every file, built or not.
-make --no-print-directory -s modules TAG=sparse KDIR="$kdir" C=2 >"$log" 2>&1
-status=$?
-grep -E 'warning:|error:' "$log" >"$log.w" && status=1
-cp "$log.w" "$log"; rm -f "$log.w"
-result "sparse clean (C=2, 6.12)" "$log" $status
+# The debug kernel has KUnit, so only there are the test files checked.
+sparse_on() {
+	local tag=$1 kdir=$2 status
+	make --no-print-directory -s modules TAG="$tag" KDIR="$kdir" C=2 >"$log" 2>&1
+	status=$?
+	grep -E 'warning:|error:' "$log" >"$log.w" && status=1
+	cp "$log.w" "$log"; rm -f "$log.w"
+	result "sparse clean (C=2, $tag)" "$log" $status
+}
+sparse_on sparse-6.12 "/lib/modules/$(tools/kernels.sh 6.12)/build"
+sparse_on sparse-debug "$(tools/vm/debug-kernel.sh)"
 
 mapfile -t scripts < <(git ls-files '*.sh' tools/vm/initramfs-init .ci/run)
 shellcheck -x -S warning -e SC1091 "${scripts[@]}" >"$log" 2>&1

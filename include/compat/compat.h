@@ -18,7 +18,7 @@
 /* 6.1 sizes sysctl tables by their empty terminating entry. */
 #ifndef COMPAT_HAVE_REGISTER_NET_SYSCTL_SZ
 #define register_net_sysctl_sz(net, path, table, size) \
-	register_net_sysctl(net, path, table)
+	((void)(size), register_net_sysctl(net, path, table))
 #endif
 
 #endif /* _XSCTP_COMPAT_H */

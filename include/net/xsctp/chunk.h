@@ -26,7 +26,7 @@ struct xsctp_data {
 	u32 tsn;
 	u16 sid;
 	u16 ssn;
-	u32 ppid;		/* opaque to SCTP: kept in network order */
+	__be32 ppid;		/* opaque to SCTP: kept in network order */
 	u8 flags;		/* XSCTP_DATA_* */
 	u16 payload_len;
 	const u8 *payload;

@@ -22,7 +22,7 @@ static inline bool xsctp_tsn_lte(u32 a, u32 b)
 
 static inline bool xsctp_ssn_lt(u16 a, u16 b)
 {
-	return a != b && (u16)(b - a) < (1U << 15);
+	return a != b && ((b - a) & 0xffff) < (1U << 15);
 }
 
 #endif /* _NET_XSCTP_SERIAL_H */

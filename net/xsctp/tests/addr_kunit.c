@@ -121,8 +121,8 @@ static void parse_v4_mapped(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, xsctp_addr_parse(&out, &m, sizeof(m), &dual_sock), 28);
 	KUNIT_EXPECT_EQ(test, out.sa.sa_family, AF_INET);
-	KUNIT_EXPECT_EQ(test, out.v4.sin_port, htons(4242));
-	KUNIT_EXPECT_EQ(test, out.v4.sin_addr.s_addr, htonl(0xc0000207));
+	KUNIT_EXPECT_EQ(test, ntohs(out.v4.sin_port), 4242);
+	KUNIT_EXPECT_EQ(test, ntohl(out.v4.sin_addr.s_addr), 0xc0000207U);
 	KUNIT_EXPECT_EQ(test, xsctp_addr_parse(&out, &m, sizeof(m), &v6only_sock), -EINVAL);
 	KUNIT_EXPECT_EQ(test, xsctp_addr_parse(&out, &bad, sizeof(bad), &dual_sock), -EINVAL);
 }

@@ -311,7 +311,8 @@ static void init_writer_limits(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	fill_init_out(&out, addrs);
 	out.num_addrs = 0;
-	out.ecn_capable = out.forward_tsn = false;
+	out.ecn_capable = false;
+	out.forward_tsn = false;
 	/* 20 fixed + cookie 4 + 10 = 34, padded 36. */
 	n = xsctp_wire_put_init(p->buf, sizeof(p->buf), XSCTP_CID_INIT_ACK, &out);
 	KUNIT_EXPECT_EQ(test, n, 36);

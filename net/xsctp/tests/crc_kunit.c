@@ -59,7 +59,8 @@ static void packet_checksum(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, le32_to_cpu(crc), xsctp_crc32c(pkt, sizeof(pkt)));
 	/* ... whatever the field holds. */
 	memset(pkt + XSCTP_CRC_OFFSET, 0xa5, 4);
-	KUNIT_EXPECT_EQ(test, xsctp_packet_crc(pkt, sizeof(pkt)), crc);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(xsctp_packet_crc(pkt, sizeof(pkt))),
+			le32_to_cpu(crc));
 	KUNIT_EXPECT_FALSE(test, xsctp_packet_crc_ok(pkt, sizeof(pkt)));
 	memcpy(pkt + XSCTP_CRC_OFFSET, &crc, 4);
 	KUNIT_EXPECT_TRUE(test, xsctp_packet_crc_ok(pkt, sizeof(pkt)));
