@@ -155,6 +155,38 @@ start_clean() {
 	fi
 }
 
+# Two namespaces joined by a veth pair:
+#   ns xsctp-a                        ns xsctp-b
+#   veth-a 198.51.100.1/24  ------  veth-b 198.51.100.2/24
+#          2001:db8::1/64                  2001:db8::2/64
+a() { ip netns exec xsctp-a "$@"; }
+b() { ip netns exec xsctp-b "$@"; }
+two_namespaces() {
+	ip netns add xsctp-a && ip netns add xsctp-b &&
+	ip link add veth-a netns xsctp-a type veth peer name veth-b netns xsctp-b &&
+	a ip addr add 198.51.100.1/24 dev veth-a &&
+	b ip addr add 198.51.100.2/24 dev veth-b &&
+	a ip addr add 2001:db8::1/64 dev veth-a nodad &&
+	b ip addr add 2001:db8::2/64 dev veth-b nodad &&
+	a ip link set veth-a up && b ip link set veth-b up &&
+	a ip link set lo up && b ip link set lo up
+}
+two_namespaces_del() {
+	ip netns del xsctp-a 2>/dev/null
+	ip netns del xsctp-b 2>/dev/null
+	return 0
+}
+
+# wait_counter NS COUNTER VALUE: counters move asynchronously to sendto().
+wait_counter() {
+	for _ in $(seq 50); do
+		[ "$(xsctp_counter "$2" "$1")" = "$3" ] && return 0
+		sleep 0.1
+	done
+	ip netns exec "$1" cat /proc/net/xsctp/snmp | sed 's/^/#   /'
+	return 1
+}
+
 # The net.sctp.* settings xsctp provides with Linux's names, and xsctp's
 # default for each (Documentation/sysctl.rst).
 declare -A XSCTP_SYSCTL_DEFAULTS=(

@@ -13,7 +13,7 @@ export XSCTP_KO=$build/xsctp.ko
 export XSCTP_BIN=$build/../selftests
 # coexist leaves sctp.ko loaded for good, so it runs last.
 # interop needs two guests: tools/vm/pair.sh runs it by name.
-ALL=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count kunit coexist)
+ALL=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake kunit coexist)
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=("${ALL[@]}")
 limit=$(sed -n 's/^timeout=//p' "$here/settings")

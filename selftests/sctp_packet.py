@@ -7,6 +7,7 @@ of any SCTP stack: the kernel's raw sockets send them whatever module owns
 IP protocol 132.
 
     sctp_packet.py send DST [--count N] [--sport P] [--dport P] [--chunk init|abort]
+                        [--bad-crc]
     sctp_packet.py init-ack DST [--dport P]   (send an INIT, wait for the INIT ACK)
 """
 import argparse
@@ -72,6 +73,8 @@ def cmd_send(args):
         data = packet(args.sport, args.dport, 0, init_chunk(0x12345678))
     else:
         data = packet(args.sport, args.dport, 0x1, chunk(6, 0, b""))
+    if args.bad_crc:
+        data = data[:8] + bytes(b ^ 0xFF for b in data[8:12]) + data[12:]
     for _ in range(args.count):
         s.sendto(data, (args.dst, 0))
     return 0
@@ -112,6 +115,7 @@ def main():
     s.add_argument("--sport", type=int, default=5000)
     s.add_argument("--dport", type=int, default=5001)
     s.add_argument("--chunk", choices=["init", "abort"], default="init")
+    s.add_argument("--bad-crc", action="store_true")
     s.set_defaults(func=cmd_send)
     r = sub.add_parser("init-ack")
     r.add_argument("dst")

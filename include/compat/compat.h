@@ -21,4 +21,12 @@
 	((void)(size), register_net_sysctl(net, path, table))
 #endif
 
+/* 6.5 moved the IPv6 flow-label list from ipv6_pinfo to inet_sock. */
+#ifdef COMPAT_HAVE_INET_IPV6_FL_LIST
+#define compat_clear_ipv6_fl_list(sk, np) \
+	RCU_INIT_POINTER(inet_sk(sk)->ipv6_fl_list, NULL)
+#else
+#define compat_clear_ipv6_fl_list(sk, np) ((np)->ipv6_fl_list = NULL)
+#endif
+
 #endif /* _XSCTP_COMPAT_H */

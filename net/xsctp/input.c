@@ -1,25 +1,130 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The receive side of IP protocol 132 for IPv4 and IPv6.
+ * The receive side of IP protocol 132 for IPv4 and IPv6: check a packet
+ * whole (checksum, chunk structure), find the association or listening
+ * socket it belongs to, and hand it over with that socket locked, or
+ * queue it on the socket's backlog when a user holds the socket.
  *
  * Claiming the protocol is also how xsctp and sctp.ko keep out of each
  * other's way: the kernel lets exactly one handler own a protocol number,
- * so whichever module loads second fails to claim it and unloads. Until
- * the association layer exists, every packet is counted and dropped.
+ * so whichever module loads second fails to claim it and unloads.
  */
 #include <linux/module.h>
 #include <linux/skbuff.h>
+#include <linux/unaligned.h>
+#include <net/ip.h>
 #include <net/ipv6.h>
 #include <net/protocol.h>
 
+#include <net/xsctp/crc.h>
 #include <net/xsctp/input.h>
+#include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
+#include <net/xsctp/socket.h>
+
+static void rx_addrs(struct sk_buff *skb, struct xsctp_rx *rx)
+{
+	const u8 *h = skb_transport_header(skb);
+
+	memset(&rx->src, 0, sizeof(rx->src));
+	memset(&rx->dst, 0, sizeof(rx->dst));
+	if (ip_hdr(skb)->version == 4) {
+		rx->src.v4.sin_family = AF_INET;
+		rx->src.v4.sin_addr.s_addr = ip_hdr(skb)->saddr;
+		rx->dst.v4.sin_family = AF_INET;
+		rx->dst.v4.sin_addr.s_addr = ip_hdr(skb)->daddr;
+	} else {
+		rx->src.v6.sin6_family = AF_INET6;
+		rx->src.v6.sin6_addr = ipv6_hdr(skb)->saddr;
+		rx->dst.v6.sin6_family = AF_INET6;
+		rx->dst.v6.sin6_addr = ipv6_hdr(skb)->daddr;
+		if (ipv6_addr_type(&rx->src.v6.sin6_addr) & IPV6_ADDR_LINKLOCAL)
+			rx->src.v6.sin6_scope_id = rx->ifindex;
+	}
+	/* sin_port and sin6_port share their offset. */
+	memcpy(&rx->src.v4.sin_port, h, 2);
+	memcpy(&rx->dst.v4.sin_port, h + 2, 2);
+}
+
+/**
+ * xsctp_rx_parse() - describe a linear packet whose data is its SCTP part
+ * @skb: the packet
+ * @rx: filled in
+ *
+ * Return: 0, or the counter explaining the drop (an XSCTP_MIB_* value).
+ */
+int xsctp_rx_parse(struct sk_buff *skb, struct xsctp_rx *rx)
+{
+	rx->net = dev_net(skb->dev);
+	rx->ifindex = ip_hdr(skb)->version == 4 ? inet_iif(skb) : inet6_iif(skb);
+	rx->pkt = skb->data;
+	rx->len = skb->len;
+	if (xsctp_wire_check_packet(rx->pkt, rx->len, &rx->chunks,
+				    &rx->report_unknown))
+		return XSCTP_MIB_IN_MALFORMED;
+	rx->vtag = get_unaligned_be32(rx->pkt + 4);
+	rx_addrs(skb, rx);
+	return 0;
+}
+
+/* Process under the socket lock now, or later from the backlog. */
+void xsctp_deliver(struct sock *sk, struct sk_buff *skb)
+{
+	bh_lock_sock(sk);
+	if (!sock_owned_by_user(sk))
+		xsctp_sk_rcv(sk, skb);
+	else if (sk_add_backlog(sk, skb, READ_ONCE(sk->sk_rcvbuf)))
+		kfree_skb(skb);
+	bh_unlock_sock(sk);
+}
+
+static bool checksum_ok(struct sk_buff *skb)
+{
+	return skb_csum_unnecessary(skb) ||
+	       xsctp_packet_crc_ok(skb->data, skb->len);
+}
 
 static int xsctp_rcv(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
+	struct xsctp_assoc *asoc;
+	struct xsctp_rx rx;
+	struct sock *sk;
+	int drop = XSCTP_MIB_IN_MALFORMED;
 
 	XSCTP_INC_STATS(net, XSCTP_MIB_IN_PACKETS);
+	if (skb->pkt_type != PACKET_HOST || skb_linearize(skb))
+		goto discard;
+	if (!checksum_ok(skb)) {
+		drop = XSCTP_MIB_IN_CSUM_ERRORS;
+		goto discard;
+	}
+	drop = xsctp_rx_parse(skb, &rx);
+	if (drop)
+		goto discard;
+
+	asoc = xsctp_lookup_assoc(net, ntohs(rx.dst.v4.sin_port), &rx.src);
+	if (asoc) {
+		/* accept() may move it to another socket: hold the one seen. */
+		sk = READ_ONCE(asoc->sk);
+		sock_hold(sk);
+		xsctp_assoc_put(asoc);
+		xsctp_deliver(sk, skb);
+		sock_put(sk);
+		return 0;
+	}
+	sk = xsctp_lookup_listener(net, ntohs(rx.dst.v4.sin_port), &rx.dst);
+	if (sk) {
+		xsctp_deliver(sk, skb);
+		sock_put(sk);
+		return 0;
+	}
+	xsctp_ootb_rcv(&rx);
+	consume_skb(skb);
+	return 0;
+
+discard:
+	XSCTP_INC_STATS(net, drop);
 	XSCTP_INC_STATS(net, XSCTP_MIB_IN_DISCARDS);
 	kfree_skb(skb);
 	return 0;

@@ -6,7 +6,9 @@
 #include <linux/module.h>
 #include <linux/net.h>
 
+#include <net/xsctp/assoc.h>
 #include <net/xsctp/input.h>
+#include <net/xsctp/output.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/socket.h>
 
@@ -17,13 +19,16 @@ static int __init xsctp_init(void)
 	err = xsctp_netns_init();
 	if (err)
 		return err;
+	err = xsctp_output_init();
+	if (err)
+		goto err_netns;
 	/* Claim IP protocol 132 before offering sockets: this is the step
 	 * that fails while sctp.ko is loaded, and it must fail before any
 	 * socket() call can land here.
 	 */
 	err = xsctp_input_init();
 	if (err)
-		goto err_netns;
+		goto err_output;
 	err = xsctp_sysctl_init();
 	if (err)
 		goto err_input;
@@ -38,6 +43,8 @@ err_sysctl:
 	xsctp_sysctl_exit();
 err_input:
 	xsctp_input_exit();
+err_output:
+	xsctp_output_exit();
 err_netns:
 	xsctp_netns_exit();
 	return err;
@@ -48,7 +55,9 @@ static void __exit xsctp_exit(void)
 	xsctp_socket_exit();
 	xsctp_sysctl_exit();
 	xsctp_input_exit();
+	xsctp_output_exit();
 	xsctp_netns_exit();
+	xsctp_assoc_ids_exit();
 }
 
 module_init(xsctp_init);

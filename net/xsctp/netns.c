@@ -35,6 +35,7 @@ static int __net_init xsctp_net_init(struct net *net)
 	int err;
 
 	params_init(&xn->params);
+	xsctp_cookie_keys_net_init(xn);
 
 	xn->mib = alloc_percpu(struct xsctp_mib);
 	if (!xn->mib)
@@ -58,6 +59,7 @@ static void __net_exit xsctp_net_exit(struct net *net)
 
 	xsctp_proc_net_exit(net, xn);
 	free_percpu(xn->mib);
+	memzero_explicit(&xn->cookie_keys, sizeof(xn->cookie_keys));
 	pr_debug("netns %u destroyed\n", net->ns.inum);
 }
 

@@ -16,6 +16,21 @@ static const char *const xsctp_mib_names[__XSCTP_MIB_MAX] = {
 	[XSCTP_MIB_IN_PACKETS] = "XsctpInPackets",
 	[XSCTP_MIB_IN_DISCARDS] = "XsctpInDiscards",
 	[XSCTP_MIB_IN_ICMP_ERRORS] = "XsctpInIcmpErrors",
+	[XSCTP_MIB_IN_CSUM_ERRORS] = "XsctpInCsumErrors",
+	[XSCTP_MIB_IN_MALFORMED] = "XsctpInMalformed",
+	[XSCTP_MIB_IN_BAD_VTAG] = "XsctpInBadVtag",
+	[XSCTP_MIB_IN_OOTB] = "XsctpInOutOfBlue",
+	[XSCTP_MIB_OUT_OOTB_REPLIES] = "XsctpOutOfBlueReplies",
+	[XSCTP_MIB_OOTB_RATE_LIMITED] = "XsctpOutOfBlueRateLimited",
+	[XSCTP_MIB_INIT_ACKS_SENT] = "XsctpInitAcksSent",
+	[XSCTP_MIB_COOKIE_MALFORMED] = "XsctpCookieMalformed",
+	[XSCTP_MIB_COOKIE_BAD_MAC] = "XsctpCookieBadMac",
+	[XSCTP_MIB_COOKIE_KEY_RETIRED] = "XsctpCookieKeyRetired",
+	[XSCTP_MIB_COOKIE_BAD_TAG] = "XsctpCookieBadTag",
+	[XSCTP_MIB_COOKIE_STALE] = "XsctpCookieStale",
+	[XSCTP_MIB_COOKIE_BACKLOG_FULL] = "XsctpCookieBacklogFull",
+	[XSCTP_MIB_PASSIVE_ESTABS] = "XsctpPassiveEstabs",
+	[XSCTP_MIB_ACTIVE_ESTABS] = "XsctpActiveEstabs",
 };
 
 static int snmp_show(struct seq_file *seq, void *v)

@@ -19,24 +19,69 @@
 #include <net/sock.h>
 #include <net/transp_v6.h>
 
+#include <net/xsctp/accept.h>
+#include <net/xsctp/bind.h>
+#include <net/xsctp/connect.h>
+#include <net/xsctp/defaults.h>
+#include <net/xsctp/input.h>
+#include <net/xsctp/netns.h>
+#include <net/xsctp/sm.h>
+#include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
+
+static void default_cfg(struct net *net, struct xsctp_assoc_cfg *cfg)
+{
+	const struct xsctp_params *p = &xsctp_net(net)->params;
+	u32 rto_max = READ_ONCE(p->rto_max);
+
+	cfg->rto.initial_us = READ_ONCE(p->rto_initial) * USEC_PER_MSEC;
+	cfg->rto.min_us = READ_ONCE(p->rto_min) * USEC_PER_MSEC;
+	cfg->rto.max_us = rto_max * USEC_PER_MSEC;
+	cfg->max_init_timeo_ms = rto_max;
+	cfg->max_init_attempts = min(READ_ONCE(p->max_init_retransmits), U16_MAX);
+	cfg->num_ostreams = XSCTP_DEF_NUM_OSTREAMS;
+	cfg->max_instreams = XSCTP_DEF_MAX_INSTREAMS;
+	cfg->cookie_life_ms = READ_ONCE(p->valid_cookie_life);
+}
 
 /* In-use counts show in /proc/net/protocols; tests read them for leaks. */
 static int xsctp_init_sock(struct sock *sk)
 {
+	struct xsctp_sock *xs = xsctp_sk(sk);
+
+	INIT_LIST_HEAD(&xs->assocs);
+	default_cfg(sock_net(sk), &xs->cfg);
+	xs->v4mapped = true;
+	/* Lookups find sockets under RCU (lookup.c). */
+	sock_set_flag(sk, SOCK_RCU_FREE);
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, 1);
 	return 0;
 }
 
+bool xsctp_sock_v6only(const struct sock *sk)
+{
+	return sk->sk_family == AF_INET6 && sk->sk_ipv6only;
+}
+
+/* close(): every association is aborted (graceful SHUTDOWN comes later). */
 static void xsctp_close(struct sock *sk, long timeout)
 {
+	struct xsctp_assoc *asoc, *tmp;
+
+	lock_sock(sk);
+	WRITE_ONCE(sk->sk_shutdown, SHUTDOWN_MASK);
+	inet_sk_set_state(sk, TCP_CLOSE);
+	list_for_each_entry_safe(asoc, tmp, &xsctp_sk(sk)->assocs, node)
+		xsctp_sm_user_abort(asoc);
+	xsctp_unbind(sk);
+	release_sock(sk);
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, -1);
 	sk_common_release(sk);
 }
 
 static int xsctp_hash(struct sock *sk)
 {
-	/* Sockets enter lookup tables only through bind/listen (later). */
+	/* Sockets enter the lookup tables through bind and connect. */
 	return 0;
 }
 
@@ -44,12 +89,25 @@ static void xsctp_unhash(struct sock *sk)
 {
 }
 
+#ifdef COMPAT_HAVE_PROTO_ACCEPT_ARG
+static struct sock *xsctp_accept(struct sock *sk, struct proto_accept_arg *arg)
+{
+	return xsctp_do_accept(sk, arg->flags, &arg->err);
+}
+#else
+static struct sock *xsctp_accept(struct sock *sk, int flags, int *err,
+				 bool kern)
+{
+	return xsctp_do_accept(sk, flags, err);
+}
+#endif
+
 static int xsctp_setsockopt(struct sock *sk, int level, int optname,
 			    sockptr_t optval, unsigned int optlen)
 {
 	if (level != SOL_SCTP)
 		return ip_setsockopt(sk, level, optname, optval, optlen);
-	return -ENOPROTOOPT;
+	return xsctp_sctp_setsockopt(sk, optname, optval, optlen);
 }
 
 static int xsctp_getsockopt(struct sock *sk, int level, int optname,
@@ -57,7 +115,7 @@ static int xsctp_getsockopt(struct sock *sk, int level, int optname,
 {
 	if (level != SOL_SCTP)
 		return ip_getsockopt(sk, level, optname, optval, optlen);
-	return -ENOPROTOOPT;
+	return xsctp_sctp_getsockopt(sk, optname, optval, optlen);
 }
 
 static int xsctp_v6_setsockopt(struct sock *sk, int level, int optname,
@@ -65,7 +123,7 @@ static int xsctp_v6_setsockopt(struct sock *sk, int level, int optname,
 {
 	if (level != SOL_SCTP)
 		return ipv6_setsockopt(sk, level, optname, optval, optlen);
-	return -ENOPROTOOPT;
+	return xsctp_sctp_setsockopt(sk, optname, optval, optlen);
 }
 
 static int xsctp_v6_getsockopt(struct sock *sk, int level, int optname,
@@ -73,7 +131,7 @@ static int xsctp_v6_getsockopt(struct sock *sk, int level, int optname,
 {
 	if (level != SOL_SCTP)
 		return ipv6_getsockopt(sk, level, optname, optval, optlen);
-	return -ENOPROTOOPT;
+	return xsctp_sctp_getsockopt(sk, optname, optval, optlen);
 }
 
 /* What the IPv4 and IPv6 flavours share; they differ only at the IP layer. */
@@ -82,7 +140,9 @@ static int xsctp_v6_getsockopt(struct sock *sk, int level, int optname,
 	.init = xsctp_init_sock,		\
 	.close = xsctp_close,			\
 	.hash = xsctp_hash,			\
-	.unhash = xsctp_unhash
+	.unhash = xsctp_unhash,			\
+	.accept = xsctp_accept,			\
+	.backlog_rcv = xsctp_sk_rcv
 
 static struct proto xsctp_prot = {
 	XSCTP_PROTO_COMMON,
@@ -111,16 +171,91 @@ static int xsctp_no_ioctl(struct socket *sock, unsigned int cmd,
 	return -ENOIOCTLCMD;
 }
 
+/* A v4 address on an IPv6 socket is shown v4-mapped, as Linux does. */
+static int put_name(const struct sock *sk, union xsctp_addr *a,
+		    struct sockaddr *uaddr)
+{
+	if (sk->sk_family == AF_INET6 && a->sa.sa_family == AF_INET) {
+		struct sockaddr_in6 m = {
+			.sin6_family = AF_INET6,
+			.sin6_port = a->v4.sin_port,
+		};
+
+		ipv6_addr_set_v4mapped(a->v4.sin_addr.s_addr, &m.sin6_addr);
+		a->v6 = m;
+	}
+	memcpy(uaddr, a, xsctp_addr_len(a->sa.sa_family));
+	return xsctp_addr_len(a->sa.sa_family);
+}
+
+static int xsctp_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
+{
+	struct sock *sk = sock->sk;
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct xsctp_assoc *asoc;
+	union xsctp_addr a = {};
+	int err = 0;
+
+	lock_sock(sk);
+	if (peer) {
+		asoc = list_first_entry_or_null(&xs->assocs, struct xsctp_assoc,
+						node);
+		if (xsctp_one_to_many(sk) || !asoc || !asoc->primary ||
+		    asoc->state < XSCTP_S_ESTABLISHED)
+			err = -ENOTCONN;
+		else
+			a = asoc->primary->addr;
+	} else {
+		if (xs->num_laddrs)
+			a = xs->laddrs[0];
+		else
+			a.sa.sa_family = sk->sk_family;
+		a.v4.sin_port = htons(xs->port);
+	}
+	release_sock(sk);
+	return err ?: put_name(sk, &a, uaddr);
+}
+
+/*
+ * As Linux: a listener is readable when an association waits for
+ * accept(); a one-to-one socket is writable once established, a
+ * one-to-many one whenever it has send-buffer room.
+ */
+static __poll_t xsctp_poll(struct file *file, struct socket *sock,
+			   poll_table *wait)
+{
+	struct sock *sk = sock->sk;
+	__poll_t mask = 0;
+
+	sock_poll_wait(file, sock, wait);
+	if (READ_ONCE(sk->sk_state) == TCP_LISTEN)
+		return list_empty(&xsctp_sk(sk)->assocs) ? 0 : EPOLLIN | EPOLLRDNORM;
+	if (READ_ONCE(sk->sk_err))
+		mask |= EPOLLERR;
+	if (READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN)
+		mask |= EPOLLRDHUP | EPOLLIN | EPOLLRDNORM;
+	if (READ_ONCE(sk->sk_shutdown) == SHUTDOWN_MASK)
+		mask |= EPOLLHUP;
+	if (!skb_queue_empty_lockless(&sk->sk_receive_queue))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (!xsctp_one_to_many(sk) && READ_ONCE(sk->sk_state) != TCP_ESTABLISHED)
+		return mask;
+	if (sock_writeable(sk))
+		mask |= EPOLLOUT | EPOLLWRNORM | EPOLLWRBAND;
+	return mask;
+}
+
 /* One set of ops serves SOCK_SEQPACKET and SOCK_STREAM, as in sctp.ko. */
 #define XSCTP_PROTO_OPS_COMMON				\
 	.owner = THIS_MODULE,				\
-	.bind = sock_no_bind,				\
-	.connect = sock_no_connect,			\
+	.bind = xsctp_bind,				\
+	.connect = xsctp_connect,			\
 	.socketpair = sock_no_socketpair,		\
-	.accept = sock_no_accept,			\
-	.getname = sock_no_getname,			\
+	.accept = inet_accept,				\
+	.getname = xsctp_getname,			\
+	.poll = xsctp_poll,				\
 	.ioctl = xsctp_no_ioctl,			\
-	.listen = sock_no_listen,			\
+	.listen = xsctp_listen,				\
 	.shutdown = sock_no_shutdown,			\
 	.setsockopt = sock_common_setsockopt,		\
 	.getsockopt = sock_common_getsockopt,		\

@@ -28,6 +28,12 @@ bool xsctp_addr_v4_usable(__be32 addr);
 bool xsctp_addr_v6_usable(const struct in6_addr *addr);
 int xsctp_addr_parse(union xsctp_addr *out, const void *buf, int len,
 		     const struct xsctp_addr_rules *rules);
+int xsctp_addr_parse_local(union xsctp_addr *out, const void *buf, int len,
+			   const struct xsctp_addr_rules *rules);
+struct xsctp_param;
+bool xsctp_addr_from_param(union xsctp_addr *a, const struct xsctp_param *p,
+			   __be16 port);
+bool xsctp_addr_is_any(const union xsctp_addr *a);
 bool xsctp_addr_equal(const union xsctp_addr *a, const union xsctp_addr *b);
 
 #endif /* _NET_XSCTP_ADDR_H */

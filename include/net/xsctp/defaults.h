@@ -21,6 +21,10 @@
 #define XSCTP_DEF_ASSOC_MAX_RETRANS	10U
 #define XSCTP_DEF_PATH_MAX_RETRANS	5U
 
+/* Stream counts an INIT asks for (SCTP_INITMSG), as Linux's defaults. */
+#define XSCTP_DEF_NUM_OSTREAMS		10U
+#define XSCTP_DEF_MAX_INSTREAMS		65535U
+
 /*
  * Clock granularity G of RFC 9260 6.3.1 C3: the floor of RTTVAR, so a
  * path with perfectly steady RTT still has a little slack.

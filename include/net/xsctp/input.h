@@ -3,6 +3,40 @@
 #ifndef _NET_XSCTP_INPUT_H
 #define _NET_XSCTP_INPUT_H
 
+#include <linux/skbuff.h>
+
+#include <net/xsctp/addr.h>
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/wire.h>
+
+/* A received packet that passed the checks of xsctp_rx_parse(). */
+struct xsctp_rx {
+	struct net *net;
+	union xsctp_addr src;		/* the peer's address and port */
+	union xsctp_addr dst;		/* ours */
+	int ifindex;			/* the interface it arrived on */
+	u32 vtag;
+	const u8 *pkt;			/* from the common header on */
+	size_t len;
+	struct xsctp_tlv_iter chunks;	/* what xsctp_wire_check_packet() left */
+	bool report_unknown;
+};
+
+int xsctp_rx_parse(struct sk_buff *skb, struct xsctp_rx *rx);
+void xsctp_deliver(struct sock *sk, struct sk_buff *skb);
+int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb);	/* receive.c */
+
+/* passive.c: packets for a listening socket, without an association */
+void xsctp_passive_rcv(struct sock *sk, struct xsctp_rx *rx);
+void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc,
+				 struct xsctp_rx *rx,
+				 const struct xsctp_chunk *c);
+
+/* ootb.c: answers to packets that belong to nothing (RFC 9260 8.4) */
+void xsctp_ootb_rcv(struct xsctp_rx *rx);
+void xsctp_send_abort_reply(struct xsctp_rx *rx, u32 vtag, bool t_bit,
+			    const u8 *causes, u16 len);
+
 int xsctp_input_init(void);
 void xsctp_input_exit(void);
 

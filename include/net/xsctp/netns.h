@@ -6,11 +6,28 @@
 #include <net/net_namespace.h>
 #include <net/snmp.h>
 
+#include <net/xsctp/cookie.h>
+
 /* Counters, shown by name in /proc/net/xsctp/snmp (see proc.c). */
 enum xsctp_mib_field {
 	XSCTP_MIB_IN_PACKETS,		/* IP protocol 132 packets received */
 	XSCTP_MIB_IN_DISCARDS,		/* ... and dropped unprocessed */
 	XSCTP_MIB_IN_ICMP_ERRORS,	/* ICMP errors quoting an SCTP packet */
+	XSCTP_MIB_IN_CSUM_ERRORS,	/* wrong CRC32c */
+	XSCTP_MIB_IN_MALFORMED,		/* refused by the wire codec */
+	XSCTP_MIB_IN_BAD_VTAG,		/* wrong verification tag: ignored */
+	XSCTP_MIB_IN_OOTB,		/* out of the blue (RFC 9260 8.4) */
+	XSCTP_MIB_OUT_OOTB_REPLIES,	/* ABORTs and SHUTDOWN COMPLETEs sent */
+	XSCTP_MIB_OOTB_RATE_LIMITED,	/* ... and those not sent */
+	XSCTP_MIB_INIT_ACKS_SENT,	/* INITs answered (no state kept) */
+	XSCTP_MIB_COOKIE_MALFORMED,	/* truncated, oversized, bad version */
+	XSCTP_MIB_COOKIE_BAD_MAC,
+	XSCTP_MIB_COOKIE_KEY_RETIRED,
+	XSCTP_MIB_COOKIE_BAD_TAG,	/* tag or ports do not match */
+	XSCTP_MIB_COOKIE_STALE,
+	XSCTP_MIB_COOKIE_BACKLOG_FULL,	/* listener's accept queue full */
+	XSCTP_MIB_PASSIVE_ESTABS,	/* associations created from cookies */
+	XSCTP_MIB_ACTIVE_ESTABS,	/* associations set up by connect */
 	__XSCTP_MIB_MAX
 };
 
@@ -40,6 +57,12 @@ struct xsctp_net {
 	struct proc_dir_entry *proc_dir;
 	struct xsctp_params params;
 	struct ctl_table_header *sysctl_header;	/* owned by sysctl.c */
+	struct sock *ctl4;		/* output.c: answers without a socket */
+	struct sock *ctl6;
+	unsigned long ootb_window;	/* ootb.c: rate limit, racy on purpose */
+	unsigned int ootb_sent;
+	struct xsctp_cookie_keys cookie_keys;	/* under cookie_lock */
+	spinlock_t cookie_lock;
 };
 
 struct xsctp_net *xsctp_net(const struct net *net);
@@ -49,6 +72,8 @@ struct xsctp_net *xsctp_net(const struct net *net);
 
 int xsctp_netns_init(void);
 void xsctp_netns_exit(void);
+
+void xsctp_cookie_keys_net_init(struct xsctp_net *xn);	/* passive.c */
 
 int xsctp_sysctl_init(void);
 void xsctp_sysctl_exit(void);

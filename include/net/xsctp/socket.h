@@ -6,9 +6,20 @@
 #include <net/inet_sock.h>
 #include <linux/ipv6.h>
 
-/* An xsctp socket; grows with the association layer. */
+#include <net/xsctp/assoc.h>
+
+/* Local addresses one socket may be bound to (bind + sctp_bindx). */
+#define XSCTP_MAX_LADDRS	16
+
+/* An xsctp socket. Every field is protected by the socket lock. */
 struct xsctp_sock {
 	struct inet_sock inet;
+	u16 port;			/* bound port, host order; 0: unbound */
+	unsigned int num_laddrs;	/* 0: unbound; 1 wildcard: any */
+	union xsctp_addr laddrs[XSCTP_MAX_LADDRS];
+	struct list_head assocs;	/* its associations */
+	struct xsctp_assoc_cfg cfg;	/* SCTP_INITMSG, SCTP_RTOINFO... */
+	bool v4mapped;			/* SCTP_I_WANT_MAPPED_V4_ADDR */
 };
 
 /*
@@ -19,6 +30,19 @@ struct xsctp6_sock {
 	struct xsctp_sock xsctp;
 	struct ipv6_pinfo inet6;
 };
+
+static inline struct xsctp_sock *xsctp_sk(const struct sock *sk)
+{
+	return (struct xsctp_sock *)sk;
+}
+
+static inline bool xsctp_one_to_many(const struct sock *sk)
+{
+	return sk->sk_type == SOCK_SEQPACKET;
+}
+
+bool xsctp_sock_v6only(const struct sock *sk);
+bool xsctp_sock_owns_addr(const struct sock *sk, const union xsctp_addr *a);
 
 int xsctp_socket_init(void);
 void xsctp_socket_exit(void);

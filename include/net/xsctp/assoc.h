@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Associations and their paths (transports).
+ *
+ * An association belongs to one socket (asoc->sk) and is changed only with
+ * that socket locked: lock_sock() in process context, bh_lock_sock() in
+ * softirq when the socket is not owned by a user (otherwise the packet
+ * waits in the socket's backlog). The state machine (sm.c) never touches
+ * packets, sockets or timers itself: it calls the effects in asoc->fx,
+ * which KUnit replaces with fakes.
+ *
+ * Lifetime: a reference is held by the owning socket's list, by each armed
+ * timer, and by a receiver between lookup and locking. Freed after an RCU
+ * grace period, because lookups walk the path table under RCU.
+ */
+#ifndef _NET_XSCTP_ASSOC_H
+#define _NET_XSCTP_ASSOC_H
+
+#include <linux/list.h>
+#include <linux/refcount.h>
+#include <linux/timer.h>
+#include <net/sock.h>
+#include <uapi/linux/sctp.h>
+
+#include <net/xsctp/addr.h>
+#include <net/xsctp/rto.h>
+#include <net/xsctp/wire.h>
+
+/* Association states, numbered as Linux's SCTP_STATUS sstat_state. */
+enum xsctp_state {
+	XSCTP_S_CLOSED = 1,
+	XSCTP_S_COOKIE_WAIT = 2,
+	XSCTP_S_COOKIE_ECHOED = 3,
+	XSCTP_S_ESTABLISHED = 4,
+	XSCTP_S_SHUTDOWN_PENDING = 5,
+	XSCTP_S_SHUTDOWN_SENT = 6,
+	XSCTP_S_SHUTDOWN_RECEIVED = 7,
+	XSCTP_S_SHUTDOWN_ACK_SENT = 8,
+};
+
+/* Path states, numbered as Linux's spinfo_state. */
+enum xsctp_path_state {
+	XSCTP_PATH_INACTIVE = 0,
+	XSCTP_PATH_PF = 1,
+	XSCTP_PATH_ACTIVE = 2,
+	XSCTP_PATH_UNCONFIRMED = 3,	/* learned from the peer, unproven */
+	XSCTP_PATH_UNKNOWN = 0xffff,	/* given by the user, not yet seen */
+};
+
+/* Paths per association: as many as one sctp_connectx() list may give. */
+#define XSCTP_MAX_PATHS		32
+
+struct xsctp_assoc;
+
+struct xsctp_path {
+	struct list_head node;		/* in asoc->paths */
+	struct hlist_node hnode;	/* in the lookup table (lookup.c) */
+	struct xsctp_assoc *asoc;
+	union xsctp_addr addr;		/* the peer's address and port */
+	u16 state;			/* enum xsctp_path_state */
+	unsigned int init_sent;		/* INITs/COOKIE ECHOs sent here */
+	struct xsctp_rto rto;
+	struct dst_entry *dst;		/* output.c: the cached route */
+	union xsctp_addr saddr;		/* ... and the source it chose */
+	struct rcu_head rcu;
+};
+
+/* What an association copies from its socket when it is created. */
+struct xsctp_assoc_cfg {
+	struct xsctp_rto_params rto;
+	u32 max_init_timeo_ms;
+	u16 max_init_attempts;
+	u16 num_ostreams;
+	u16 max_instreams;
+	u32 cookie_life_ms;
+	bool allow_v4;			/* peer address families the socket */
+	bool allow_v6;			/* can use (AF_INET6, IPV6_V6ONLY) */
+};
+
+/* Effects that leave the state machine; see the header comment. */
+struct xsctp_effects {
+	void (*send_init)(struct xsctp_assoc *asoc, struct xsctp_path *path);
+	void (*send_cookie_echo)(struct xsctp_assoc *asoc,
+				 struct xsctp_path *path);
+	void (*send_cookie_ack)(struct xsctp_assoc *asoc,
+				struct xsctp_path *path);
+	void (*send_abort)(struct xsctp_assoc *asoc, struct xsctp_path *path);
+	int (*keep_cookie)(struct xsctp_assoc *asoc, const u8 *cookie, u16 len);
+	void (*add_path)(struct xsctp_assoc *asoc, const union xsctp_addr *addr,
+			 u16 state);
+	void (*remove_path)(struct xsctp_assoc *asoc, struct xsctp_path *path);
+	void (*set_t1)(struct xsctp_assoc *asoc, u32 ms);	/* 0: stop */
+	void (*established)(struct xsctp_assoc *asoc);	/* COMM_UP */
+	void (*failed)(struct xsctp_assoc *asoc, int err);	/* then gone */
+};
+
+struct xsctp_assoc {
+	struct sock *sk;		/* owner: see the header comment */
+	struct list_head node;		/* in the owner's association list */
+	const struct xsctp_effects *fx;
+	refcount_t refs;
+	struct rcu_head rcu;
+
+	sctp_assoc_t id;		/* 0 until assigned */
+	u8 state;			/* enum xsctp_state */
+	bool dead;			/* unlinked; drop whatever arrives */
+	u16 local_port;
+	u16 peer_port;
+	u32 local_tag;
+	u32 peer_tag;
+	u32 next_tsn;			/* our next TSN (initial TSN at start) */
+	u32 peer_initial_tsn;
+	u32 peer_rwnd;
+	u16 num_out;			/* negotiated stream counts */
+	u16 num_in;
+
+	struct list_head paths;
+	unsigned int num_paths;
+	struct xsctp_path *primary;
+	struct xsctp_path *init_path;	/* where the last INIT/COOKIE ECHO went */
+	unsigned int init_errors;	/* T1 expiries in this setup */
+	unsigned int init_cycle;	/* passes over all paths so far */
+	u32 t1_ms;
+	struct timer_list t1;
+
+	int error;			/* why it failed, for connect() */
+	u8 *cookie;			/* from the INIT ACK, echoed back */
+	u16 cookie_len;
+	struct xsctp_assoc_cfg cfg;
+};
+
+/* The association-id space is global and cyclic, as in Linux: >= 3. */
+int xsctp_assoc_set_id(struct xsctp_assoc *asoc, gfp_t gfp);
+struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,
+				      const struct xsctp_assoc_cfg *cfg,
+				      gfp_t gfp);
+void xsctp_assoc_hold(struct xsctp_assoc *asoc);
+void xsctp_assoc_put(struct xsctp_assoc *asoc);
+struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
+					const union xsctp_addr *addr,
+					u16 state, gfp_t gfp);
+struct xsctp_path *xsctp_assoc_find_path(struct xsctp_assoc *asoc,
+					 const union xsctp_addr *addr);
+void xsctp_assoc_remove_path(struct xsctp_assoc *asoc,
+			     struct xsctp_path *path);
+void xsctp_assoc_unlink(struct xsctp_assoc *asoc);
+void xsctp_assoc_ids_exit(void);
+
+/* timer.c */
+void xsctp_t1_fired(struct timer_list *t);
+void xsctp_set_t1(struct xsctp_assoc *asoc, u32 ms);
+
+/* effects.c: the effects of associations that live on sockets */
+extern const struct xsctp_effects xsctp_real_effects;
+
+#endif /* _NET_XSCTP_ASSOC_H */

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Helpers of the real effects that the receive path shares. */
+#ifndef _NET_XSCTP_EFFECTS_H
+#define _NET_XSCTP_EFFECTS_H
+
+#include <net/xsctp/assoc.h>
+
+void xsctp_source_for(const struct sock *sk, const union xsctp_addr *dst,
+		      u16 port, union xsctp_addr *src);
+u32 xsctp_local_rwnd(const struct sock *sk);
+
+#endif /* _NET_XSCTP_EFFECTS_H */

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Sending SCTP packets over IPv4 and IPv6. */
+#ifndef _NET_XSCTP_OUTPUT_H
+#define _NET_XSCTP_OUTPUT_H
+
+#include <net/sock.h>
+
+#include <net/xsctp/addr.h>
+
+/* Where a packet goes: both addresses of one family, with their ports. */
+struct xsctp_pkt_addrs {
+	union xsctp_addr src;	/* a wildcard address lets routing choose */
+	union xsctp_addr dst;
+	int oif;		/* 0: any interface */
+	u32 vtag;
+};
+
+int xsctp_output(struct net *net, const struct sock *sk,
+		 struct xsctp_pkt_addrs *pa, const u8 *chunks, size_t len);
+const struct sock *xsctp_ctl_sock(struct net *net, sa_family_t family);
+int xsctp_output_init(void);
+void xsctp_output_exit(void);
+
+#endif /* _NET_XSCTP_OUTPUT_H */

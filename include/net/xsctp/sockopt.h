@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* SOL_SCTP socket options. */
+#ifndef _NET_XSCTP_SOCKOPT_H
+#define _NET_XSCTP_SOCKOPT_H
+
+#include <linux/sockptr.h>
+#include <net/sock.h>
+
+int xsctp_sctp_setsockopt(struct sock *sk, int optname, sockptr_t optval,
+			  unsigned int optlen);
+int xsctp_sctp_getsockopt(struct sock *sk, int optname, char __user *optval,
+			  int __user *optlen);
+
+#endif /* _NET_XSCTP_SOCKOPT_H */

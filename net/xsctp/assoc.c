@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Association objects: allocation, references, ids, paths, and unlinking.
+ * The protocol behaviour is in sm.c; this file only keeps the objects
+ * consistent (see the lifetime rules in assoc.h).
+ */
+#include <linux/idr.h>
+#include <linux/slab.h>
+
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/lookup.h>
+
+/* Linux's ids are module-wide, cyclic, from 3: xsctp's are the same. */
+static DEFINE_IDR(assoc_ids);
+static DEFINE_SPINLOCK(assoc_ids_lock);
+
+/* From connect() (@gfp may sleep) or from a COOKIE ECHO in softirq. */
+int xsctp_assoc_set_id(struct xsctp_assoc *asoc, gfp_t gfp)
+{
+	bool preload = gfpflags_allow_blocking(gfp);
+	int id;
+
+	if (preload)
+		idr_preload(gfp);
+	spin_lock_bh(&assoc_ids_lock);
+	id = idr_alloc_cyclic(&assoc_ids, asoc, 3, 0, preload ? GFP_NOWAIT : gfp);
+	spin_unlock_bh(&assoc_ids_lock);
+	if (preload)
+		idr_preload_end();
+	if (id < 0)
+		return id;
+	asoc->id = id;
+	return 0;
+}
+
+static void release_id(struct xsctp_assoc *asoc)
+{
+	if (!asoc->id)
+		return;
+	spin_lock_bh(&assoc_ids_lock);
+	idr_remove(&assoc_ids, asoc->id);
+	spin_unlock_bh(&assoc_ids_lock);
+}
+
+struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,
+				      const struct xsctp_assoc_cfg *cfg,
+				      gfp_t gfp)
+{
+	struct xsctp_assoc *asoc = kzalloc(sizeof(*asoc), gfp);
+
+	if (!asoc)
+		return NULL;
+	refcount_set(&asoc->refs, 1);	/* the owner's list */
+	sock_hold(sk);
+	asoc->sk = sk;
+	asoc->state = XSCTP_S_CLOSED;
+	asoc->cfg = *cfg;
+	INIT_LIST_HEAD(&asoc->paths);
+	INIT_LIST_HEAD(&asoc->node);
+	timer_setup(&asoc->t1, xsctp_t1_fired, 0);
+	return asoc;
+}
+
+void xsctp_assoc_hold(struct xsctp_assoc *asoc)
+{
+	refcount_inc(&asoc->refs);
+}
+
+static void free_paths(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p, *tmp;
+
+	list_for_each_entry_safe(p, tmp, &asoc->paths, node) {
+		list_del(&p->node);
+		kfree_rcu(p, rcu);
+	}
+}
+
+void xsctp_assoc_put(struct xsctp_assoc *asoc)
+{
+	if (!refcount_dec_and_test(&asoc->refs))
+		return;
+	release_id(asoc);
+	free_paths(asoc);
+	kfree(asoc->cookie);
+	sock_put(asoc->sk);
+	kfree_rcu(asoc, rcu);
+}
+
+struct xsctp_path *xsctp_assoc_find_path(struct xsctp_assoc *asoc,
+					 const union xsctp_addr *addr)
+{
+	struct xsctp_path *p;
+
+	list_for_each_entry(p, &asoc->paths, node)
+		if (xsctp_addr_equal(&p->addr, addr))
+			return p;
+	return NULL;
+}
+
+/* A new path, last in the list; the first one becomes primary. */
+struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
+					const union xsctp_addr *addr,
+					u16 state, gfp_t gfp)
+{
+	struct xsctp_path *p;
+
+	if (asoc->num_paths >= XSCTP_MAX_PATHS)
+		return NULL;
+	p = kzalloc(sizeof(*p), gfp);
+	if (!p)
+		return NULL;
+	p->asoc = asoc;
+	p->addr = *addr;
+	p->state = state;
+	INIT_HLIST_NODE(&p->hnode);
+	xsctp_rto_init(&p->rto, &asoc->cfg.rto);
+	list_add_tail(&p->node, &asoc->paths);
+	asoc->num_paths++;
+	if (!asoc->primary)
+		asoc->primary = p;
+	return p;
+}
+
+/* Unhash (if hashed) and free a path, moving pointers that named it. */
+void xsctp_assoc_remove_path(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	if (!hlist_unhashed(&path->hnode))
+		xsctp_path_unhash(path);
+	list_del(&path->node);
+	asoc->num_paths--;
+	if (asoc->init_path == path)
+		asoc->init_path = NULL;
+	if (asoc->primary == path)
+		asoc->primary = list_first_entry_or_null(&asoc->paths,
+							 struct xsctp_path, node);
+	kfree_rcu(path, rcu);
+}
+
+/*
+ * Take the association out of every table and its owner's list, and drop
+ * the list's reference. Receivers that still hold one see ->dead.
+ */
+void xsctp_assoc_unlink(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p;
+
+	if (asoc->dead)
+		return;
+	WRITE_ONCE(asoc->dead, true);
+	list_for_each_entry(p, &asoc->paths, node)
+		if (!hlist_unhashed(&p->hnode))
+			xsctp_path_unhash(p);
+	list_del_init(&asoc->node);
+	if (del_timer(&asoc->t1))
+		xsctp_assoc_put(asoc);
+	xsctp_assoc_put(asoc);
+}
+
+void xsctp_assoc_ids_exit(void)
+{
+	idr_destroy(&assoc_ids);
+}

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The effects of associations that live on sockets: the chunks the state
+ * machine asks for leave as packets, timers are real timers, and outcomes
+ * reach the socket (its state, its error, its waiters). KUnit replaces
+ * this table with fakes (tests/sm_kunit.c).
+ */
+#include <linux/slab.h>
+#include <net/sock.h>
+
+#include <net/xsctp/cause.h>
+#include <net/xsctp/chunk.h>
+#include <net/xsctp/effects.h>
+#include <net/xsctp/lookup.h>
+#include <net/xsctp/netns.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/socket.h>
+
+/* An INIT: fixed part and parameters for up to XSCTP_MAX_LADDRS addresses. */
+#define INIT_BUF_LEN	(XSCTP_CHUNK_HDR_LEN + XSCTP_INIT_FIXED_LEN + \
+			 XSCTP_MAX_LADDRS * 20 + 64)
+
+/* Our address towards @dst: a specific bound one of its family, or any. */
+void xsctp_source_for(const struct sock *sk, const union xsctp_addr *dst,
+		      u16 port, union xsctp_addr *src)
+{
+	const struct xsctp_sock *xs = xsctp_sk(sk);
+	unsigned int i;
+
+	memset(src, 0, sizeof(*src));
+	src->sa.sa_family = dst->sa.sa_family;
+	for (i = 0; i < xs->num_laddrs; i++) {
+		const union xsctp_addr *l = &xs->laddrs[i];
+
+		if (l->sa.sa_family == dst->sa.sa_family && !xsctp_addr_is_any(l)) {
+			*src = *l;
+			break;
+		}
+	}
+	src->v4.sin_port = htons(port);	/* sin6_port is at the same offset */
+}
+
+static int send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
+			u32 vtag, const u8 *chunks, size_t len)
+{
+	struct xsctp_pkt_addrs pa = { .dst = path->addr, .vtag = vtag };
+	int err;
+
+	xsctp_source_for(asoc->sk, &path->addr, asoc->local_port, &pa.src);
+	err = xsctp_output(sock_net(asoc->sk), asoc->sk, &pa, chunks, len);
+	if (!err)
+		path->saddr = pa.src;
+	return err;
+}
+
+/* The addresses to list in an INIT: none when bound to a wildcard. */
+static unsigned int listed_addrs(const struct sock *sk,
+				 const union xsctp_addr **addrs)
+{
+	const struct xsctp_sock *xs = xsctp_sk(sk);
+
+	*addrs = xs->laddrs;
+	if (xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]))
+		return 0;
+	return xs->num_laddrs;
+}
+
+u32 xsctp_local_rwnd(const struct sock *sk)
+{
+	return max_t(u32, READ_ONCE(sk->sk_rcvbuf) / 2, 1500);
+}
+
+static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	struct xsctp_init_out in = {
+		.init_tag = asoc->local_tag,
+		.a_rwnd = xsctp_local_rwnd(asoc->sk),
+		.num_outbound = asoc->cfg.num_ostreams,
+		.num_inbound = asoc->cfg.max_instreams,
+		.initial_tsn = asoc->next_tsn,
+		.supports_v4 = asoc->cfg.allow_v4,
+		.supports_v6 = asoc->cfg.allow_v6,
+	};
+	u8 buf[INIT_BUF_LEN];
+	int n;
+
+	in.num_addrs = listed_addrs(asoc->sk, &in.addrs);
+	n = xsctp_wire_put_init(buf, sizeof(buf), XSCTP_CID_INIT, &in);
+	if (n > 0)
+		send_to_path(asoc, path, 0, buf, n);
+}
+
+static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		       u8 type, u8 flags, const void *value, u16 len)
+{
+	u8 *buf;
+	int n;
+
+	buf = kmalloc(XSCTP_CHUNK_HDR_LEN + ALIGN(len, 4), GFP_ATOMIC);
+	if (!buf)
+		return;
+	n = xsctp_wire_put_chunk(buf, XSCTP_CHUNK_HDR_LEN + ALIGN(len, 4),
+				 type, flags, value, len);
+	if (n > 0)
+		send_to_path(asoc, path, asoc->peer_tag, buf, n);
+	kfree(buf);
+}
+
+static void send_cookie_echo(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	send_chunk(asoc, path, XSCTP_CID_COOKIE_ECHO, 0, asoc->cookie,
+		   asoc->cookie_len);
+}
+
+static void send_cookie_ack(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	send_chunk(asoc, path, XSCTP_CID_COOKIE_ACK, 0, NULL, 0);
+}
+
+static void send_abort(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	u8 cause[XSCTP_PARAM_HDR_LEN];
+	int n;
+
+	if (!path)
+		return;
+	n = xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_USER_ABORT, NULL, 0);
+	send_chunk(asoc, path, XSCTP_CID_ABORT, 0, cause, n);
+}
+
+static int keep_cookie(struct xsctp_assoc *asoc, const u8 *cookie, u16 len)
+{
+	u8 *copy = kmemdup(cookie, len, GFP_ATOMIC);
+
+	if (!copy)
+		return -ENOMEM;
+	kfree(asoc->cookie);
+	asoc->cookie = copy;
+	asoc->cookie_len = len;
+	return 0;
+}
+
+static void add_path(struct xsctp_assoc *asoc, const union xsctp_addr *addr,
+		     u16 state)
+{
+	struct xsctp_path *p;
+
+	p = xsctp_assoc_add_path(asoc, addr, state, GFP_ATOMIC);
+	if (p)
+		xsctp_path_hash(p);
+}
+
+static void established(struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+
+	kfree(asoc->cookie);
+	asoc->cookie = NULL;
+	XSCTP_INC_STATS(sock_net(sk), XSCTP_MIB_ACTIVE_ESTABS);
+	if (!xsctp_one_to_many(sk))
+		inet_sk_set_state(sk, TCP_ESTABLISHED);
+	sk->sk_state_change(sk);	/* wakes connect() */
+}
+
+/*
+ * The association is over: a one-to-one socket reports why (sk_err, as
+ * SO_ERROR and poll() see it; Linux sets none on one-to-many sockets),
+ * the connect() waiter reads asoc->error, and the association goes.
+ */
+static void failed(struct xsctp_assoc *asoc, int err)
+{
+	struct sock *sk = asoc->sk;
+
+	asoc->error = err;
+	xsctp_assoc_unlink(asoc);
+	if (!xsctp_one_to_many(sk) && sk->sk_state != TCP_LISTEN) {
+		WRITE_ONCE(sk->sk_err, -err);
+		sk_error_report(sk);
+	}
+	sk->sk_state_change(sk);
+}
+
+const struct xsctp_effects xsctp_real_effects = {
+	.send_init = send_init,
+	.send_cookie_echo = send_cookie_echo,
+	.send_cookie_ack = send_cookie_ack,
+	.send_abort = send_abort,
+	.keep_cookie = keep_cookie,
+	.add_path = add_path,
+	.remove_path = xsctp_assoc_remove_path,
+	.set_t1 = xsctp_set_t1,
+	.established = established,
+	.failed = failed,
+};

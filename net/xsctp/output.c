@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Sending SCTP packets: a common header, the chunks a caller wrote, the
+ * CRC32c (always computed here, never offloaded), then IPv4 or IPv6.
+ *
+ * Packets of an association leave through its socket. Answers without an
+ * association (INIT ACK, ABORT to out-of-the-blue packets) leave through a
+ * per-namespace control socket: a kernel raw socket, never hashed, so it
+ * receives nothing; the IP layer only reads its settings (TTL, marks).
+ *
+ * Each packet is routed when it is sent. Association setup sends a few
+ * packets per path, so caching routes per path waits for the data path.
+ */
+#include <linux/skbuff.h>
+#include <linux/unaligned.h>
+#include <net/inet_common.h>
+#include <net/ip.h>
+#include <net/ip6_route.h>
+#include <net/ipv6.h>
+#include <net/route.h>
+
+#include <net/xsctp/crc.h>
+#include <net/xsctp/netns.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/socket.h>
+
+/* A packet with room for @len bytes of chunks after the common header. */
+static struct sk_buff *packet_alloc(const struct xsctp_pkt_addrs *pa,
+				    const u8 *chunks, size_t len)
+{
+	struct sk_buff *skb;
+	u8 *h;
+
+	skb = alloc_skb(MAX_HEADER + XSCTP_COMMON_HDR_LEN + len, GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, MAX_HEADER);
+	h = skb_put(skb, XSCTP_COMMON_HDR_LEN + len);
+	put_unaligned_be16(ntohs(pa->src.v4.sin_port), h);
+	put_unaligned_be16(ntohs(pa->dst.v4.sin_port), h + 2);
+	put_unaligned_be32(pa->vtag, h + 4);
+	memcpy(h + XSCTP_COMMON_HDR_LEN, chunks, len);
+	put_unaligned_le32(le32_to_cpu(xsctp_packet_crc(h, skb->len)),
+			   h + XSCTP_CRC_OFFSET);
+	skb_reset_transport_header(skb);
+	skb->ip_summed = CHECKSUM_NONE;
+	return skb;
+}
+
+static int xmit_v4(struct net *net, const struct sock *sk, struct sk_buff *skb,
+		   struct xsctp_pkt_addrs *pa)
+{
+	struct flowi4 fl4 = {};
+	struct rtable *rt;
+
+	flowi4_init_output(&fl4, pa->oif, READ_ONCE(sk->sk_mark), 0,
+			   RT_SCOPE_UNIVERSE, IPPROTO_SCTP, 0,
+			   pa->dst.v4.sin_addr.s_addr, pa->src.v4.sin_addr.s_addr,
+			   pa->dst.v4.sin_port, pa->src.v4.sin_port,
+			   sock_net_uid(net, sk));
+	rt = ip_route_output_flow(net, &fl4, sk);
+	if (IS_ERR(rt)) {
+		kfree_skb(skb);
+		return PTR_ERR(rt);
+	}
+	pa->src.v4.sin_addr.s_addr = fl4.saddr;
+	skb_dst_set(skb, &rt->dst);
+	return ip_build_and_send_pkt(skb, sk, fl4.saddr, fl4.daddr, NULL, 0);
+}
+
+static int xmit_v6(struct net *net, const struct sock *sk, struct sk_buff *skb,
+		   struct xsctp_pkt_addrs *pa)
+{
+	struct flowi6 fl6 = {
+		.flowi6_proto = IPPROTO_SCTP,
+		.flowi6_oif = pa->oif ?: pa->dst.v6.sin6_scope_id,
+		.flowi6_mark = READ_ONCE(sk->sk_mark),
+		.daddr = pa->dst.v6.sin6_addr,
+		.saddr = pa->src.v6.sin6_addr,
+		.fl6_dport = pa->dst.v6.sin6_port,
+		.fl6_sport = pa->src.v6.sin6_port,
+		.flowi6_uid = sock_net_uid(net, sk),
+	};
+	struct dst_entry *dst;
+
+	dst = ip6_dst_lookup_flow(net, sk, &fl6, NULL);
+	if (IS_ERR(dst)) {
+		kfree_skb(skb);
+		return PTR_ERR(dst);
+	}
+	pa->src.v6.sin6_addr = fl6.saddr;
+	skb_dst_set(skb, dst);
+	return ip6_xmit(sk, skb, &fl6, READ_ONCE(sk->sk_mark), NULL, 0,
+			READ_ONCE(sk->sk_priority));
+}
+
+/**
+ * xsctp_output() - send one packet
+ * @net: the namespace
+ * @sk: the socket it leaves through (an association's, or a control one)
+ * @pa: addresses, ports and verification tag; a wildcard source is
+ *	replaced by the one the route chose
+ * @chunks: the chunks, padded
+ * @len: their length
+ *
+ * Return: 0, or why the packet could not leave (no route, no memory).
+ */
+int xsctp_output(struct net *net, const struct sock *sk,
+		 struct xsctp_pkt_addrs *pa, const u8 *chunks, size_t len)
+{
+	struct sk_buff *skb = packet_alloc(pa, chunks, len);
+
+	if (!skb)
+		return -ENOMEM;
+	if (pa->dst.sa.sa_family == AF_INET6)
+		return xmit_v6(net, sk, skb, pa);
+	return xmit_v4(net, sk, skb, pa);
+}
+
+/* The control socket of @family in @net, for answers without a socket. */
+const struct sock *xsctp_ctl_sock(struct net *net, sa_family_t family)
+{
+	struct xsctp_net *xn = xsctp_net(net);
+
+	return family == AF_INET6 ? xn->ctl6 : xn->ctl4;
+}
+
+static int __net_init xsctp_output_net_init(struct net *net)
+{
+	struct xsctp_net *xn = xsctp_net(net);
+	int err;
+
+	err = inet_ctl_sock_create(&xn->ctl4, PF_INET, SOCK_RAW, IPPROTO_SCTP, net);
+	if (err)
+		return err;
+	err = inet_ctl_sock_create(&xn->ctl6, PF_INET6, SOCK_RAW, IPPROTO_SCTP, net);
+	if (err) {
+		inet_ctl_sock_destroy(xn->ctl4);
+		xn->ctl4 = NULL;
+	}
+	return err;
+}
+
+static void __net_exit xsctp_output_net_exit(struct net *net)
+{
+	struct xsctp_net *xn = xsctp_net(net);
+
+	inet_ctl_sock_destroy(xn->ctl6);
+	inet_ctl_sock_destroy(xn->ctl4);
+	xn->ctl4 = NULL;
+	xn->ctl6 = NULL;
+}
+
+static struct pernet_operations xsctp_output_ops = {
+	.init = xsctp_output_net_init,
+	.exit = xsctp_output_net_exit,
+};
+
+int xsctp_output_init(void)
+{
+	return register_pernet_subsys(&xsctp_output_ops);
+}
+
+void xsctp_output_exit(void)
+{
+	unregister_pernet_subsys(&xsctp_output_ops);
+}

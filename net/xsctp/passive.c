@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The responder's half of association setup (RFC 9260 5.1). An INIT is
+ * answered with an INIT ACK whose State Cookie carries everything the
+ * association will need, and nothing is kept: a flood of INITs costs
+ * xsctp temporary buffers only. A COOKIE ECHO whose cookie opens creates
+ * the association, established at once, on the listening socket.
+ */
+#include <linux/jiffies.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <net/sock.h>
+
+#include <net/xsctp/cause.h>
+#include <net/xsctp/chunk.h>
+#include <net/xsctp/cookie.h>
+#include <net/xsctp/effects.h>
+#include <net/xsctp/input.h>
+#include <net/xsctp/lookup.h>
+#include <net/xsctp/netns.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/sm.h>
+#include <net/xsctp/socket.h>
+
+/* Cookie keys rotate at most this often; see xsctp_cookie_keys_due(). */
+#define XSCTP_COOKIE_KEY_INTERVAL_MS	(10 * 60 * 1000)
+
+/* Scratch space for one INIT: freed before the answer returns. */
+struct init_scratch {
+	struct xsctp_init init;
+	struct xsctp_cookie cookie;
+	u8 sealed[XSCTP_COOKIE_MAX_LEN];
+	u8 chunk[XSCTP_CHUNK_HDR_LEN + XSCTP_INIT_FIXED_LEN +
+		 XSCTP_MAX_LADDRS * 20 + XSCTP_PARAM_HDR_LEN +
+		 XSCTP_COOKIE_MAX_LEN + 8];
+};
+
+static u64 now_ms(void)
+{
+	return jiffies64_to_msecs(get_jiffies_64());
+}
+
+static u32 random_tag(void)
+{
+	u32 tag;
+
+	do {
+		tag = get_random_u32();
+	} while (!tag);
+	return tag;
+}
+
+/* Seal under the namespace's keys, rotating them when due. */
+static int seal(struct net *net, u8 *buf, const struct xsctp_cookie *c)
+{
+	struct xsctp_net *xn = xsctp_net(net);
+	u8 key[XSCTP_COOKIE_KEY_LEN];
+	int n;
+
+	spin_lock_bh(&xn->cookie_lock);
+	if (xsctp_cookie_keys_due(&xn->cookie_keys, c->created_ms,
+				  XSCTP_COOKIE_KEY_INTERVAL_MS)) {
+		get_random_bytes(key, sizeof(key));
+		xsctp_cookie_keys_rotate(&xn->cookie_keys, key, c->created_ms);
+		memzero_explicit(key, sizeof(key));
+	}
+	n = xsctp_cookie_seal(buf, XSCTP_COOKIE_MAX_LEN, c, &xn->cookie_keys);
+	spin_unlock_bh(&xn->cookie_lock);
+	return n;
+}
+
+static bool family_ok(const struct sock *sk, sa_family_t family)
+{
+	if (family == AF_INET)
+		return sk->sk_family == AF_INET || !xsctp_sock_v6only(sk);
+	return sk->sk_family == AF_INET6;
+}
+
+/* The peer's addresses from its INIT, as many as a cookie holds. */
+static void cookie_addrs(const struct sock *sk, struct xsctp_cookie *ck,
+			 const struct xsctp_init *init, __be16 port)
+{
+	unsigned int i;
+
+	ck->num_addrs = 0;
+	for (i = 0; i < init->num_addrs; i++) {
+		union xsctp_addr *a = &ck->addrs[ck->num_addrs];
+
+		if (xsctp_addr_from_param(a, &init->addrs[i], port) &&
+		    family_ok(sk, a->sa.sa_family))
+			ck->num_addrs++;
+	}
+}
+
+/* RFC 9260 5.1.3: the lifetime, extended by a Cookie Preservative (at
+ * most doubled, so a peer cannot ask for cookies that live for days).
+ */
+static u32 cookie_life(const struct sock *sk, const struct xsctp_init *init)
+{
+	u32 life = xsctp_sk(sk)->cfg.cookie_life_ms;
+
+	return life + min(init->cookie_preservative_ms, life);
+}
+
+static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
+			struct init_scratch *t)
+{
+	const struct xsctp_assoc_cfg *cfg = &xsctp_sk(sk)->cfg;
+	struct xsctp_cookie *ck = &t->cookie;
+
+	memset(ck, 0, sizeof(*ck));
+	ck->local_tag = random_tag();
+	ck->peer_tag = t->init.init_tag;
+	ck->local_tsn = get_random_u32();
+	ck->peer_tsn = t->init.initial_tsn;
+	ck->peer_rwnd = t->init.a_rwnd;
+	ck->num_out = min(cfg->num_ostreams, t->init.num_inbound);
+	ck->num_in = min(cfg->max_instreams, t->init.num_outbound);
+	ck->local_port = ntohs(rx->dst.v4.sin_port);
+	ck->peer_port = ntohs(rx->src.v4.sin_port);
+	ck->created_ms = now_ms();
+	ck->lifetime_ms = cookie_life(sk, &t->init);
+	ck->src = rx->src;
+	cookie_addrs(sk, ck, &t->init, rx->src.v4.sin_port);
+}
+
+static int put_init_ack(struct sock *sk, struct init_scratch *t, int cookie_len)
+{
+	const struct xsctp_sock *xs = xsctp_sk(sk);
+	struct xsctp_init_out out = {
+		.init_tag = t->cookie.local_tag,
+		.a_rwnd = xsctp_local_rwnd(sk),
+		.num_outbound = xs->cfg.num_ostreams,
+		.num_inbound = xs->cfg.max_instreams,
+		.initial_tsn = t->cookie.local_tsn,
+		.cookie = t->sealed,
+		.cookie_len = cookie_len,
+	};
+
+	if (!(xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]))) {
+		out.addrs = xs->laddrs;
+		out.num_addrs = xs->num_laddrs;
+	}
+	return xsctp_wire_put_init(t->chunk, sizeof(t->chunk),
+				   XSCTP_CID_INIT_ACK, &out);
+}
+
+/* An INIT we cannot serve: ABORT with a Protocol Violation cause. */
+static void refuse_init(struct xsctp_rx *rx, u32 peer_tag)
+{
+	u8 cause[XSCTP_PARAM_HDR_LEN];
+	int n;
+
+	n = xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_PROTOCOL_VIOLATION,
+			    NULL, 0);
+	xsctp_send_abort_reply(rx, peer_tag, false, cause, n);
+}
+
+static void answer_init(struct sock *sk, struct xsctp_rx *rx,
+			const struct xsctp_chunk *c)
+{
+	struct xsctp_pkt_addrs pa = { .src = rx->dst, .dst = rx->src };
+	struct init_scratch *t;
+	int n;
+
+	if (rx->vtag) {		/* RFC 9260 8.5.1: an INIT has tag 0 */
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_BAD_VTAG);
+		return;
+	}
+	t = kmalloc(sizeof(*t), GFP_ATOMIC);
+	if (!t)
+		return;
+	if (xsctp_wire_parse_init(c, &t->init) != XSCTP_WIRE_OK) {
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
+		/* An Initiate Tag of 0 is discarded silently (RFC 9260 3.3.2). */
+		if (t->init.init_tag)
+			refuse_init(rx, t->init.init_tag);
+		goto out;
+	}
+	fill_cookie(sk, rx, t);
+	n = seal(rx->net, t->sealed, &t->cookie);
+	if (n > 0)
+		n = put_init_ack(sk, t, n);
+	pa.vtag = t->init.init_tag;
+	if (n > 0 && !xsctp_output(rx->net, sk, &pa, t->chunk, n))
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_INIT_ACKS_SENT);
+out:
+	kfree_sensitive(t);
+}
+
+static const u8 cookie_mib[] = {
+	[XSCTP_COOKIE_TRUNCATED] = XSCTP_MIB_COOKIE_MALFORMED,
+	[XSCTP_COOKIE_OVERSIZED] = XSCTP_MIB_COOKIE_MALFORMED,
+	[XSCTP_COOKIE_BAD_VERSION] = XSCTP_MIB_COOKIE_MALFORMED,
+	[XSCTP_COOKIE_KEY_RETIRED] = XSCTP_MIB_COOKIE_KEY_RETIRED,
+	[XSCTP_COOKIE_BAD_MAC] = XSCTP_MIB_COOKIE_BAD_MAC,
+	[XSCTP_COOKIE_BAD_TAG] = XSCTP_MIB_COOKIE_BAD_TAG,
+	[XSCTP_COOKIE_BAD_PORTS] = XSCTP_MIB_COOKIE_BAD_TAG,
+	[XSCTP_COOKIE_EXPIRED] = XSCTP_MIB_COOKIE_STALE,
+};
+
+/* RFC 9260 5.1.5 step 3: tell the peer how stale its cookie was. */
+static void send_stale(struct xsctp_rx *rx, const struct xsctp_cookie *ck,
+		       u32 stale_us)
+{
+	struct xsctp_pkt_addrs pa = { .src = rx->dst, .dst = rx->src,
+				      .vtag = ck->peer_tag };
+	u8 buf[XSCTP_CHUNK_HDR_LEN + 8], cause[8];
+	int n;
+
+	n = xsctp_cause_put_u32(cause, sizeof(cause), XSCTP_CAUSE_STALE_COOKIE,
+				stale_us);
+	n = xsctp_wire_put_chunk(buf, sizeof(buf), XSCTP_CID_ERROR, 0, cause, n);
+	if (n > 0)
+		xsctp_output(rx->net, xsctp_ctl_sock(rx->net, rx->src.sa.sa_family),
+			     &pa, buf, n);
+}
+
+/**
+ * open_cookie() - check a COOKIE ECHO's cookie
+ * @rx: the packet
+ * @c: the COOKIE ECHO chunk
+ * @ck: its contents, on success (and on expiry, for the Stale Cookie error)
+ *
+ * Return: true if the cookie is ours, intact, current and for this packet.
+ */
+static bool open_cookie(struct xsctp_rx *rx, const struct xsctp_chunk *c,
+			struct xsctp_cookie *ck)
+{
+	struct xsctp_net *xn = xsctp_net(rx->net);
+	enum xsctp_cookie_err err;
+	const u8 *cookie;
+	u32 stale_us;
+	u16 len;
+
+	if (xsctp_cookie_echo_parse(c, &cookie, &len) != XSCTP_WIRE_OK)
+		return false;
+	spin_lock_bh(&xn->cookie_lock);
+	err = xsctp_cookie_open(cookie, len, &xn->cookie_keys, rx->vtag,
+				ntohs(rx->dst.v4.sin_port),
+				ntohs(rx->src.v4.sin_port), now_ms(), ck,
+				&stale_us);
+	spin_unlock_bh(&xn->cookie_lock);
+	if (err == XSCTP_COOKIE_OK)
+		return true;
+	XSCTP_INC_STATS(rx->net, cookie_mib[err]);
+	if (err == XSCTP_COOKIE_EXPIRED)
+		send_stale(rx, ck, stale_us);
+	return false;
+}
+
+static void assoc_cfg(const struct sock *sk, struct xsctp_assoc_cfg *cfg)
+{
+	*cfg = xsctp_sk(sk)->cfg;
+	cfg->allow_v4 = family_ok(sk, AF_INET);
+	cfg->allow_v6 = family_ok(sk, AF_INET6);
+}
+
+static void add_cookie_paths(struct xsctp_assoc *asoc,
+			     const struct xsctp_cookie *ck)
+{
+	unsigned int i;
+
+	asoc->fx->add_path(asoc, &ck->src, XSCTP_PATH_ACTIVE);
+	for (i = 0; i < ck->num_addrs; i++)
+		if (!xsctp_assoc_find_path(asoc, &ck->addrs[i]))
+			asoc->fx->add_path(asoc, &ck->addrs[i],
+					   XSCTP_PATH_UNCONFIRMED);
+}
+
+/* The association a valid cookie describes, established, on @sk. */
+static struct xsctp_assoc *assoc_from_cookie(struct sock *sk,
+					     const struct xsctp_cookie *ck)
+{
+	struct xsctp_assoc_cfg cfg;
+	struct xsctp_assoc *asoc;
+
+	assoc_cfg(sk, &cfg);
+	asoc = xsctp_assoc_alloc(sk, &cfg, GFP_ATOMIC);
+	if (!asoc)
+		return NULL;
+	asoc->fx = &xsctp_real_effects;
+	asoc->local_port = ck->local_port;
+	asoc->peer_port = ck->peer_port;
+	asoc->local_tag = ck->local_tag;
+	asoc->peer_tag = ck->peer_tag;
+	asoc->next_tsn = ck->local_tsn;
+	asoc->peer_initial_tsn = ck->peer_tsn;
+	asoc->peer_rwnd = ck->peer_rwnd;
+	asoc->num_out = ck->num_out;
+	asoc->num_in = ck->num_in;
+	if (xsctp_assoc_set_id(asoc, GFP_ATOMIC)) {
+		xsctp_assoc_put(asoc);
+		return NULL;
+	}
+	asoc->state = XSCTP_S_ESTABLISHED;
+	list_add_tail(&asoc->node, &xsctp_sk(sk)->assocs);
+	add_cookie_paths(asoc, ck);
+	return asoc;
+}
+
+/* RFC 9260 5.1.5: a valid cookie creates the association. */
+static void accept_cookie(struct sock *sk, struct xsctp_rx *rx,
+			  const struct xsctp_chunk *c)
+{
+	struct xsctp_cookie *ck = kmalloc(sizeof(*ck), GFP_ATOMIC);
+	struct xsctp_assoc *asoc;
+
+	if (!ck)
+		return;
+	if (!open_cookie(rx, c, ck))
+		goto out;
+	if (!xsctp_one_to_many(sk) && sk_acceptq_is_full(sk)) {
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_BACKLOG_FULL);
+		xsctp_send_abort_reply(rx, ck->peer_tag, false, NULL, 0);
+		goto out;
+	}
+	asoc = assoc_from_cookie(sk, ck);
+	if (!asoc || !asoc->primary) {
+		if (asoc)
+			xsctp_assoc_unlink(asoc);
+		goto out;
+	}
+	if (!xsctp_one_to_many(sk))
+		sk_acceptq_added(sk);
+	asoc->fx->send_cookie_ack(asoc, asoc->primary);
+	XSCTP_INC_STATS(rx->net, XSCTP_MIB_PASSIVE_ESTABS);
+	sk->sk_data_ready(sk);
+out:
+	kfree_sensitive(ck);
+}
+
+void xsctp_passive_rcv(struct sock *sk, struct xsctp_rx *rx)
+{
+	struct xsctp_tlv_iter it = rx->chunks;
+	struct xsctp_chunk c;
+
+	if (!xsctp_wire_next_chunk(&it, &c))
+		return;
+	if (c.type == XSCTP_CID_INIT)
+		answer_init(sk, rx, &c);
+	else if (c.type == XSCTP_CID_COOKIE_ECHO)
+		accept_cookie(sk, rx, &c);
+	else
+		xsctp_ootb_rcv(rx);
+}
+
+/*
+ * A COOKIE ECHO for an association that exists. With the same tags (RFC
+ * 9260 5.2.4 case D) the peer missed our COOKIE ACK. Other cases (restart,
+ * collisions) are dropped for now and retried by the peer's T1-cookie.
+ */
+void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+				 const struct xsctp_chunk *c)
+{
+	struct xsctp_cookie *ck = kmalloc(sizeof(*ck), GFP_ATOMIC);
+	struct xsctp_path *from = xsctp_assoc_find_path(asoc, &rx->src);
+
+	if (!ck)
+		return;
+	if (from && open_cookie(rx, c, ck) && ck->local_tag == asoc->local_tag &&
+	    ck->peer_tag == asoc->peer_tag)
+		xsctp_sm_dup_cookie_echo(asoc, from);
+	kfree_sensitive(ck);
+}
+
+/* Each namespace starts with a fresh random cookie key. */
+void xsctp_cookie_keys_net_init(struct xsctp_net *xn)
+{
+	u8 key[XSCTP_COOKIE_KEY_LEN];
+
+	spin_lock_init(&xn->cookie_lock);
+	get_random_bytes(key, sizeof(key));
+	xsctp_cookie_keys_init(&xn->cookie_keys, key, now_ms());
+	memzero_explicit(key, sizeof(key));
+}

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A checked packet, processed with its socket locked: the chunks for one
+ * of the socket's associations go to the state machine after the
+ * verification-tag rules of RFC 9260 8.5; a packet without an association
+ * goes to the listener code (passive.c) or is out of the blue (ootb.c).
+ */
+#include <linux/slab.h>
+#include <net/sock.h>
+
+#include <net/xsctp/cause.h>
+#include <net/xsctp/chunk.h>
+#include <net/xsctp/input.h>
+#include <net/xsctp/lookup.h>
+#include <net/xsctp/netns.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/sm.h>
+#include <net/xsctp/socket.h>
+
+static struct xsctp_assoc *find_on_sock(struct sock *sk,
+					const union xsctp_addr *peer)
+{
+	struct xsctp_assoc *asoc;
+
+	list_for_each_entry(asoc, &xsctp_sk(sk)->assocs, node)
+		if (xsctp_assoc_find_path(asoc, peer))
+			return asoc;
+	return NULL;
+}
+
+/* RFC 9260 8.5 and 8.5.1: does this chunk carry an acceptable tag? */
+static bool vtag_ok(const struct xsctp_assoc *asoc, const struct xsctp_rx *rx,
+		    const struct xsctp_chunk *c)
+{
+	switch (c->type) {
+	case XSCTP_CID_INIT:
+		return rx->vtag == 0;
+	case XSCTP_CID_ABORT:
+	case XSCTP_CID_SHUTDOWN_COMPLETE:
+		if (c->flags & XSCTP_CHUNK_FLAG_T)
+			return asoc->peer_tag && rx->vtag == asoc->peer_tag;
+		return rx->vtag == asoc->local_tag;
+	case XSCTP_CID_COOKIE_ECHO:
+		return true;	/* the cookie's own tag is checked instead */
+	default:
+		return rx->vtag == asoc->local_tag;
+	}
+}
+
+static void init_ack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			 const struct xsctp_chunk *c)
+{
+	struct xsctp_init *ia = kmalloc(sizeof(*ia), GFP_ATOMIC);
+
+	if (!ia)
+		return;
+	if (xsctp_wire_parse_init(c, ia) == XSCTP_WIRE_OK)
+		xsctp_sm_init_ack(asoc, ia, &rx->src);
+	else
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
+	kfree(ia);
+}
+
+/* RFC 9260 8.3: a HEARTBEAT ACK echoes the info, to where it came from. */
+static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			  const struct xsctp_chunk *c)
+{
+	struct xsctp_pkt_addrs pa = {
+		.src = rx->dst, .dst = rx->src, .vtag = asoc->peer_tag,
+	};
+	struct xsctp_heartbeat hb;
+	u8 *buf;
+	int n;
+
+	if (xsctp_heartbeat_parse(c, &hb) != XSCTP_WIRE_OK)
+		return;
+	buf = kmalloc(c->len + 3, GFP_ATOMIC);
+	if (!buf)
+		return;
+	n = xsctp_heartbeat_put(buf, c->len + 3, XSCTP_CID_HEARTBEAT_ACK,
+				hb.info, hb.info_len);
+	if (n > 0)
+		xsctp_output(rx->net, asoc->sk, &pa, buf, n);
+	kfree(buf);
+}
+
+static void assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
+{
+	struct xsctp_tlv_iter it = rx->chunks;
+	struct xsctp_chunk c;
+
+	while (!asoc->dead && xsctp_wire_next_chunk(&it, &c)) {
+		if (!vtag_ok(asoc, rx, &c)) {
+			XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_BAD_VTAG);
+			return;
+		}
+		switch (c.type) {
+		case XSCTP_CID_INIT_ACK:
+			init_ack_rcv(asoc, rx, &c);
+			break;
+		case XSCTP_CID_COOKIE_ECHO:
+			xsctp_cookie_echo_for_assoc(asoc, rx, &c);
+			break;
+		case XSCTP_CID_COOKIE_ACK:
+			xsctp_sm_cookie_ack(asoc);
+			break;
+		case XSCTP_CID_ABORT:
+			xsctp_sm_abort(asoc);
+			return;
+		case XSCTP_CID_HEARTBEAT:
+			heartbeat_rcv(asoc, rx, &c);
+			break;
+		default:
+			/* DATA, SHUTDOWN and the rest come with data transfer. */
+			break;
+		}
+	}
+}
+
+/* The association moved to another socket (accept) while this waited. */
+static bool redeliver(struct sock *sk, struct sk_buff *skb, struct xsctp_rx *rx)
+{
+	struct xsctp_assoc *asoc;
+	struct sock *owner;
+
+	asoc = xsctp_lookup_assoc(rx->net, ntohs(rx->dst.v4.sin_port), &rx->src);
+	if (!asoc)
+		return false;
+	owner = asoc->sk;
+	if (owner == sk) {
+		xsctp_assoc_put(asoc);
+		return false;
+	}
+	sock_hold(owner);
+	xsctp_assoc_put(asoc);
+	local_bh_disable();
+	xsctp_deliver(owner, skb);
+	local_bh_enable();
+	sock_put(owner);
+	return true;
+}
+
+/**
+ * xsctp_sk_rcv() - process a packet for a socket, which is locked
+ * @sk: the socket the lookup found
+ * @skb: the packet, consumed
+ *
+ * Also the socket's backlog_rcv: the association may have gone, or moved
+ * to another socket, while the packet waited.
+ *
+ * Return: 0.
+ */
+int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb)
+{
+	struct xsctp_assoc *asoc;
+	struct xsctp_rx rx;
+
+	if (xsctp_rx_parse(skb, &rx)) {
+		kfree_skb(skb);
+		return 0;
+	}
+	asoc = find_on_sock(sk, &rx.src);
+	if (asoc) {
+		xsctp_assoc_hold(asoc);
+		assoc_rcv(asoc, &rx);
+		xsctp_assoc_put(asoc);
+	} else if (redeliver(sk, skb, &rx)) {
+		return 0;
+	} else if (sk->sk_state == TCP_LISTEN) {
+		xsctp_passive_rcv(sk, &rx);
+	} else {
+		xsctp_ootb_rcv(&rx);
+	}
+	consume_skb(skb);
+	return 0;
+}

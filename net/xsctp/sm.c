@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The association state machine, initiator side of setup: one function per
+ * event, each a switch on the state, calling the effects (asoc->fx) by name.
+ * Events not listed for a state are ignored, as RFC 9260 says for chunks
+ * that arrive in a state that does not expect them (5.2.3: an INIT ACK in
+ * COOKIE-ECHOED or later is discarded). Documentation/state-machine.rst
+ * has the event x state table; the xsctp_sm KUnit suite checks it.
+ *
+ * Called with the association's socket locked; no sleeping.
+ */
+#include <kunit/visibility.h>
+#include <linux/export.h>
+#include <linux/minmax.h>
+#include <linux/slab.h>
+
+#include <net/xsctp/sm.h>
+
+static void start_t1(struct xsctp_assoc *asoc)
+{
+	asoc->fx->set_t1(asoc, asoc->t1_ms);
+}
+
+/*
+ * The next path for an INIT or COOKIE ECHO: the first one at first, then
+ * round-robin over the paths the user gave (Linux's order), skipping those
+ * learned from the peer and not yet confirmed.
+ */
+static struct xsctp_path *next_init_path(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p = asoc->init_path;
+
+	if (!p)
+		return asoc->primary;
+	do {
+		p = list_is_last(&p->node, &asoc->paths) ?
+		    list_first_entry(&asoc->paths, struct xsctp_path, node) :
+		    list_next_entry(p, node);
+	} while (p != asoc->init_path && p->state == XSCTP_PATH_UNCONFIRMED);
+	return p;
+}
+
+static struct xsctp_path *choose_init_path(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p = next_init_path(asoc);
+
+	asoc->init_path = p;
+	p->init_sent++;
+	return p;
+}
+
+/* Linux doubles T1 once per pass over all the paths, up to max_init_timeo. */
+static void t1_backoff(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	if (p->init_sent <= asoc->init_cycle + 1)
+		return;
+	asoc->init_cycle++;
+	asoc->t1_ms = min(asoc->t1_ms * 2, asoc->cfg.max_init_timeo_ms);
+}
+
+static void reset_init_counters(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p;
+
+	asoc->init_errors = 0;
+	asoc->init_cycle = 0;
+	asoc->t1_ms = asoc->cfg.rto.initial_us / USEC_PER_MSEC;
+	list_for_each_entry(p, &asoc->paths, node)
+		p->init_sent = 0;
+}
+
+/**
+ * xsctp_sm_associate() - the user asked for an association (connect)
+ * @asoc: a new association in CLOSED with its paths, first one primary
+ */
+void xsctp_sm_associate(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_CLOSED:
+		asoc->state = XSCTP_S_COOKIE_WAIT;
+		reset_init_counters(asoc);
+		asoc->fx->send_init(asoc, choose_init_path(asoc));
+		start_t1(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_associate);
+
+/* T1-init or T1-cookie expired: retransmit elsewhere, or give up. */
+void xsctp_sm_t1_expired(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p;
+
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_WAIT:
+	case XSCTP_S_COOKIE_ECHOED:
+		if (asoc->init_errors + 1 > asoc->cfg.max_init_attempts) {
+			asoc->fx->failed(asoc, -ETIMEDOUT);
+			break;
+		}
+		asoc->init_errors++;
+		p = choose_init_path(asoc);
+		t1_backoff(asoc, p);
+		if (asoc->state == XSCTP_S_COOKIE_WAIT)
+			asoc->fx->send_init(asoc, p);
+		else
+			asoc->fx->send_cookie_echo(asoc, p);
+		start_t1(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_t1_expired);
+
+static bool family_allowed(const struct xsctp_assoc *asoc, sa_family_t f)
+{
+	return f == AF_INET ? asoc->cfg.allow_v4 : asoc->cfg.allow_v6;
+}
+
+/*
+ * A peer address from its INIT ACK (RFC 9260 5.4, abi.md 4.4): one the
+ * user also gave is confirmed; a new one starts unconfirmed.
+ */
+static void learn_addr(struct xsctp_assoc *asoc, const union xsctp_addr *a,
+		       u16 new_state)
+{
+	struct xsctp_path *p = xsctp_assoc_find_path(asoc, a);
+
+	if (p) {
+		if (p->state == XSCTP_PATH_UNKNOWN)
+			p->state = XSCTP_PATH_ACTIVE;
+		return;
+	}
+	if (family_allowed(asoc, a->sa.sa_family))
+		asoc->fx->add_path(asoc, a, new_state);
+}
+
+/* Addresses the user gave that the peer did not confirm are dropped. */
+static void prune_unknown(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p, *tmp;
+
+	list_for_each_entry_safe(p, tmp, &asoc->paths, node)
+		if (p->state == XSCTP_PATH_UNKNOWN)
+			asoc->fx->remove_path(asoc, p);
+}
+
+static void take_peer_params(struct xsctp_assoc *asoc,
+			     const struct xsctp_init *ia)
+{
+	asoc->peer_tag = ia->init_tag;
+	asoc->peer_rwnd = ia->a_rwnd;
+	asoc->peer_initial_tsn = ia->initial_tsn;
+	asoc->num_out = min(asoc->cfg.num_ostreams, ia->num_inbound);
+	asoc->num_in = min(asoc->cfg.max_instreams, ia->num_outbound);
+}
+
+static void learn_paths(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
+			const union xsctp_addr *src)
+{
+	union xsctp_addr a;
+	unsigned int i;
+
+	learn_addr(asoc, src, XSCTP_PATH_ACTIVE);
+	for (i = 0; i < ia->num_addrs; i++)
+		if (xsctp_addr_from_param(&a, &ia->addrs[i], htons(asoc->peer_port)))
+			learn_addr(asoc, &a, XSCTP_PATH_UNCONFIRMED);
+	prune_unknown(asoc);
+}
+
+/**
+ * xsctp_sm_init_ack() - an INIT ACK arrived (its tag already checked)
+ * @asoc: the association
+ * @ia: the parsed chunk; its cookie is copied by the send_cookie_echo effect
+ * @src: where it came from (address and port)
+ *
+ * Return: 0, or -ENOMEM when the cookie cannot be kept (the INIT ACK is
+ * then ignored and T1-init retries).
+ */
+int xsctp_sm_init_ack(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
+		      const union xsctp_addr *src)
+{
+	struct xsctp_path *from;
+
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_WAIT:
+		if (asoc->fx->keep_cookie(asoc, ia->cookie.value,
+					  ia->cookie.len - XSCTP_PARAM_HDR_LEN))
+			return -ENOMEM;
+		asoc->fx->set_t1(asoc, 0);
+		take_peer_params(asoc, ia);
+		learn_paths(asoc, ia, src);
+		from = xsctp_assoc_find_path(asoc, src);
+		asoc->state = XSCTP_S_COOKIE_ECHOED;
+		reset_init_counters(asoc);
+		asoc->init_path = from;
+		if (from) {
+			from->init_sent++;
+			asoc->fx->send_cookie_echo(asoc, from);
+		}
+		start_t1(asoc);
+		return 0;
+	default:
+		return 0;	/* RFC 9260 5.2.3: discard */
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_init_ack);
+
+/* COOKIE ACK: the association is up. */
+void xsctp_sm_cookie_ack(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_ECHOED:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->state = XSCTP_S_ESTABLISHED;
+		asoc->fx->established(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_cookie_ack);
+
+/* An ABORT for this association (its tag already checked). */
+void xsctp_sm_abort(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_CLOSED:
+		break;
+	case XSCTP_S_COOKIE_WAIT:
+	case XSCTP_S_COOKIE_ECHOED:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->failed(asoc, -ECONNREFUSED);
+		break;
+	default:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->failed(asoc, -ECONNRESET);
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_abort);
+
+/* The user closed or aborted: tell the peer if it knows us, then go. */
+void xsctp_sm_user_abort(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_CLOSED:
+		break;
+	case XSCTP_S_COOKIE_WAIT:
+		/* The peer has no state and our tag: nothing to tell it. */
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->failed(asoc, -ECONNABORTED);
+		break;
+	default:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->send_abort(asoc, asoc->primary);
+		asoc->fx->failed(asoc, -ECONNABORTED);
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_user_abort);
+
+/*
+ * A COOKIE ECHO for an association that exists with the same tags (RFC
+ * 9260 5.2.4 case D): the peer missed our COOKIE ACK. Say it again.
+ */
+void xsctp_sm_dup_cookie_echo(struct xsctp_assoc *asoc, struct xsctp_path *from)
+{
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_ECHOED:	/* 5.2.4 D: it is up on both sides */
+		asoc->fx->set_t1(asoc, 0);
+		asoc->state = XSCTP_S_ESTABLISHED;
+		asoc->fx->send_cookie_ack(asoc, from);
+		asoc->fx->established(asoc);
+		break;
+	case XSCTP_S_ESTABLISHED:
+		asoc->fx->send_cookie_ack(asoc, from);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_dup_cookie_echo);

@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Proves: the four-way handshake (INIT, INIT ACK, COOKIE ECHO, COOKIE ACK)
+# sets up associations between xsctp sockets in two namespaces, for IPv4,
+# IPv6 and v4-mapped addresses, one-to-one (listen/accept) and one-to-many
+# listeners, blocking and non-blocking (poll + SO_ERROR); that connect()
+# fails with ECONNREFUSED where nothing listens, ETIMEDOUT when INITs are
+# lost, EISCONN when already connected; that the responder keeps no state
+# for an INIT; and that everything is freed (the module unloads).
+# (Topology: two_namespaces in lib.sh.)
+source "$(dirname "$0")/lib.sh"
+CONN="python3 $(dirname "$0")/sctp_conn.py"
+READY=/tmp/xsctp-handshake.ready
+cleanup() {
+	kill "$(jobs -p)" 2>/dev/null
+	wait 2>/dev/null
+	two_namespaces_del
+	cleanup_modules
+}
+trap cleanup EXIT
+cleanup
+start_clean
+
+# serve ADDR PORT [ARGS...]: a listener in b, in the background.
+serve() {
+	rm -f "$READY"
+	b $CONN serve "$@" --ready "$READY" --hold 5 &
+	for _ in $(seq 50); do
+		[ -e "$READY" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+client() { timeout 30 ip netns exec xsctp-a $CONN connect "$@"; }
+
+check "insmod xsctp.ko" xsctp_load
+check "two namespaces joined by veth" two_namespaces
+
+serve 198.51.100.2 5001
+check "IPv4 one-to-one: connect() is accepted" client 198.51.100.2 5001
+check "... the responder counted one association from a cookie" wait_counter xsctp-b XsctpPassiveEstabs 1
+check "... the initiator one from connect" wait_counter xsctp-a XsctpActiveEstabs 1
+wait
+
+serve 2001:db8::2 5002
+check "IPv6 one-to-one: connect() is accepted" client 2001:db8::2 5002
+wait
+serve 198.51.100.2 5003
+check "v4-mapped address from an IPv6 socket" client ::ffff:198.51.100.2 5003 --family 6
+wait
+serve 198.51.100.2 5004 --type seqpacket
+check "one-to-many listener takes a one-to-one client" client 198.51.100.2 5004
+wait
+
+serve 198.51.100.2 5005
+check "non-blocking connect: EINPROGRESS, POLLOUT, SO_ERROR 0" client 198.51.100.2 5005 --nonblock
+wait
+serve 198.51.100.2 5006
+check "a second connect() on a connected socket: EISCONN" client 198.51.100.2 5006 --twice --expect EISCONN
+wait
+
+check "nothing listening: ECONNREFUSED (out-of-the-blue ABORT)" client 198.51.100.2 5999 --expect ECONNREFUSED
+check "... non-blocking: POLLERR and SO_ERROR ECONNREFUSED" client 198.51.100.2 5999 --nonblock --expect ECONNREFUSED
+
+# Lost INITs: 1 retransmission, T1 from 100 ms, so ETIMEDOUT comes fast.
+blackhole() {
+	b nft -f - <<'NFT'
+table inet xsctp_test {
+	chain input {
+		type filter hook input priority 0;
+		meta l4proto sctp drop
+	}
+}
+NFT
+}
+check "SCTP dropped in b" blackhole
+a sysctl -qw net.sctp.max_init_retransmits=1 net.sctp.rto_initial=100 net.sctp.rto_max=200
+before=$(xsctp_counter XsctpInitAcksSent xsctp-b)
+check "INITs lost: ETIMEDOUT" client 198.51.100.2 5007 --expect ETIMEDOUT --timeout 5
+b nft delete table inet xsctp_test
+
+# A flood of INITs: answered, and nothing kept.
+INIT_FLOOD="python3 $(dirname "$0")/sctp_packet.py send 198.51.100.2 --dport 5008 --count 200"
+serve 198.51.100.2 5008 --accept 0
+check "200 INITs to a listener" a $INIT_FLOOD
+check "... each answered with an INIT ACK" wait_counter xsctp-b XsctpInitAcksSent $((before + 200))
+check "... and no association kept for any" test "$(xsctp_counter XsctpPassiveEstabs xsctp-b)" = 6
+wait
+
+check "every socket closed" test "$(sockets_in_use XSCTP)/$(sockets_in_use XSCTPv6)" = 0/0
+check "rmmod xsctp (no association left holding it)" xsctp_unload
+ksft_exit

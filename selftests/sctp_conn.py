@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""SCTP sockets for the selftests, through the standard socket API only,
+so the same commands run against xsctp and against sctp.ko.
+
+  sctp_conn.py serve ADDR PORT [--type stream|seqpacket] [--accept N]
+        [--ready FILE] [--hold SECONDS]
+      bind, listen, (one-to-one) accept N associations, printing
+      "accepted PEER"; touch FILE once listening; stay HOLD seconds.
+  sctp_conn.py connect ADDR PORT [--family 4|6] [--nonblock] [--twice]
+        [--expect ERRNO] [--timeout SECONDS]
+      connect and print "ok", or the errno name; exit 0 when the
+      outcome is the expected one (default: success).
+"""
+import argparse
+import errno
+import select
+import socket
+import sys
+import time
+
+IPPROTO_SCTP = 132
+
+
+def family_of(addr, forced=None):
+    if forced:
+        return socket.AF_INET6 if forced == "6" else socket.AF_INET
+    return socket.AF_INET6 if ":" in addr else socket.AF_INET
+
+
+def serve(args):
+    kind = socket.SOCK_STREAM if args.type == "stream" else socket.SOCK_SEQPACKET
+    s = socket.socket(family_of(args.addr), kind, IPPROTO_SCTP)
+    s.bind((args.addr, args.port))
+    s.listen(16)
+    if args.ready:
+        open(args.ready, "w").close()
+    kept = []
+    s.settimeout(args.hold)     # accept() then waits in poll()
+    try:
+        for _ in range(args.accept if kind == socket.SOCK_STREAM else 0):
+            c, peer = s.accept()
+            print("accepted", peer[0], flush=True)
+            kept.append(c)
+    except socket.timeout:
+        print("accept timed out", flush=True)
+    time.sleep(args.hold)
+
+
+def outcome(fn):
+    try:
+        fn()
+        return "ok"
+    except OSError as e:
+        return errno.errorcode.get(e.errno, str(e.errno))
+
+
+def nonblocking_connect(s, dst, timeout):
+    """EINPROGRESS, then poll() for POLLOUT or POLLERR, then SO_ERROR."""
+    s.setblocking(False)
+    first = outcome(lambda: s.connect(dst))
+    if first != "EINPROGRESS":
+        return "connect gave " + first
+    p = select.poll()
+    p.register(s, select.POLLOUT | select.POLLERR)
+    if not p.poll(timeout * 1000):
+        return "poll timed out"
+    err = s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    return "ok" if err == 0 else errno.errorcode.get(err, str(err))
+
+
+def connect(args):
+    fam = family_of(args.addr, args.family)
+    s = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_SCTP)
+    dst = (args.addr, args.port)
+    if args.nonblock:
+        got = nonblocking_connect(s, dst, args.timeout)
+    else:
+        # No Python timeout: it would make the socket non-blocking.
+        got = outcome(lambda: s.connect(dst))
+    if got == "ok" and args.twice:
+        got = outcome(lambda: s.connect(dst))
+    if got == "ok":
+        print("ok peer", s.getpeername()[0], "local port", s.getsockname()[1])
+    else:
+        print(got)
+    sys.exit(0 if got == args.expect else 1)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sv = sub.add_parser("serve")
+    sv.add_argument("addr")
+    sv.add_argument("port", type=int)
+    sv.add_argument("--type", default="stream")
+    sv.add_argument("--accept", type=int, default=1)
+    sv.add_argument("--ready")
+    sv.add_argument("--hold", type=float, default=2)
+    cn = sub.add_parser("connect")
+    cn.add_argument("addr")
+    cn.add_argument("port", type=int)
+    cn.add_argument("--family")
+    cn.add_argument("--nonblock", action="store_true")
+    cn.add_argument("--twice", action="store_true")
+    cn.add_argument("--expect", default="ok")
+    cn.add_argument("--timeout", type=float, default=10)
+    args = ap.parse_args()
+    serve(args) if args.cmd == "serve" else connect(args)
+
+
+if __name__ == "__main__":
+    main()
