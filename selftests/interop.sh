@@ -3,15 +3,17 @@
 #
 # Two-guest interop (run by tools/vm/pair.sh). Proves: an xsctp guest and a
 # guest running Linux's sctp.ko exchange real SCTP packets over the QEMU
-# link: an INIT sent from the xsctp side is answered by sctp.ko with an
-# INIT ACK carrying our tag, and xsctp's receive handler counts it.
+# link: a hand-made INIT is answered by sctp.ko with an INIT ACK carrying
+# our tag; an xsctp connect() is accepted by sctp.ko; and an sctp.ko
+# connect() is accepted by xsctp (both four-way handshakes complete).
 #
 #   guest "xsctp" (XSCTP_ROLE=xsctp)          guest "peer" (XSCTP_ROLE=peer)
 #   eth0 192.0.2.1/24  -- QEMU UDP socket --  eth0 192.0.2.2/24, sctp.ko
-#                                             listening on port 5001
+#   xsctp listening on 5002                   listening on port 5001
 # The peer stops when the xsctp side sends "done" to UDP port 5009.
 source "$(dirname "$0")/lib.sh"
 PKT="python3 $(dirname "$0")/sctp_packet.py"
+CONN="python3 $(dirname "$0")/sctp_conn.py"
 trap cleanup_modules EXIT
 
 wait_for_peer() {
@@ -29,17 +31,34 @@ role_xsctp() {
 	check "INIT to sctp.ko is answered with an INIT ACK for our tag" \
 		$PKT init-ack 192.0.2.2 --sport 5000 --dport 5001 --timeout 10
 	check "xsctp counted the INIT ACK" test "$(xsctp_counter XsctpInPackets)" -ge 1
+	check "xsctp connect() is accepted by sctp.ko" timeout 60 $CONN connect 192.0.2.2 5001
+	check "sctp.ko's connect() is accepted by xsctp" sh -c \
+		"timeout 120 $CONN serve 192.0.2.1 5002 --hold 100 --accept 1 | grep -q 'accepted 192.0.2.2'"
 	python3 -c 'import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"done", ("192.0.2.2", 5009))'
 }
 
 role_peer() {
 	check "modprobe sctp" modprobe sctp
 	check "eth0 up as 192.0.2.2" sh -c 'ip addr add 192.0.2.2/24 dev eth0 && ip link set eth0 up'
-	check "sctp.ko listens on 5001 until the xsctp guest is done" timeout 300 python3 -c '
-import socket
+	check "sctp.ko accepts xsctp, connects to xsctp, until the xsctp guest is done" \
+		timeout 300 python3 -c '
+import socket, time
 srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM, 132)
 srv.bind(("0.0.0.0", 5001))
 srv.listen(1)
+srv.settimeout(120)
+peer, addr = srv.accept()
+assert addr[0] == "192.0.2.1", addr
+for _ in range(120):  # until the xsctp side listens on 5002
+    c = socket.socket(socket.AF_INET, socket.SOCK_STREAM, 132)
+    try:
+        c.connect(("192.0.2.1", 5002))
+        break
+    except ConnectionRefusedError:
+        c.close()
+        time.sleep(1)
+else:
+    raise SystemExit("no association with xsctp")
 done = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 done.bind(("0.0.0.0", 5009))
 done.recv(16)

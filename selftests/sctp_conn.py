@@ -4,9 +4,10 @@
 so the same commands run against xsctp and against sctp.ko.
 
   sctp_conn.py serve ADDR PORT [--type stream|seqpacket] [--accept N]
-        [--ready FILE] [--hold SECONDS]
-      bind, listen, (one-to-one) accept N associations, printing
-      "accepted PEER"; touch FILE once listening; stay HOLD seconds.
+        [--ready FILE] [--hold SECONDS] [--linger SECONDS]
+      bind, listen, (one-to-one) accept N associations within HOLD
+      seconds, printing "accepted PEER"; touch FILE once listening; then
+      keep the sockets open LINGER seconds.
   sctp_conn.py connect ADDR PORT [--family 4|6] [--nonblock] [--twice]
         [--expect ERRNO] [--timeout SECONDS]
       connect and print "ok", or the errno name; exit 0 when the
@@ -35,16 +36,19 @@ def serve(args):
     s.listen(16)
     if args.ready:
         open(args.ready, "w").close()
+    if kind != socket.SOCK_STREAM or not args.accept:
+        time.sleep(args.hold)   # associations arrive without accept()
+        return
     kept = []
     s.settimeout(args.hold)     # accept() then waits in poll()
     try:
-        for _ in range(args.accept if kind == socket.SOCK_STREAM else 0):
+        for _ in range(args.accept):
             c, peer = s.accept()
             print("accepted", peer[0], flush=True)
             kept.append(c)
     except socket.timeout:
         print("accept timed out", flush=True)
-    time.sleep(args.hold)
+    time.sleep(args.linger)
 
 
 def outcome(fn):
@@ -97,6 +101,7 @@ def main():
     sv.add_argument("--accept", type=int, default=1)
     sv.add_argument("--ready")
     sv.add_argument("--hold", type=float, default=2)
+    sv.add_argument("--linger", type=float, default=1)
     cn = sub.add_parser("connect")
     cn.add_argument("addr")
     cn.add_argument("port", type=int)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * socket() for every SCTP family/type pair, the generic socket options,
- * and a clear errno (not silent success) from every operation that xsctp
- * does not implement yet. Prints TAP lines continuing the caller's count.
+ * what a fresh socket answers (Linux's errors), and a clear errno (not
+ * silent success) from every operation that xsctp does not implement yet.
+ * Prints TAP lines continuing the caller's count.
  *
  * Usage: sockets TEST-NAME FIRST-NUMBER
  */
@@ -54,31 +55,58 @@ static void expect_errno(int ret, int want, const char *what,
 	       what, strerrorname_np(want), ret < 0 ? strerrorname_np(got) : "success");
 }
 
-static void check_unimplemented(int fd, int family, const char *kind)
+static int bound_port(int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0)
+		return -1;
+	return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+}
+
+/*
+ * What a fresh socket answers, as with Linux's sctp.ko: it has no name
+ * and no peer, refuses unusable addresses, binds and listens, and fails
+ * with a clear errno for what xsctp does not implement yet.
+ */
+static void check_fresh(int fd, int family, const char *kind)
 {
 	struct sockaddr_storage ss = { .ss_family = family };
+	struct sockaddr unspec = { .sa_family = AF_UNSPEC };
 	socklen_t len = family == AF_INET ? sizeof(struct sockaddr_in) :
 					    sizeof(struct sockaddr_in6);
 	char buf[8] = "x";
 	int v = 0;
 
-	expect_errno(bind(fd, (struct sockaddr *)&ss, len), EOPNOTSUPP, "bind", kind);
-	expect_errno(connect(fd, (struct sockaddr *)&ss, len), EOPNOTSUPP, "connect", kind);
-	expect_errno(listen(fd, 1), EOPNOTSUPP, "listen", kind);
+	report(bound_port(fd) == 0, "%s getsockname() before bind: port 0", kind);
+	expect_errno(getpeername(fd, (struct sockaddr *)&ss, &len), ENOTCONN,
+		     "getpeername", kind);
+	expect_errno(connect(fd, &unspec, sizeof(unspec)), EOPNOTSUPP,
+		     "connect(AF_UNSPEC)", kind);
+	expect_errno(connect(fd, (struct sockaddr *)&ss, len), EINVAL,
+		     "connect(wildcard address)", kind);
+	/* 110 is SCTP_SOCKOPT_CONNECTX: a list whose first family is 0. */
+	expect_errno(setsockopt(fd, SOL_SCTP, 110, &v, sizeof(v)), EINVAL,
+		     "connectx(family 0)", kind);
+	len = sizeof(v);
+	expect_errno(getsockopt(fd, SOL_SCTP, 111, &v, &len), EINVAL,
+		     "getsockopt(CONNECTX3) shorter than its struct", kind);
+	expect_errno(setsockopt(fd, SOL_SCTP, 9999, &v, sizeof(v)), ENOPROTOOPT,
+		     "setsockopt(SOL_SCTP, unknown)", kind);
+	expect_errno(getsockopt(fd, SOL_SCTP, 9999, &v, &len), ENOPROTOOPT,
+		     "getsockopt(SOL_SCTP, unknown)", kind);
 	expect_errno(send(fd, buf, 1, MSG_DONTWAIT), EOPNOTSUPP, "send", kind);
 	expect_errno(recv(fd, buf, 1, MSG_DONTWAIT), EOPNOTSUPP, "recv", kind);
-	expect_errno(getsockname(fd, (struct sockaddr *)&ss, &len), EOPNOTSUPP,
-		     "getsockname", kind);
-	expect_errno(getpeername(fd, (struct sockaddr *)&ss, &len), EOPNOTSUPP,
-		     "getpeername", kind);
 	expect_errno(shutdown(fd, SHUT_RDWR), EOPNOTSUPP, "shutdown", kind);
 	expect_errno(ioctl(fd, FIONREAD, &v), ENOTTY, "ioctl(FIONREAD)", kind);
-	/* 110 is SCTP_SOCKOPT_CONNECTX: unknown until issue 4 implements it. */
-	expect_errno(setsockopt(fd, SOL_SCTP, 110, &v, sizeof(v)), ENOPROTOOPT,
-		     "setsockopt(SOL_SCTP)", kind);
-	len = sizeof(v);
-	expect_errno(getsockopt(fd, SOL_SCTP, 111, &v, &len), ENOPROTOOPT,
-		     "getsockopt(SOL_SCTP)", kind);
+
+	len = family == AF_INET ? sizeof(struct sockaddr_in) :
+				  sizeof(struct sockaddr_in6);
+	report(bind(fd, (struct sockaddr *)&ss, len) == 0 && bound_port(fd) > 0,
+	       "%s bind(wildcard, port 0) picks an ephemeral port", kind);
+	expect_errno(bind(fd, (struct sockaddr *)&ss, len), EINVAL, "second bind", kind);
+	report(listen(fd, 1) == 0, "%s listen()", kind);
 }
 
 static void check_pair(int family, int type)
@@ -102,7 +130,7 @@ static void check_pair(int family, int type)
 	else
 		report(int_opt(fd, IPPROTO_IPV6, IPV6_V6ONLY) == 0,
 		       "%s IPV6_V6ONLY readable", kind);
-	check_unimplemented(fd, family, kind);
+	check_fresh(fd, family, kind);
 	report(close(fd) == 0, "%s close()", kind);
 }
 

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Proves: socket(), close() and the SO_DOMAIN/SO_TYPE/SO_PROTOCOL options
-# work for all four SCTP family/type pairs, and that operations not
+# work for all four SCTP family/type pairs, a fresh socket answers name,
+# connect, bind and listen calls with Linux's results, and operations not
 # implemented yet fail with a clear errno instead of pretending to work
 # (the checks themselves are in sockets.c).
 source "$(dirname "$0")/lib.sh"

@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# `make check`: build for every kernel, run the style checks and a short
-# fuzzing run of the wire codec, then the
+# `make check`: build for every kernel, run the style checks, a short
+# fuzzing run of the wire codec and the libc shim's host tests, then the
 # selftests (with KUnit) in guests: stock 6.12, the debug kernel (KASAN,
 # lockdep, kmemleak, UBSAN; any report fails the run), stock 6.1, and the
 # two-guest interop with sctp.ko. Guests run two at a time (one TCG thread
@@ -69,6 +69,14 @@ else
 	echo "not ok 1 - fuzz: wire_fuzz crashed (build/check/fuzz.log)" | tee "$out/fuzz.tap"
 fi
 count_tap fuzz "$out/fuzz.tap"
+
+section "libxsctp and the uapi header, on the host"
+make --no-print-directory -s -C tools/lib/xsctp test >"$out/shim.tap" 2>&1
+shim_status=$?
+cat "$out/shim.tap"
+count_tap shim "$out/shim.tap"
+[ $shim_status -eq 0 ] || grep -q '^not ok' "$out/shim.tap" ||
+	step "libxsctp build (build/check/shim.tap)" $shim_status
 
 # guest KERNEL NAME [TESTS...]: selftests in one guest; TAP in NAME/out.log.
 guest() {

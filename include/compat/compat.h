@@ -23,10 +23,10 @@
 
 /* 6.5 moved the IPv6 flow-label list from ipv6_pinfo to inet_sock. */
 #ifdef COMPAT_HAVE_INET_IPV6_FL_LIST
-#define compat_clear_ipv6_fl_list(sk, np) \
+#define compat_clear_ipv6_fl_list(sk) \
 	RCU_INIT_POINTER(inet_sk(sk)->ipv6_fl_list, NULL)
 #else
-#define compat_clear_ipv6_fl_list(sk, np) ((np)->ipv6_fl_list = NULL)
+#define compat_clear_ipv6_fl_list(sk) (inet_sk(sk)->pinet6->ipv6_fl_list = NULL)
 #endif
 
 #endif /* _XSCTP_COMPAT_H */

@@ -84,7 +84,7 @@ static void reset_child(struct sock *sk, struct sock *newsk)
 		inet_sk(newsk)->pinet6 = np;
 		np->ipv6_mc_list = NULL;
 		np->ipv6_ac_list = NULL;
-		compat_clear_ipv6_fl_list(newsk, np);
+		compat_clear_ipv6_fl_list(newsk);
 		np->pktoptions = NULL;
 		RCU_INIT_POINTER(np->opt, NULL);
 	}
@@ -120,6 +120,7 @@ static struct sock *new_child(struct sock *sk)
 	local_bh_disable();
 	newsk = sk_clone_lock(sk, GFP_ATOMIC);
 	if (newsk) {
+		__acquire(&newsk->sk_lock.slock);	/* for sparse */
 		reset_child(sk, newsk);
 		sock_prot_inuse_add(sock_net(newsk), newsk->sk_prot, 1);
 		xsctp_port_inherit(newsk, xsctp_sk(sk)->port);
