@@ -66,5 +66,17 @@ done
 [ ! -s "$log" ]
 result "man pages render without warnings" "$log" $?
 
+
+: >"$log"
+for page in $(git ls-files 'Documentation/*.rst'); do
+	python3 - "$page" >>"$log" 2>&1 <<'PY' || echo "$page" >>"$log"
+import sys, docutils.core
+docutils.core.publish_string(open(sys.argv[1]).read(), writer_name="null",
+                             settings_overrides={"halt_level": 2, "report_level": 2})
+PY
+done
+[ ! -s "$log" ]
+result "Documentation/*.rst renders without warnings" "$log" $?
+
 echo "1..$n"
 [ $failed -eq 0 ]

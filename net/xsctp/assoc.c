@@ -4,6 +4,8 @@
  * The protocol behaviour is in sm.c; this file only keeps the objects
  * consistent (see the lifetime rules in assoc.h).
  */
+#include <kunit/visibility.h>
+#include <linux/export.h>
 #include <linux/idr.h>
 #include <linux/slab.h>
 
@@ -60,6 +62,7 @@ struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,
 	timer_setup(&asoc->t1, xsctp_t1_fired, 0);
 	return asoc;
 }
+EXPORT_SYMBOL_IF_KUNIT(xsctp_assoc_alloc);
 
 void xsctp_assoc_hold(struct xsctp_assoc *asoc)
 {
@@ -86,6 +89,7 @@ void xsctp_assoc_put(struct xsctp_assoc *asoc)
 	sock_put(asoc->sk);
 	kfree_rcu(asoc, rcu);
 }
+EXPORT_SYMBOL_IF_KUNIT(xsctp_assoc_put);
 
 struct xsctp_path *xsctp_assoc_find_path(struct xsctp_assoc *asoc,
 					 const union xsctp_addr *addr)
@@ -121,6 +125,7 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 		asoc->primary = p;
 	return p;
 }
+EXPORT_SYMBOL_IF_KUNIT(xsctp_assoc_add_path);
 
 /* Unhash (if hashed) and free a path, moving pointers that named it. */
 void xsctp_assoc_remove_path(struct xsctp_assoc *asoc, struct xsctp_path *path)
@@ -136,6 +141,7 @@ void xsctp_assoc_remove_path(struct xsctp_assoc *asoc, struct xsctp_path *path)
 							 struct xsctp_path, node);
 	kfree_rcu(path, rcu);
 }
+EXPORT_SYMBOL_IF_KUNIT(xsctp_assoc_remove_path);
 
 /*
  * Take the association out of every table and its owner's list, and drop

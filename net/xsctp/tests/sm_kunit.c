@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the association state machine with fake effects, no sockets or
+ * packets. The event x state table of Documentation/state-machine.rst is
+ * checked row by row (new state and the effects, in order); then the T1
+ * schedule across several addresses against Linux's (abi.md 4.3), and
+ * INIT ACK processing: which connectx addresses are confirmed, which are
+ * learned unconfirmed, which are dropped (abi.md 4.4).
+ */
+#include <kunit/test.h>
+#include <kunit/test-bug.h>
+#include <linux/slab.h>
+#include <net/sock.h>
+
+#include <net/xsctp/sm.h>
+
+/* The effects, as text: "init:1 t1:1000 ...", paths by their position. */
+struct fake {
+	struct xsctp_assoc *asoc;
+	char log[256];
+};
+
+/* The fake of the association under test: the running test's priv. */
+static struct fake *fake_of(struct xsctp_assoc *asoc)
+{
+	struct fake *f = kunit_get_current_test()->priv;
+
+	WARN_ON(f->asoc != asoc);
+	return f;
+}
+
+static int path_no(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	struct xsctp_path *p;
+	int n = 1;
+
+	list_for_each_entry(p, &asoc->paths, node) {
+		if (p == path)
+			return n;
+		n++;
+	}
+	return 0;
+}
+
+static void log_effect(struct xsctp_assoc *asoc, const char *what, int arg)
+{
+	struct fake *f = fake_of(asoc);
+	size_t len = strlen(f->log);
+
+	snprintf(f->log + len, sizeof(f->log) - len, "%s%s:%d", len ? " " : "",
+		 what, arg);
+}
+
+static void f_send_init(struct xsctp_assoc *a, struct xsctp_path *p)
+{
+	log_effect(a, "init", path_no(a, p));
+}
+
+static void f_send_cookie_echo(struct xsctp_assoc *a, struct xsctp_path *p)
+{
+	log_effect(a, "echo", path_no(a, p));
+}
+
+static void f_send_cookie_ack(struct xsctp_assoc *a, struct xsctp_path *p)
+{
+	log_effect(a, "cack", path_no(a, p));
+}
+
+static void f_send_abort(struct xsctp_assoc *a, struct xsctp_path *p)
+{
+	log_effect(a, "abort", path_no(a, p));
+}
+
+static int f_keep_cookie(struct xsctp_assoc *a, const u8 *cookie, u16 len)
+{
+	log_effect(a, "keep", len);
+	return 0;
+}
+
+static void f_add_path(struct xsctp_assoc *a, const union xsctp_addr *addr,
+		       u16 state)
+{
+	xsctp_assoc_add_path(a, addr, state, GFP_KERNEL);
+}
+
+static void f_set_t1(struct xsctp_assoc *a, u32 ms)
+{
+	log_effect(a, "t1", ms);
+}
+
+static void f_established(struct xsctp_assoc *a)
+{
+	log_effect(a, "up", 0);
+}
+
+static void f_failed(struct xsctp_assoc *a, int err)
+{
+	log_effect(a, "failed", -err);
+	a->state = XSCTP_S_CLOSED;
+}
+
+static const struct xsctp_effects fake_effects = {
+	.send_init = f_send_init,
+	.send_cookie_echo = f_send_cookie_echo,
+	.send_cookie_ack = f_send_cookie_ack,
+	.send_abort = f_send_abort,
+	.keep_cookie = f_keep_cookie,
+	.add_path = f_add_path,
+	.remove_path = xsctp_assoc_remove_path,
+	.set_t1 = f_set_t1,
+	.established = f_established,
+	.failed = f_failed,
+};
+
+static void addr4(union xsctp_addr *a, u8 last)
+{
+	memset(a, 0, sizeof(*a));
+	a->v4.sin_family = AF_INET;
+	a->v4.sin_port = htons(5000);
+	a->v4.sin_addr.s_addr = htonl(0xc0000200 | last);	/* 192.0.2.x */
+}
+
+static void release(void *data)
+{
+	xsctp_assoc_put(data);
+}
+
+/* An association of the given state, with @n user-given paths. */
+static struct fake *new_fake(struct kunit *test, u8 state, int n)
+{
+	static const struct xsctp_assoc_cfg cfg = {
+		.rto = { .initial_us = 1000000, .min_us = 1000000,
+			 .max_us = 60000000 },
+		.max_init_timeo_ms = 60000, .max_init_attempts = 8,
+		.num_ostreams = 10, .max_instreams = 65535, .allow_v4 = true,
+	};
+	struct fake *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	struct sock *sk = kunit_kzalloc(test, sizeof(*sk), GFP_KERNEL);
+	union xsctp_addr a;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	KUNIT_ASSERT_NOT_NULL(test, sk);
+	refcount_set(&sk->sk_refcnt, 1000);	/* never freed by the test */
+	f->asoc = xsctp_assoc_alloc(sk, &cfg, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, f->asoc);
+	f->asoc->fx = &fake_effects;
+	f->asoc->peer_port = 5000;
+	test->priv = f;
+	for (i = 1; i <= n; i++) {
+		addr4(&a, i);
+		xsctp_assoc_add_path(f->asoc, &a, XSCTP_PATH_UNKNOWN, GFP_KERNEL);
+	}
+	f->asoc->state = state;
+	f->asoc->t1_ms = 1000;
+	/* In the handshake states, one INIT or COOKIE ECHO went to path 1. */
+	if (state == XSCTP_S_COOKIE_WAIT || state == XSCTP_S_COOKIE_ECHOED) {
+		f->asoc->init_path = f->asoc->primary;
+		f->asoc->primary->init_sent = 1;
+	}
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, release, f->asoc), 0);
+	return f;
+}
+
+enum event { ASSOCIATE, T1, INIT_ACK, COOKIE_ACK, ABORT, USER_ABORT, DUP_ECHO };
+
+static void fire(struct xsctp_assoc *asoc, enum event ev)
+{
+	static const u8 cookie[8];
+	struct xsctp_init ia = {
+		.init_tag = 7, .num_outbound = 5, .num_inbound = 20,
+		.cookie = { .type = XSCTP_PARAM_STATE_COOKIE, .len = 12,
+			    .value = cookie },
+	};
+	union xsctp_addr src;
+
+	addr4(&src, 1);
+	switch (ev) {
+	case ASSOCIATE:
+		xsctp_sm_associate(asoc);
+		break;
+	case T1:
+		xsctp_sm_t1_expired(asoc);
+		break;
+	case INIT_ACK:
+		xsctp_sm_init_ack(asoc, &ia, &src);
+		break;
+	case COOKIE_ACK:
+		xsctp_sm_cookie_ack(asoc);
+		break;
+	case ABORT:
+		xsctp_sm_abort(asoc);
+		break;
+	case USER_ABORT:
+		xsctp_sm_user_abort(asoc);
+		break;
+	case DUP_ECHO:
+		xsctp_sm_dup_cookie_echo(asoc, asoc->primary);
+		break;
+	}
+}
+
+struct row {
+	u8 state;
+	enum event ev;
+	u8 next;
+	const char *effects;
+};
+
+/* Documentation/state-machine.rst, in the same order. */
+static const struct row table[] = {
+	{ XSCTP_S_CLOSED, ASSOCIATE, XSCTP_S_COOKIE_WAIT, "init:1 t1:1000" },
+	{ XSCTP_S_CLOSED, T1, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, INIT_ACK, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, COOKIE_ACK, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, ABORT, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, USER_ABORT, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, DUP_ECHO, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_COOKIE_WAIT, ASSOCIATE, XSCTP_S_COOKIE_WAIT, "" },
+	{ XSCTP_S_COOKIE_WAIT, T1, XSCTP_S_COOKIE_WAIT, "init:1 t1:2000" },
+	{ XSCTP_S_COOKIE_WAIT, INIT_ACK, XSCTP_S_COOKIE_ECHOED,
+	  "keep:8 t1:0 echo:1 t1:1000" },
+	{ XSCTP_S_COOKIE_WAIT, COOKIE_ACK, XSCTP_S_COOKIE_WAIT, "" },
+	{ XSCTP_S_COOKIE_WAIT, ABORT, XSCTP_S_CLOSED, "t1:0 failed:111" },
+	{ XSCTP_S_COOKIE_WAIT, USER_ABORT, XSCTP_S_CLOSED, "t1:0 failed:103" },
+	{ XSCTP_S_COOKIE_WAIT, DUP_ECHO, XSCTP_S_COOKIE_WAIT, "" },
+	{ XSCTP_S_COOKIE_ECHOED, ASSOCIATE, XSCTP_S_COOKIE_ECHOED, "" },
+	{ XSCTP_S_COOKIE_ECHOED, T1, XSCTP_S_COOKIE_ECHOED, "echo:1 t1:2000" },
+	{ XSCTP_S_COOKIE_ECHOED, INIT_ACK, XSCTP_S_COOKIE_ECHOED, "" },
+	{ XSCTP_S_COOKIE_ECHOED, COOKIE_ACK, XSCTP_S_ESTABLISHED, "t1:0 up:0" },
+	{ XSCTP_S_COOKIE_ECHOED, ABORT, XSCTP_S_CLOSED, "t1:0 failed:111" },
+	{ XSCTP_S_COOKIE_ECHOED, USER_ABORT, XSCTP_S_CLOSED,
+	  "t1:0 abort:1 failed:103" },
+	{ XSCTP_S_COOKIE_ECHOED, DUP_ECHO, XSCTP_S_ESTABLISHED, "t1:0 cack:1 up:0" },
+	{ XSCTP_S_ESTABLISHED, ASSOCIATE, XSCTP_S_ESTABLISHED, "" },
+	{ XSCTP_S_ESTABLISHED, T1, XSCTP_S_ESTABLISHED, "" },
+	{ XSCTP_S_ESTABLISHED, INIT_ACK, XSCTP_S_ESTABLISHED, "" },
+	{ XSCTP_S_ESTABLISHED, COOKIE_ACK, XSCTP_S_ESTABLISHED, "" },
+	{ XSCTP_S_ESTABLISHED, ABORT, XSCTP_S_CLOSED, "t1:0 failed:104" },
+	{ XSCTP_S_ESTABLISHED, USER_ABORT, XSCTP_S_CLOSED,
+	  "t1:0 abort:1 failed:103" },
+	{ XSCTP_S_ESTABLISHED, DUP_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
+};
+
+static void event_state_table(struct kunit *test)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(table); i++) {
+		struct fake *f = new_fake(test, table[i].state, 1);
+
+		fire(f->asoc, table[i].ev);
+		KUNIT_EXPECT_EQ_MSG(test, f->asoc->state, table[i].next, "row %d", i);
+		KUNIT_EXPECT_STREQ_MSG(test, f->log, table[i].effects, "row %d", i);
+	}
+}
+
+/*
+ * Linux's T1 schedule over two addresses (abi.md 4.3): A, B, then the
+ * timer doubles once per pass: A at 0, B at T, A at 2T, B at 4T...
+ */
+static void t1_rotates_and_doubles_per_pass(struct kunit *test)
+{
+	struct fake *f = new_fake(test, XSCTP_S_CLOSED, 2);
+	int i;
+
+	fire(f->asoc, ASSOCIATE);
+	for (i = 0; i < 5; i++)
+		fire(f->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "init:1 t1:1000 init:2 t1:1000 init:1 t1:2000 "
+			   "init:2 t1:2000 init:1 t1:4000 init:2 t1:4000");
+}
+
+/* 1 + Max.Init.Retransmits INITs, then ETIMEDOUT; capped at max_init_timeo. */
+static void t1_gives_up_with_etimedout(struct kunit *test)
+{
+	struct fake *f = new_fake(test, XSCTP_S_CLOSED, 1);
+	int i;
+
+	f->asoc->cfg.max_init_attempts = 2;
+	f->asoc->cfg.max_init_timeo_ms = 1500;
+	fire(f->asoc, ASSOCIATE);
+	for (i = 0; i < 3; i++)
+		fire(f->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "init:1 t1:1000 init:1 t1:1500 init:1 t1:1500 failed:110");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+}
+
+/*
+ * INIT ACK from 192.0.2.1 listing .1 and .3: .1 (given, and the source)
+ * is confirmed, .2 (given, not listed) is dropped, .3 is learned
+ * unconfirmed; the stream counts are negotiated down.
+ */
+static void init_ack_confirms_learns_and_drops(struct kunit *test)
+{
+	struct fake *f = new_fake(test, XSCTP_S_COOKIE_WAIT, 2);
+	static const u8 one[4] = { 192, 0, 2, 1 }, three[4] = { 192, 0, 2, 3 };
+	static const u8 cookie[4];
+	struct xsctp_init ia = {
+		.init_tag = 9, .num_outbound = 5, .num_inbound = 20, .num_addrs = 2,
+		.addrs = {
+			{ .type = XSCTP_PARAM_IPV4, .len = 8, .value = one },
+			{ .type = XSCTP_PARAM_IPV4, .len = 8, .value = three },
+		},
+		.cookie = { .type = XSCTP_PARAM_STATE_COOKIE, .len = 8, .value = cookie },
+	};
+	struct xsctp_path *p;
+	union xsctp_addr src;
+
+	addr4(&src, 1);
+	KUNIT_ASSERT_EQ(test, xsctp_sm_init_ack(f->asoc, &ia, &src), 0);
+	KUNIT_ASSERT_EQ(test, f->asoc->num_paths, 2U);
+	p = list_first_entry(&f->asoc->paths, struct xsctp_path, node);
+	KUNIT_EXPECT_EQ(test, ntohl(p->addr.v4.sin_addr.s_addr), 0xc0000201U);
+	KUNIT_EXPECT_EQ(test, p->state, XSCTP_PATH_ACTIVE);
+	p = list_next_entry(p, node);
+	KUNIT_EXPECT_EQ(test, ntohl(p->addr.v4.sin_addr.s_addr), 0xc0000203U);
+	KUNIT_EXPECT_EQ(test, p->state, XSCTP_PATH_UNCONFIRMED);
+	KUNIT_EXPECT_EQ(test, f->asoc->peer_tag, 9U);
+	KUNIT_EXPECT_EQ(test, f->asoc->num_out, 10);	/* min(10, 20) */
+	KUNIT_EXPECT_EQ(test, f->asoc->num_in, 5);	/* min(65535, 5) */
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
+}
+
+static struct kunit_case xsctp_sm_cases[] = {
+	KUNIT_CASE(event_state_table),
+	KUNIT_CASE(t1_rotates_and_doubles_per_pass),
+	KUNIT_CASE(t1_gives_up_with_etimedout),
+	KUNIT_CASE(init_ack_confirms_learns_and_drops),
+	{}
+};
+
+static struct kunit_suite xsctp_sm_suite = {
+	.name = "xsctp_sm",
+	.test_cases = xsctp_sm_cases,
+};
+
+kunit_test_suite(xsctp_sm_suite);
