@@ -187,6 +187,24 @@ wait_counter() {
 	return 1
 }
 
+# matrix_run OUT: sctp_matrix.py from namespace a against a one-to-one
+# listener in b, whichever SCTP module is loaded; results in OUT.
+matrix_run() {
+	local ready=/tmp/matrix.ready
+	rm -f "$ready"
+	b python3 "$(dirname "${BASH_SOURCE[0]}")/sctp_conn.py" serve 198.51.100.2 5100 \
+		--accept 1 --hold 60 --linger 1 --ready "$ready" >/dev/null &
+	for _ in $(seq 50); do
+		[ -e "$ready" ] && break
+		sleep 0.1
+	done
+	timeout 90 ip netns exec xsctp-a python3 \
+		"$(dirname "${BASH_SOURCE[0]}")/sctp_matrix.py" 198.51.100.1 198.51.100.2 5100 >"$1" 2>&1
+	kill %% 2>/dev/null
+	wait 2>/dev/null
+	sed 's/^/# /' "$1"
+}
+
 # The net.sctp.* settings xsctp provides with Linux's names, and xsctp's
 # default for each (Documentation/sysctl.rst).
 declare -A XSCTP_SYSCTL_DEFAULTS=(

@@ -7,6 +7,7 @@
 #include <kunit/visibility.h>
 #include <linux/export.h>
 #include <linux/idr.h>
+#include <linux/random.h>
 #include <linux/slab.h>
 
 #include <net/xsctp/assoc.h>
@@ -35,6 +36,24 @@ int xsctp_assoc_set_id(struct xsctp_assoc *asoc, gfp_t gfp)
 	return 0;
 }
 
+/*
+ * The live association @id of @sk, whose lock the caller holds. Checked
+ * under the id lock: an association leaves the IDR before it is freed,
+ * and one on @sk's list stays alive while @sk is locked.
+ */
+struct xsctp_assoc *xsctp_assoc_by_id(struct sock *sk, sctp_assoc_t id)
+{
+	struct xsctp_assoc *asoc;
+
+	sock_owned_by_me(sk);
+	spin_lock_bh(&assoc_ids_lock);
+	asoc = idr_find(&assoc_ids, id);
+	if (asoc && (asoc->sk != sk || asoc->dead))
+		asoc = NULL;
+	spin_unlock_bh(&assoc_ids_lock);
+	return asoc;
+}
+
 static void release_id(struct xsctp_assoc *asoc)
 {
 	if (!asoc->id)
@@ -42,6 +61,17 @@ static void release_id(struct xsctp_assoc *asoc)
 	spin_lock_bh(&assoc_ids_lock);
 	idr_remove(&assoc_ids, asoc->id);
 	spin_unlock_bh(&assoc_ids_lock);
+}
+
+/* A verification tag: random, and never 0 (RFC 9260 5.3.1). */
+u32 xsctp_random_tag(void)
+{
+	u32 tag;
+
+	do {
+		tag = get_random_u32();
+	} while (!tag);
+	return tag;
 }
 
 struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,

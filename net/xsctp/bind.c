@@ -102,6 +102,120 @@ int xsctp_bind(struct socket *sock, struct sockaddr *uaddr, int len)
 	return err;
 }
 
+static int find_laddr(const struct xsctp_sock *xs, const union xsctp_addr *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < xs->num_laddrs; i++)
+		if (xsctp_addr_equal(&xs->laddrs[i], a))
+			return i;
+	return -1;
+}
+
+/* Add one address to a bound socket: same port, new, local, not taken. */
+static int add_laddr(struct sock *sk, union xsctp_addr *a)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	u16 port = ntohs(a->v4.sin_port);
+	int err;
+
+	if (port && port != xs->port)
+		return -EINVAL;
+	a->v4.sin_port = 0;
+	if (xsctp_addr_is_any(a) || xsctp_addr_is_any(&xs->laddrs[0]) ||
+	    find_laddr(xs, a) >= 0)
+		return -EINVAL;
+	if (!is_local(sk, a))
+		return -EADDRNOTAVAIL;
+	if (xs->num_laddrs >= XSCTP_MAX_LADDRS)
+		return -E2BIG;
+	xs->laddrs[xs->num_laddrs++] = *a;
+	err = xsctp_port_recheck(sk);
+	if (err)
+		xs->num_laddrs--;
+	return err;
+}
+
+/* sctp_bindx(SCTP_BINDX_ADD_ADDR): all or nothing. */
+static int bindx_add(struct sock *sk, const u8 *buf, int size)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	bool was_bound = xs->port;
+	unsigned int before = xs->num_laddrs;
+	struct xsctp_addr_rules rules;
+	union xsctp_addr a;
+	int off, n, err = 0;
+
+	xsctp_addr_rules(sk, &rules);
+	for (off = 0; off < size; off += n) {
+		n = xsctp_addr_parse_local(&a, buf + off, size - off, &rules);
+		err = n < 0 ? n : xs->port ? add_laddr(sk, &a) : bind_one(sk, &a);
+		if (err)
+			break;
+	}
+	if (err && was_bound)
+		xs->num_laddrs = before;
+	else if (err)
+		xsctp_unbind(sk);
+	return err;
+}
+
+/* sctp_bindx(SCTP_BINDX_REM_ADDR): at least one address must stay. */
+static int bindx_rem(struct sock *sk, const u8 *buf, int size)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	union xsctp_addr saved[XSCTP_MAX_LADDRS];
+	unsigned int before = xs->num_laddrs;
+	struct xsctp_addr_rules rules;
+	union xsctp_addr a;
+	int off, n, i;
+
+	memcpy(saved, xs->laddrs, sizeof(saved));
+	xsctp_addr_rules(sk, &rules);
+	for (off = 0; off < size; off += n) {
+		n = xsctp_addr_parse_local(&a, buf + off, size - off, &rules);
+		if (n < 0)
+			goto undo;
+		if (a.v4.sin_port && ntohs(a.v4.sin_port) != xs->port) {
+			n = -EINVAL;
+			goto undo;
+		}
+		a.v4.sin_port = 0;
+		if (xs->num_laddrs <= 1) {
+			n = -EBUSY;
+			goto undo;
+		}
+		i = find_laddr(xs, &a);
+		if (i < 0) {
+			n = -EADDRNOTAVAIL;
+			goto undo;
+		}
+		xs->laddrs[i] = xs->laddrs[--xs->num_laddrs];
+	}
+	return 0;
+undo:
+	memcpy(xs->laddrs, saved, sizeof(saved));
+	xs->num_laddrs = before;
+	return n;
+}
+
+/**
+ * xsctp_bindx() - sctp_bindx(): setsockopt 100 (add) or 101 (remove)
+ * @sk: the socket, locked
+ * @buf: packed addresses, in kernel memory
+ * @size: their length in bytes
+ * @add: 100 rather than 101
+ *
+ * Return: 0, or the first address's error with every change undone.
+ */
+int xsctp_bindx(struct sock *sk, const u8 *buf, int size, bool add)
+{
+	sock_owned_by_me(sk);
+	if (size <= 0)
+		return -EINVAL;
+	return add ? bindx_add(sk, buf, size) : bindx_rem(sk, buf, size);
+}
+
 void xsctp_unbind(struct sock *sk)
 {
 	xsctp_port_release(sk);

@@ -22,16 +22,6 @@
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
 
-static u32 random_nonzero(void)
-{
-	u32 v;
-
-	do {
-		v = get_random_u32();
-	} while (!v);
-	return v;
-}
-
 /* Step 1: what the socket itself allows. */
 static int check_socket(struct sock *sk)
 {
@@ -128,13 +118,6 @@ static int check_local(struct sock *sk, const union xsctp_addr *first)
 	return check_reachable(sk, first);
 }
 
-static void assoc_cfg(const struct sock *sk, struct xsctp_assoc_cfg *cfg)
-{
-	*cfg = xsctp_sk(sk)->cfg;
-	cfg->allow_v4 = sk->sk_family == AF_INET || !xsctp_sock_v6only(sk);
-	cfg->allow_v6 = sk->sk_family == AF_INET6;
-}
-
 /* One more peer address; a duplicate is not an error (it is confirmed). */
 static int add_peer(struct sock *sk, struct xsctp_assoc *asoc,
 		    const union xsctp_addr *a)
@@ -182,14 +165,14 @@ static struct xsctp_assoc *new_assoc(struct sock *sk,
 	struct xsctp_assoc_cfg cfg;
 	struct xsctp_assoc *asoc;
 
-	assoc_cfg(sk, &cfg);
+	xsctp_sock_assoc_cfg(sk, &cfg);
 	asoc = xsctp_assoc_alloc(sk, &cfg, GFP_KERNEL);
 	if (!asoc)
 		return NULL;
 	asoc->fx = &xsctp_real_effects;
 	asoc->local_port = xsctp_sk(sk)->port;
 	asoc->peer_port = ntohs(first->v4.sin_port);
-	asoc->local_tag = random_nonzero();
+	asoc->local_tag = xsctp_random_tag();
 	asoc->next_tsn = get_random_u32();
 	if (!xsctp_assoc_add_path(asoc, first, XSCTP_PATH_UNKNOWN, GFP_KERNEL)) {
 		xsctp_assoc_put(asoc);

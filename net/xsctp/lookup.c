@@ -143,6 +143,17 @@ int xsctp_port_claim_ephemeral(struct sock *sk)
 	return -EADDRINUSE;
 }
 
+/* After a bound socket gained an address: is the port still its own? */
+int xsctp_port_recheck(struct sock *sk)
+{
+	int err;
+
+	spin_lock_bh(&port_lock);
+	err = port_conflict(sk, xsctp_sk(sk)->port) ? -EADDRINUSE : 0;
+	spin_unlock_bh(&port_lock);
+	return err;
+}
+
 /* An accepted socket shares its listener's port, whatever bind() says. */
 void xsctp_port_inherit(struct sock *sk, u16 port)
 {

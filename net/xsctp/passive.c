@@ -40,16 +40,6 @@ static u64 now_ms(void)
 	return jiffies64_to_msecs(get_jiffies_64());
 }
 
-static u32 random_tag(void)
-{
-	u32 tag;
-
-	do {
-		tag = get_random_u32();
-	} while (!tag);
-	return tag;
-}
-
 /* Seal under the namespace's keys, rotating them when due. */
 static int seal(struct net *net, u8 *buf, const struct xsctp_cookie *c)
 {
@@ -69,25 +59,20 @@ static int seal(struct net *net, u8 *buf, const struct xsctp_cookie *c)
 	return n;
 }
 
-static bool family_ok(const struct sock *sk, sa_family_t family)
-{
-	if (family == AF_INET)
-		return sk->sk_family == AF_INET || !xsctp_sock_v6only(sk);
-	return sk->sk_family == AF_INET6;
-}
-
 /* The peer's addresses from its INIT, as many as a cookie holds. */
 static void cookie_addrs(const struct sock *sk, struct xsctp_cookie *ck,
 			 const struct xsctp_init *init, __be16 port)
 {
+	struct xsctp_assoc_cfg cfg;
 	unsigned int i;
 
+	xsctp_sock_assoc_cfg(sk, &cfg);
 	ck->num_addrs = 0;
 	for (i = 0; i < init->num_addrs; i++) {
 		union xsctp_addr *a = &ck->addrs[ck->num_addrs];
 
 		if (xsctp_addr_from_param(a, &init->addrs[i], port) &&
-		    family_ok(sk, a->sa.sa_family))
+		    (a->sa.sa_family == AF_INET ? cfg.allow_v4 : cfg.allow_v6))
 			ck->num_addrs++;
 	}
 }
@@ -109,7 +94,7 @@ static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
 	struct xsctp_cookie *ck = &t->cookie;
 
 	memset(ck, 0, sizeof(*ck));
-	ck->local_tag = random_tag();
+	ck->local_tag = xsctp_random_tag();
 	ck->peer_tag = t->init.init_tag;
 	ck->local_tsn = get_random_u32();
 	ck->peer_tsn = t->init.initial_tsn;
@@ -249,13 +234,6 @@ static bool open_cookie(struct xsctp_rx *rx, const struct xsctp_chunk *c,
 	return false;
 }
 
-static void assoc_cfg(const struct sock *sk, struct xsctp_assoc_cfg *cfg)
-{
-	*cfg = xsctp_sk(sk)->cfg;
-	cfg->allow_v4 = family_ok(sk, AF_INET);
-	cfg->allow_v6 = family_ok(sk, AF_INET6);
-}
-
 static void add_cookie_paths(struct xsctp_assoc *asoc,
 			     const struct xsctp_cookie *ck)
 {
@@ -275,7 +253,7 @@ static struct xsctp_assoc *assoc_from_cookie(struct sock *sk,
 	struct xsctp_assoc_cfg cfg;
 	struct xsctp_assoc *asoc;
 
-	assoc_cfg(sk, &cfg);
+	xsctp_sock_assoc_cfg(sk, &cfg);
 	asoc = xsctp_assoc_alloc(sk, &cfg, GFP_ATOMIC);
 	if (!asoc)
 		return NULL;

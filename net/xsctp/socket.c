@@ -58,6 +58,14 @@ static int xsctp_init_sock(struct sock *sk)
 	return 0;
 }
 
+/* What a new association of @sk copies: its settings and families. */
+void xsctp_sock_assoc_cfg(const struct sock *sk, struct xsctp_assoc_cfg *cfg)
+{
+	*cfg = xsctp_sk(sk)->cfg;
+	cfg->allow_v4 = sk->sk_family == AF_INET || !xsctp_sock_v6only(sk);
+	cfg->allow_v6 = sk->sk_family == AF_INET6;
+}
+
 bool xsctp_sock_v6only(const struct sock *sk)
 {
 	return sk->sk_family == AF_INET6 && sk->sk_ipv6only;
@@ -171,21 +179,60 @@ static int xsctp_no_ioctl(struct socket *sock, unsigned int cmd,
 	return -ENOIOCTLCMD;
 }
 
-/* A v4 address on an IPv6 socket is shown v4-mapped, as Linux does. */
-static int put_name(const struct sock *sk, union xsctp_addr *a,
-		    struct sockaddr *uaddr)
+/**
+ * xsctp_sock_addr_out() - an address as the socket's user sees it
+ * @sk: the socket
+ * @a: the address
+ * @out: where to write it (may be @a)
+ *
+ * An IPv4 address on an IPv6 socket is shown v4-mapped, as Linux does,
+ * unless SCTP_I_WANT_MAPPED_V4_ADDR was turned off.
+ *
+ * Return: the length written (16 or 28).
+ */
+int xsctp_sock_addr_out(const struct sock *sk, const union xsctp_addr *a,
+			void *out)
 {
-	if (sk->sk_family == AF_INET6 && a->sa.sa_family == AF_INET) {
-		struct sockaddr_in6 m = {
-			.sin6_family = AF_INET6,
-			.sin6_port = a->v4.sin_port,
-		};
+	union xsctp_addr m = *a;
 
-		ipv6_addr_set_v4mapped(a->v4.sin_addr.s_addr, &m.sin6_addr);
-		a->v6 = m;
+	if (sk->sk_family == AF_INET6 && a->sa.sa_family == AF_INET &&
+	    xsctp_sk(sk)->v4mapped) {
+		memset(&m, 0, sizeof(m));
+		m.v6.sin6_family = AF_INET6;
+		m.v6.sin6_port = a->v4.sin_port;
+		ipv6_addr_set_v4mapped(a->v4.sin_addr.s_addr, &m.v6.sin6_addr);
 	}
-	memcpy(uaddr, a, xsctp_addr_len(a->sa.sa_family));
-	return xsctp_addr_len(a->sa.sa_family);
+	memcpy(out, &m, xsctp_addr_len(m.sa.sa_family));
+	return xsctp_addr_len(m.sa.sa_family);
+}
+
+/* An address a user gave in a sockaddr_storage, in xsctp's form. */
+int xsctp_sock_addr_in(const struct sock *sk, const void *ss,
+		       union xsctp_addr *a)
+{
+	struct xsctp_addr_rules rules;
+
+	xsctp_addr_rules(sk, &rules);
+	return xsctp_addr_parse_local(a, ss, sizeof(struct sockaddr_storage),
+				      &rules) < 0 ? -EINVAL : 0;
+}
+
+/*
+ * The association an option names, as Linux's sctp_id2assoc(): on a
+ * one-to-one socket its association once established, whatever the id;
+ * on a one-to-many socket the one with that id, if it is this socket's.
+ */
+struct xsctp_assoc *xsctp_sock_assoc(struct sock *sk, sctp_assoc_t id)
+{
+	if (!xsctp_one_to_many(sk)) {
+		if (sk->sk_state != TCP_ESTABLISHED && sk->sk_state != TCP_CLOSE_WAIT)
+			return NULL;
+		return list_first_entry_or_null(&xsctp_sk(sk)->assocs,
+						struct xsctp_assoc, node);
+	}
+	if (id <= SCTP_ALL_ASSOC)
+		return NULL;
+	return xsctp_assoc_by_id(sk, id);
 }
 
 static int xsctp_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
@@ -213,7 +260,7 @@ static int xsctp_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 		a.v4.sin_port = htons(xs->port);
 	}
 	release_sock(sk);
-	return err ?: put_name(sk, &a, uaddr);
+	return err ?: xsctp_sock_addr_out(sk, &a, uaddr);
 }
 
 /*

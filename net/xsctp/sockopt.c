@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * SOL_SCTP socket options. So far the three sctp_connectx() forms:
- * setsockopt 107 (returns 0) and 110 (returns the association id), and
- * getsockopt 111, which writes the id back on success and on EINPROGRESS
- * (abi.md 3.1). Any other option gives ENOPROTOOPT, as in Linux.
+ * SOL_SCTP socket options: the three sctp_connectx() forms (setsockopt
+ * 107 returns 0, 110 the association id; getsockopt 111 writes the id
+ * back on success and on EINPROGRESS, abi.md 3.1), sctp_bindx() (100,
+ * 101), the int options, and those of sockopt_assoc.c. Any other option
+ * gives ENOPROTOOPT, as in Linux.
  */
 #include <linux/compat.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <net/sock.h>
 
+#include <net/xsctp/bind.h>
 #include <net/xsctp/connect.h>
 #include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
@@ -46,6 +48,71 @@ static int connectx(struct sock *sk, sockptr_t addrs, int size,
 	return err;
 }
 
+/* sctp_bindx(): the list may not hold more than a socket can bind. */
+static int bindx(struct sock *sk, sockptr_t addrs, int size, bool add)
+{
+	void *kaddrs;
+	int err;
+
+	if (size <= 0)
+		return -EINVAL;
+	if (size > XSCTP_MAX_LADDRS * sizeof(struct sockaddr_in6))
+		return -E2BIG;
+	kaddrs = memdup_sockptr(addrs, size);
+	if (IS_ERR(kaddrs))
+		return PTR_ERR(kaddrs);
+	lock_sock(sk);
+	err = xsctp_bindx(sk, kaddrs, size, add);
+	release_sock(sk);
+	kfree(kaddrs);
+	return err;
+}
+
+static int get_int(sockptr_t optval, unsigned int optlen, int *v)
+{
+	if (optlen < sizeof(int))
+		return -EINVAL;
+	return copy_from_sockptr(v, optval, sizeof(int)) ? -EFAULT : 0;
+}
+
+/* Options that are one int on the socket. */
+static int set_int_opt(struct sock *sk, int optname, sockptr_t optval,
+		       unsigned int optlen)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	int v, err = get_int(optval, optlen, &v);
+
+	if (err)
+		return err;
+	switch (optname) {
+	case SCTP_I_WANT_MAPPED_V4_ADDR:
+		xs->v4mapped = !!v;
+		return 0;
+	case SCTP_NODELAY:
+		xs->nodelay = !!v;
+		return 0;
+	case SCTP_AUTOCLOSE:	/* Linux: one-to-many sockets only */
+		if (!xsctp_one_to_many(sk))
+			return -EOPNOTSUPP;
+		xs->autoclose = max(v, 0);
+		return 0;
+	}
+	return -ENOPROTOOPT;
+}
+
+static int locked_set(struct sock *sk, int optname, sockptr_t optval,
+		      unsigned int optlen)
+{
+	switch (optname) {
+	case SCTP_INITMSG:
+		return xsctp_set_initmsg(sk, optval, optlen);
+	case SCTP_RTOINFO:
+		return xsctp_set_rtoinfo(sk, optval, optlen);
+	default:
+		return set_int_opt(sk, optname, optval, optlen);
+	}
+}
+
 int xsctp_sctp_setsockopt(struct sock *sk, int optname, sockptr_t optval,
 			  unsigned int optlen)
 {
@@ -53,14 +120,19 @@ int xsctp_sctp_setsockopt(struct sock *sk, int optname, sockptr_t optval,
 	int err;
 
 	switch (optname) {
+	case SCTP_SOCKOPT_BINDX_ADD:
+	case SCTP_SOCKOPT_BINDX_REM:
+		return bindx(sk, optval, optlen, optname == SCTP_SOCKOPT_BINDX_ADD);
 	case SCTP_SOCKOPT_CONNECTX_OLD:
 		return connectx(sk, optval, optlen, NULL);
 	case SCTP_SOCKOPT_CONNECTX:
 		err = connectx(sk, optval, optlen, &id);
 		return err ?: id;
-	default:
-		return -ENOPROTOOPT;
 	}
+	lock_sock(sk);
+	err = locked_set(sk, optname, optval, optlen);
+	release_sock(sk);
+	return err;
 }
 
 /* struct sctp_getaddrs_old, from a 64-bit or a 32-bit caller. */
@@ -115,13 +187,68 @@ static int connectx3(struct sock *sk, char __user *optval,
 	return err;
 }
 
-int xsctp_sctp_getsockopt(struct sock *sk, int optname, char __user *optval,
-			  int __user *optlen)
+static int get_int_opt(struct sock *sk, int optname, char __user *optval,
+		       int len, int __user *optlen)
 {
+	const struct xsctp_sock *xs = xsctp_sk(sk);
+	int v;
+
 	switch (optname) {
-	case SCTP_SOCKOPT_CONNECTX3:
-		return connectx3(sk, optval, optlen);
+	case SCTP_I_WANT_MAPPED_V4_ADDR:
+		v = xs->v4mapped;
+		break;
+	case SCTP_NODELAY:
+		v = xs->nodelay;
+		break;
+	case SCTP_AUTOCLOSE:
+		if (!xsctp_one_to_many(sk))
+			return -EOPNOTSUPP;
+		v = xs->autoclose;
+		break;
 	default:
 		return -ENOPROTOOPT;
 	}
+	if (len < (int)sizeof(v))
+		return -EINVAL;
+	if (put_user(sizeof(v), optlen) || put_user(v, (int __user *)optval))
+		return -EFAULT;
+	return 0;
+}
+
+static int locked_get(struct sock *sk, int optname, char __user *optval,
+		      int len, int __user *optlen)
+{
+	switch (optname) {
+	case SCTP_INITMSG:
+		return xsctp_get_initmsg(sk, optval, len, optlen);
+	case SCTP_RTOINFO:
+		return xsctp_get_rtoinfo(sk, optval, len, optlen);
+	case SCTP_STATUS:
+		return xsctp_get_status(sk, optval, len, optlen);
+	case SCTP_GET_PEER_ADDR_INFO:
+		return xsctp_get_paddrinfo(sk, optval, len, optlen);
+	case SCTP_GET_PEER_ADDRS:
+	case SCTP_GET_LOCAL_ADDRS:
+		return xsctp_get_addrs(sk, optname == SCTP_GET_PEER_ADDRS,
+				       optval, len, optlen);
+	default:
+		return get_int_opt(sk, optname, optval, len, optlen);
+	}
+}
+
+int xsctp_sctp_getsockopt(struct sock *sk, int optname, char __user *optval,
+			  int __user *optlen)
+{
+	int len, err;
+
+	if (optname == SCTP_SOCKOPT_CONNECTX3)
+		return connectx3(sk, optval, optlen);
+	if (get_user(len, optlen))
+		return -EFAULT;
+	if (len < 0)
+		return -EINVAL;
+	lock_sock(sk);
+	err = locked_get(sk, optname, optval, len, optlen);
+	release_sock(sk);
+	return err;
 }

@@ -130,6 +130,8 @@ struct xsctp_assoc {
 };
 
 /* The association-id space is global and cyclic, as in Linux: >= 3. */
+u32 xsctp_random_tag(void);
+struct xsctp_assoc *xsctp_assoc_by_id(struct sock *sk, sctp_assoc_t id);
 int xsctp_assoc_set_id(struct xsctp_assoc *asoc, gfp_t gfp);
 struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,
 				      const struct xsctp_assoc_cfg *cfg,

@@ -26,6 +26,14 @@
 #define XSCTP_DEF_MAX_INSTREAMS		65535U
 
 /*
+ * Until path MTU discovery (data transfer), every path is taken to have
+ * Ethernet's MTU; a DATA chunk then carries its size less the IPv4, SCTP
+ * common and DATA headers (20 + 12 + 16).
+ */
+#define XSCTP_PATH_MTU			1500U
+#define XSCTP_DATA_OVERHEAD		48U
+
+/*
  * Clock granularity G of RFC 9260 6.3.1 C3: the floor of RTTVAR, so a
  * path with perfectly steady RTT still has a little slack.
  */

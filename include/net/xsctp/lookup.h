@@ -14,6 +14,7 @@ struct xsctp_sock;
 
 int xsctp_port_claim(struct sock *sk, u16 port);
 int xsctp_port_claim_ephemeral(struct sock *sk);
+int xsctp_port_recheck(struct sock *sk);
 void xsctp_port_inherit(struct sock *sk, u16 port);
 void xsctp_port_release(struct sock *sk);
 struct sock *xsctp_lookup_listener(struct net *net, u16 port,

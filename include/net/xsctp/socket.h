@@ -20,6 +20,8 @@ struct xsctp_sock {
 	struct list_head assocs;	/* its associations */
 	struct xsctp_assoc_cfg cfg;	/* SCTP_INITMSG, SCTP_RTOINFO... */
 	bool v4mapped;			/* SCTP_I_WANT_MAPPED_V4_ADDR */
+	bool nodelay;			/* SCTP_NODELAY */
+	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds */
 };
 
 /*
@@ -42,6 +44,12 @@ static inline bool xsctp_one_to_many(const struct sock *sk)
 }
 
 bool xsctp_sock_v6only(const struct sock *sk);
+int xsctp_sock_addr_out(const struct sock *sk, const union xsctp_addr *a,
+			void *out);
+int xsctp_sock_addr_in(const struct sock *sk, const void *ss,
+		       union xsctp_addr *a);
+struct xsctp_assoc *xsctp_sock_assoc(struct sock *sk, sctp_assoc_t id);
+void xsctp_sock_assoc_cfg(const struct sock *sk, struct xsctp_assoc_cfg *cfg);
 bool xsctp_sock_owns_addr(const struct sock *sk, const union xsctp_addr *a);
 
 int xsctp_socket_init(void);

@@ -6,6 +6,19 @@
 #include <linux/sockptr.h>
 #include <net/sock.h>
 
+int xsctp_set_initmsg(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_initmsg(struct sock *sk, char __user *optval, int len,
+		      int __user *optlen);
+int xsctp_set_rtoinfo(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_rtoinfo(struct sock *sk, char __user *optval, int len,
+		      int __user *optlen);
+int xsctp_get_status(struct sock *sk, char __user *optval, int len,
+		     int __user *optlen);
+int xsctp_get_paddrinfo(struct sock *sk, char __user *optval, int len,
+			int __user *optlen);
+int xsctp_get_addrs(struct sock *sk, bool peer, char __user *optval, int len,
+		    int __user *optlen);
+
 int xsctp_sctp_setsockopt(struct sock *sk, int optname, sockptr_t optval,
 			  unsigned int optlen);
 int xsctp_sctp_getsockopt(struct sock *sk, int optname, char __user *optval,

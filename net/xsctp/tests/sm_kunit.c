@@ -261,15 +261,14 @@ static void event_state_table(struct kunit *test)
  */
 static void t1_rotates_and_doubles_per_pass(struct kunit *test)
 {
+	static const char want[] = "init:1 t1:1000 init:2 t1:1000 init:1 t1:2000 init:2 t1:2000 init:1 t1:4000 init:2 t1:4000";
 	struct fake *f = new_fake(test, XSCTP_S_CLOSED, 2);
 	int i;
 
 	fire(f->asoc, ASSOCIATE);
 	for (i = 0; i < 5; i++)
 		fire(f->asoc, T1);
-	KUNIT_EXPECT_STREQ(test, f->log,
-			   "init:1 t1:1000 init:2 t1:1000 init:1 t1:2000 "
-			   "init:2 t1:2000 init:1 t1:4000 init:2 t1:4000");
+	KUNIT_EXPECT_STREQ(test, f->log, want);
 }
 
 /* 1 + Max.Init.Retransmits INITs, then ETIMEDOUT; capped at max_init_timeo. */

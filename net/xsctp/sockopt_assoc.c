@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The socket options association setup needs, with Linux's lengths and
+ * errors (abi.md 1.2): SCTP_INITMSG, SCTP_RTOINFO, SCTP_STATUS,
+ * SCTP_GET_PEER_ADDR_INFO, SCTP_GET_PEER_ADDRS and SCTP_GET_LOCAL_ADDRS.
+ * All run with the socket locked.
+ */
+#include <linux/jiffies.h>
+#include <linux/uaccess.h>
+#include <net/sock.h>
+
+#include <net/xsctp/defaults.h>
+#include <net/xsctp/sockopt.h>
+#include <net/xsctp/socket.h>
+
+#define RTO_LIMIT_MS	86400000U	/* Linux's limit: one day */
+
+/* Copy @len bytes of @val out, and set *optlen to @len. */
+static int put_opt(char __user *optval, int __user *optlen, const void *val,
+		   int len)
+{
+	if (put_user(len, optlen) || copy_to_user(optval, val, len))
+		return -EFAULT;
+	return 0;
+}
+
+int xsctp_set_initmsg(struct sock *sk, sockptr_t optval, unsigned int optlen)
+{
+	struct xsctp_assoc_cfg *cfg = &xsctp_sk(sk)->cfg;
+	struct sctp_initmsg m;
+
+	if (optlen != sizeof(m))
+		return -EINVAL;
+	if (copy_from_sockptr(&m, optval, sizeof(m)))
+		return -EFAULT;
+	/* Linux: a zero field keeps the old value. */
+	if (m.sinit_num_ostreams)
+		cfg->num_ostreams = m.sinit_num_ostreams;
+	if (m.sinit_max_instreams)
+		cfg->max_instreams = m.sinit_max_instreams;
+	if (m.sinit_max_attempts)
+		cfg->max_init_attempts = m.sinit_max_attempts;
+	if (m.sinit_max_init_timeo)
+		cfg->max_init_timeo_ms = m.sinit_max_init_timeo;
+	return 0;
+}
+
+int xsctp_get_initmsg(struct sock *sk, char __user *optval, int len,
+		      int __user *optlen)
+{
+	const struct xsctp_assoc_cfg *cfg = &xsctp_sk(sk)->cfg;
+	struct sctp_initmsg m = {
+		.sinit_num_ostreams = cfg->num_ostreams,
+		.sinit_max_instreams = cfg->max_instreams,
+		.sinit_max_attempts = cfg->max_init_attempts,
+		.sinit_max_init_timeo = min_t(u32, cfg->max_init_timeo_ms, U16_MAX),
+	};
+
+	if (len < (int)sizeof(m))
+		return -EINVAL;
+	return put_opt(optval, optlen, &m, sizeof(m));
+}
+
+/*
+ * The settings an option with an association id acts on: the socket's
+ * (for future associations) or one association's. Linux refuses an id
+ * that names no association of a one-to-many socket.
+ */
+static int cfg_for_id(struct sock *sk, sctp_assoc_t id,
+		      struct xsctp_assoc_cfg **cfg)
+{
+	struct xsctp_assoc *asoc = xsctp_sock_assoc(sk, id);
+
+	if (!asoc && id > SCTP_ALL_ASSOC && xsctp_one_to_many(sk))
+		return -EINVAL;
+	*cfg = asoc ? &asoc->cfg : &xsctp_sk(sk)->cfg;
+	return 0;
+}
+
+int xsctp_set_rtoinfo(struct sock *sk, sockptr_t optval, unsigned int optlen)
+{
+	struct xsctp_assoc_cfg *cfg;
+	struct sctp_rtoinfo r;
+	u32 initial, min, max;
+	int err;
+
+	if (optlen != sizeof(r))
+		return -EINVAL;
+	if (copy_from_sockptr(&r, optval, sizeof(r)))
+		return -EFAULT;
+	err = cfg_for_id(sk, r.srto_assoc_id, &cfg);
+	if (err)
+		return err;
+	/* Zero keeps the current value; the result must be ordered. */
+	initial = r.srto_initial ?: cfg->rto.initial_us / USEC_PER_MSEC;
+	min = r.srto_min ?: cfg->rto.min_us / USEC_PER_MSEC;
+	max = r.srto_max ?: cfg->rto.max_us / USEC_PER_MSEC;
+	if (min > max || max > RTO_LIMIT_MS || initial > RTO_LIMIT_MS)
+		return -EINVAL;
+	cfg->rto.initial_us = initial * USEC_PER_MSEC;
+	cfg->rto.min_us = min * USEC_PER_MSEC;
+	cfg->rto.max_us = max * USEC_PER_MSEC;
+	return 0;
+}
+
+int xsctp_get_rtoinfo(struct sock *sk, char __user *optval, int len,
+		      int __user *optlen)
+{
+	struct xsctp_assoc_cfg *cfg;
+	struct sctp_rtoinfo r;
+	int err;
+
+	if (len < (int)sizeof(r))
+		return -EINVAL;
+	if (copy_from_user(&r, optval, sizeof(r)))
+		return -EFAULT;
+	err = cfg_for_id(sk, r.srto_assoc_id, &cfg);
+	if (err)
+		return err;
+	r.srto_initial = cfg->rto.initial_us / USEC_PER_MSEC;
+	r.srto_min = cfg->rto.min_us / USEC_PER_MSEC;
+	r.srto_max = cfg->rto.max_us / USEC_PER_MSEC;
+	return put_opt(optval, optlen, &r, sizeof(r));
+}
+
+/* RFC 9260 path states as Linux's spinfo_state reports them. */
+static void fill_paddrinfo(struct sock *sk, const struct xsctp_assoc *asoc,
+			   const struct xsctp_path *p, struct sctp_paddrinfo *pi)
+{
+	memset(pi, 0, sizeof(*pi));
+	pi->spinfo_assoc_id = asoc->id;
+	xsctp_sock_addr_out(sk, &p->addr, &pi->spinfo_address);
+	pi->spinfo_state = p->state;
+	pi->spinfo_srtt = p->rto.measured ? p->rto.srtt_us / USEC_PER_MSEC : 0;
+	pi->spinfo_rto = p->rto.rto_us / USEC_PER_MSEC;
+	pi->spinfo_mtu = XSCTP_PATH_MTU;
+	pi->spinfo_cwnd = min(4 * XSCTP_PATH_MTU, max(2 * XSCTP_PATH_MTU, 4380U));
+}
+
+int xsctp_get_status(struct sock *sk, char __user *optval, int len,
+		     int __user *optlen)
+{
+	struct xsctp_assoc *asoc;
+	struct sctp_status st;
+
+	if (len < (int)sizeof(st))
+		return -EINVAL;
+	if (copy_from_user(&st, optval, sizeof(st)))
+		return -EFAULT;
+	asoc = xsctp_sock_assoc(sk, st.sstat_assoc_id);
+	if (!asoc)
+		return -EINVAL;
+	memset(&st, 0, sizeof(st));
+	st.sstat_assoc_id = asoc->id;
+	st.sstat_state = asoc->state;
+	st.sstat_rwnd = asoc->peer_rwnd;
+	st.sstat_instrms = asoc->num_in;
+	st.sstat_outstrms = asoc->num_out;
+	st.sstat_fragmentation_point = XSCTP_PATH_MTU - XSCTP_DATA_OVERHEAD;
+	if (asoc->primary)
+		fill_paddrinfo(sk, asoc, asoc->primary, &st.sstat_primary);
+	return put_opt(optval, optlen, &st, sizeof(st));
+}
+
+int xsctp_get_paddrinfo(struct sock *sk, char __user *optval, int len,
+			int __user *optlen)
+{
+	struct sctp_paddrinfo pi;
+	struct xsctp_assoc *asoc;
+	struct xsctp_path *p;
+	union xsctp_addr a;
+
+	if (len < (int)sizeof(pi))
+		return -EINVAL;
+	if (copy_from_user(&pi, optval, sizeof(pi)))
+		return -EFAULT;
+	asoc = xsctp_sock_assoc(sk, pi.spinfo_assoc_id);
+	if (!asoc || xsctp_sock_addr_in(sk, &pi.spinfo_address, &a))
+		return -EINVAL;
+	a.v4.sin_port = htons(asoc->peer_port);
+	p = xsctp_assoc_find_path(asoc, &a);
+	if (!p)
+		return -EINVAL;
+	fill_paddrinfo(sk, asoc, p, &pi);
+	return put_opt(optval, optlen, &pi, sizeof(pi));
+}
+
+/* Pack addresses after the sctp_getaddrs header; -ENOMEM if they do not fit. */
+static int put_addrs(struct sock *sk, char __user *to, int room,
+		     const union xsctp_addr *addrs, int n, u16 port)
+{
+	union xsctp_addr out;
+	int i, used = 0, alen;
+
+	for (i = 0; i < n; i++) {
+		out = addrs[i];
+		out.v4.sin_port = htons(port);
+		alen = xsctp_sock_addr_out(sk, &out, &out);
+		if (used + alen > room)
+			return -ENOMEM;
+		if (copy_to_user(to + used, &out, alen))
+			return -EFAULT;
+		used += alen;
+	}
+	return used;
+}
+
+/* SCTP_GET_PEER_ADDRS (108) and SCTP_GET_LOCAL_ADDRS (109). */
+int xsctp_get_addrs(struct sock *sk, bool peer, char __user *optval, int len,
+		    int __user *optlen)
+{
+	union xsctp_addr peers[XSCTP_MAX_PATHS];
+	const struct xsctp_sock *xs = xsctp_sk(sk);
+	struct sctp_getaddrs ga;
+	struct xsctp_assoc *asoc;
+	struct xsctp_path *p;
+	int n = 0, used;
+
+	if (len < (int)sizeof(ga))
+		return -EINVAL;
+	if (copy_from_user(&ga, optval, sizeof(ga)))
+		return -EFAULT;
+	asoc = xsctp_sock_assoc(sk, ga.assoc_id);
+	if (peer && !asoc)
+		return -EINVAL;
+	if (peer) {
+		list_for_each_entry(p, &asoc->paths, node)
+			peers[n++] = p->addr;
+		used = put_addrs(sk, optval + sizeof(ga), len - sizeof(ga), peers,
+				 n, asoc->peer_port);
+	} else {
+		n = xs->num_laddrs;
+		used = put_addrs(sk, optval + sizeof(ga), len - sizeof(ga),
+				 xs->laddrs, n, xs->port);
+	}
+	if (used < 0)
+		return used;
+	ga.addr_num = n;
+	if (copy_to_user(optval, &ga, sizeof(ga)))
+		return -EFAULT;
+	/* Linux: 109's optlen leaves the header out, 108's does not. */
+	return put_user(peer ? used + (int)sizeof(ga) : used, optlen) ? -EFAULT : 0;
+}

@@ -1,0 +1,31 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Proves: bind, sctp_bindx, connect, sctp_connectx (110) and the setup
+# socket options give exactly the results in matrix.expected (each line a
+# check), between two namespaces. The results are kept in /tmp so that
+# oracle.sh, run after sctp.ko is loaded, compares them with Linux's.
+# (Topology: two_namespaces in lib.sh.)
+source "$(dirname "$0")/lib.sh"
+here=$(dirname "$0")
+cleanup() {
+	kill "$(jobs -p)" 2>/dev/null
+	wait 2>/dev/null
+	two_namespaces_del
+	cleanup_modules
+}
+trap cleanup EXIT
+cleanup
+start_clean
+check "insmod xsctp.ko" xsctp_load
+check "two namespaces joined by veth" two_namespaces
+matrix_run /tmp/xsctp-matrix.txt
+while IFS= read -r want; do
+	got=$(grep -F -x -- "$want" /tmp/xsctp-matrix.txt)
+	if [ -n "$got" ]; then
+		ok "$want"
+	else
+		fail "$want (got: $(grep -F -- "${want%%: *}:" /tmp/xsctp-matrix.txt))"
+	fi
+done <"$here/matrix.expected"
+ksft_exit
