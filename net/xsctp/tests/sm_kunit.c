@@ -261,13 +261,18 @@ static void event_state_table(struct kunit *test)
  */
 static void t1_rotates_and_doubles_per_pass(struct kunit *test)
 {
-	static const char want[] = "init:1 t1:1000 init:2 t1:1000 init:1 t1:2000 init:2 t1:2000 init:1 t1:4000 init:2 t1:4000";
+	static const int path[] = { 1, 2, 1, 2, 1, 2 };
+	static const int t1[] = { 1000, 1000, 2000, 2000, 4000, 4000 };
 	struct fake *f = new_fake(test, XSCTP_S_CLOSED, 2);
-	int i;
+	char want[sizeof(f->log)];
+	int i, n = 0;
 
 	fire(f->asoc, ASSOCIATE);
 	for (i = 0; i < 5; i++)
 		fire(f->asoc, T1);
+	for (i = 0; i < ARRAY_SIZE(path); i++)
+		n += scnprintf(want + n, sizeof(want) - n, "%sinit:%d t1:%d",
+			       i ? " " : "", path[i], t1[i]);
 	KUNIT_EXPECT_STREQ(test, f->log, want);
 }
 
