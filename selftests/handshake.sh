@@ -6,7 +6,9 @@
 # IPv6 and v4-mapped addresses, one-to-one (listen/accept) and one-to-many
 # listeners, blocking and non-blocking (poll + SO_ERROR); that connect()
 # fails with ECONNREFUSED where nothing listens, ETIMEDOUT when INITs are
-# lost, EISCONN when already connected; that the responder keeps no state
+# lost, ENOPROTOOPT (SO_ERROR) on an ICMP protocol unreachable, EISCONN
+# when already connected; that connect(AF_UNSPEC) dissolves a one-to-one
+# association (an xsctp difference); that the responder keeps no state
 # for an INIT; and that everything is freed (the module unloads).
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
@@ -60,6 +62,10 @@ wait
 serve 198.51.100.2 5006
 check "a second connect() on a connected socket: EISCONN" client 198.51.100.2 5006 --twice --expect EISCONN
 wait
+serve 198.51.100.2 5009 --accept 2
+check "connect(AF_UNSPEC) dissolves, and the socket connects again (xsctp only)" \
+	client 198.51.100.2 5009 --dissolve
+wait
 
 check "nothing listening: ECONNREFUSED (out-of-the-blue ABORT)" client 198.51.100.2 5999 --expect ECONNREFUSED
 check "... non-blocking: POLLERR and SO_ERROR ECONNREFUSED" client 198.51.100.2 5999 --nonblock --expect ECONNREFUSED
@@ -76,17 +82,36 @@ table inet xsctp_test {
 NFT
 }
 check "SCTP dropped in b" blackhole
-a sysctl -qw net.sctp.max_init_retransmits=1 net.sctp.rto_initial=100 net.sctp.rto_max=200
+a sysctl -qw net.sctp.max_init_retransmits=1 net.sctp.rto_initial=100 net.sctp.rto_min=100 net.sctp.rto_max=200
 before=$(xsctp_counter XsctpInitAcksSent xsctp-b)
 check "INITs lost: ETIMEDOUT" client 198.51.100.2 5007 --expect ETIMEDOUT --timeout 5
 b nft delete table inet xsctp_test
 
+# No SCTP at the destination: ICMP protocol unreachable ends the setup.
+proto_unreachable() {
+	b nft -f - <<'NFT'
+table ip xsctp_test {
+	chain input {
+		type filter hook input priority 0;
+		ip protocol sctp reject with icmp type prot-unreachable
+	}
+}
+NFT
+}
+check "b answers SCTP with ICMP protocol unreachable" proto_unreachable
+check "... non-blocking connect: SO_ERROR ENOPROTOOPT (as Linux)" \
+	client 198.51.100.2 5010 --nonblock --expect ENOPROTOOPT
+check "... blocking connect: ECONNREFUSED (as Linux)" \
+	client 198.51.100.2 5010 --expect ECONNREFUSED
+b nft delete table ip xsctp_test
+
 # A flood of INITs: answered, and nothing kept.
 INIT_FLOOD="python3 $(dirname "$0")/sctp_packet.py send 198.51.100.2 --dport 5008 --count 200"
 serve 198.51.100.2 5008 --accept 0
+estabs=$(xsctp_counter XsctpPassiveEstabs xsctp-b)
 check "200 INITs to a listener" a $INIT_FLOOD
 check "... each answered with an INIT ACK" wait_counter xsctp-b XsctpInitAcksSent $((before + 200))
-check "... and no association kept for any" test "$(xsctp_counter XsctpPassiveEstabs xsctp-b)" = 6
+check "... and no association kept for any" test "$(xsctp_counter XsctpPassiveEstabs xsctp-b)" = "$estabs"
 wait
 
 check "every socket closed" test "$(sockets_in_use XSCTP)/$(sockets_in_use XSCTPv6)" = 0/0

@@ -9,11 +9,14 @@ so the same commands run against xsctp and against sctp.ko.
       seconds, printing "accepted PEER"; touch FILE once listening; then
       keep the sockets open LINGER seconds.
   sctp_conn.py connect ADDR PORT [--family 4|6] [--nonblock] [--twice]
-        [--expect ERRNO] [--timeout SECONDS]
+        [--dissolve] [--expect ERRNO] [--timeout SECONDS]
       connect and print "ok", or the errno name; exit 0 when the
-      outcome is the expected one (default: success).
+      outcome is the expected one (default: success). --twice connects
+      again; --dissolve first connects with AF_UNSPEC (which must leave
+      the socket unconnected) and then connects again.
 """
 import argparse
+import ctypes
 import errno
 import select
 import socket
@@ -73,6 +76,17 @@ def nonblocking_connect(s, dst, timeout):
     return "ok" if err == 0 else errno.errorcode.get(err, str(err))
 
 
+def dissolve(s):
+    """connect(AF_UNSPEC), which Python's socket module cannot express."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    sa = (socket.AF_UNSPEC).to_bytes(2, sys.byteorder) + bytes(14)
+    if libc.connect(s.fileno(), ctypes.c_char_p(sa), len(sa)) < 0:
+        return errno.errorcode.get(ctypes.get_errno(), "?")
+    if outcome(s.getpeername) != "ENOTCONN":
+        return "still connected after AF_UNSPEC"
+    return "ok"
+
+
 def connect(args):
     fam = family_of(args.addr, args.family)
     s = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_SCTP)
@@ -82,7 +96,9 @@ def connect(args):
     else:
         # No Python timeout: it would make the socket non-blocking.
         got = outcome(lambda: s.connect(dst))
-    if got == "ok" and args.twice:
+    if got == "ok" and args.dissolve:
+        got = dissolve(s)
+    if got == "ok" and (args.twice or args.dissolve):
         got = outcome(lambda: s.connect(dst))
     if got == "ok":
         print("ok peer", s.getpeername()[0], "local port", s.getsockname()[1])
@@ -108,6 +124,7 @@ def main():
     cn.add_argument("--family")
     cn.add_argument("--nonblock", action="store_true")
     cn.add_argument("--twice", action="store_true")
+    cn.add_argument("--dissolve", action="store_true")
     cn.add_argument("--expect", default="ok")
     cn.add_argument("--timeout", type=float, default=10)
     args = ap.parse_args()

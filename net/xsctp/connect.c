@@ -4,10 +4,11 @@
  * and with Linux's errors (abi.md 3.2), build the association with one
  * path per address, start the handshake, and wait for its outcome.
  *
- * xsctp differs in two documented ways (Documentation/linux-differences.rst):
- * more than XSCTP_MAX_PATHS addresses fail with E2BIG, and a one-to-one
+ * xsctp differs in three documented ways (Documentation/linux-differences.rst):
+ * more than XSCTP_MAX_PATHS addresses fail with E2BIG, a one-to-one
  * socket refuses a second connect while the first is in progress
- * (EALREADY) or done (EISCONN) whatever the address.
+ * (EALREADY) or done (EISCONN) whatever the address, and connect() with
+ * AF_UNSPEC dissolves a one-to-one association.
  */
 #include <linux/random.h>
 #include <linux/sched/signal.h>
@@ -284,7 +285,32 @@ int xsctp_connect_locked(struct sock *sk, const u8 *buf, int size,
 	return err;
 }
 
-/* connect(2): one address; AF_UNSPEC is not supported (as in Linux). */
+/*
+ * connect(AF_UNSPEC) on a one-to-one socket dissolves its association
+ * (ABORT) and leaves the socket unconnected, as connect(2) says for
+ * connection-mode sockets; Linux answers EOPNOTSUPP. A one-to-many socket
+ * has no single association to dissolve: EOPNOTSUPP there too.
+ */
+static int dissolve(struct sock *sk)
+{
+	struct xsctp_assoc *asoc, *tmp;
+
+	if (xsctp_one_to_many(sk))
+		return -EOPNOTSUPP;
+	lock_sock(sk);
+	list_for_each_entry_safe(asoc, tmp, &xsctp_sk(sk)->assocs, node)
+		xsctp_sm_user_abort(asoc);
+	if (sk->sk_state != TCP_LISTEN) {
+		inet_sk_set_state(sk, TCP_CLOSE);
+		inet_sk(sk)->inet_dport = 0;
+		inet_sk(sk)->inet_daddr = 0;
+		WRITE_ONCE(sk->sk_err, 0);
+	}
+	release_sock(sk);
+	return 0;
+}
+
+/* connect(2): one address (extra bytes ignored, as in Linux). */
 int xsctp_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len,
 		  int flags)
 {
@@ -294,7 +320,7 @@ int xsctp_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len,
 	if (addr_len < (int)sizeof(uaddr->sa_family))
 		return -EINVAL;
 	if (uaddr->sa_family == AF_UNSPEC)
-		return -EOPNOTSUPP;
+		return dissolve(sk);
 	need = xsctp_addr_len(uaddr->sa_family);
 	if (!need || addr_len < need)
 		return -EINVAL;

@@ -130,19 +130,6 @@ discard:
 	return 0;
 }
 
-static int xsctp_v4_err(struct sk_buff *skb, u32 info)
-{
-	XSCTP_INC_STATS(dev_net(skb->dev), XSCTP_MIB_IN_ICMP_ERRORS);
-	return 0;
-}
-
-static int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt,
-			u8 type, u8 code, int offset, __be32 info)
-{
-	XSCTP_INC_STATS(dev_net(skb->dev), XSCTP_MIB_IN_ICMP_ERRORS);
-	return 0;
-}
-
 static const struct net_protocol xsctp_v4_protocol = {
 	.handler = xsctp_rcv,
 	.err_handler = xsctp_v4_err,

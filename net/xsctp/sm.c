@@ -243,6 +243,24 @@ void xsctp_sm_abort(struct xsctp_assoc *asoc)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_abort);
 
+/*
+ * An ICMP protocol unreachable for a packet of this association (its tag
+ * checked, icmp.c): during setup the peer has no SCTP, and Linux ends the
+ * attempt with ENOPROTOOPT. Later it is only a soft error.
+ */
+void xsctp_sm_proto_unreachable(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_WAIT:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->failed(asoc, -ENOPROTOOPT);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_proto_unreachable);
+
 /* The user closed or aborted: tell the peer if it knows us, then go. */
 void xsctp_sm_user_abort(struct xsctp_assoc *asoc)
 {

@@ -4,6 +4,7 @@
 #define _NET_XSCTP_INPUT_H
 
 #include <linux/skbuff.h>
+#include <net/ipv6.h>
 
 #include <net/xsctp/addr.h>
 #include <net/xsctp/assoc.h>
@@ -36,6 +37,27 @@ void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc,
 void xsctp_ootb_rcv(struct xsctp_rx *rx);
 void xsctp_send_abort_reply(struct xsctp_rx *rx, u32 vtag, bool t_bit,
 			    const u8 *causes, u16 len);
+
+/* icmp.c: ICMP errors quoting one of our packets */
+enum xsctp_icmp_kind {
+	XSCTP_ICMP_OTHER,		/* not acted on (yet): counted only */
+	XSCTP_ICMP_UNREACH,		/* host, net, port... unreachable */
+	XSCTP_ICMP_PROTO_UNREACH,	/* no SCTP at the destination */
+};
+
+struct xsctp_icmp {
+	struct net *net;
+	union xsctp_addr peer;		/* the quoted packet's destination */
+	const u8 *sh;			/* the quoted SCTP header ... */
+	int len;			/* ... and how much of it is there */
+	enum xsctp_icmp_kind kind;
+	int err;			/* the errno it means */
+};
+
+void xsctp_icmp_rcv(const struct xsctp_icmp *ic);
+int xsctp_v4_err(struct sk_buff *skb, u32 info);
+int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt, u8 type,
+		 u8 code, int offset, __be32 info);
 
 int xsctp_input_init(void);
 void xsctp_input_exit(void);

@@ -162,7 +162,8 @@ static struct fake *new_fake(struct kunit *test, u8 state, int n)
 	return f;
 }
 
-enum event { ASSOCIATE, T1, INIT_ACK, COOKIE_ACK, ABORT, USER_ABORT, DUP_ECHO };
+enum event { ASSOCIATE, T1, INIT_ACK, COOKIE_ACK, ABORT, USER_ABORT, DUP_ECHO,
+	     PROTO_UNREACH };
 
 static void fire(struct xsctp_assoc *asoc, enum event ev)
 {
@@ -197,6 +198,9 @@ static void fire(struct xsctp_assoc *asoc, enum event ev)
 	case DUP_ECHO:
 		xsctp_sm_dup_cookie_echo(asoc, asoc->primary);
 		break;
+	case PROTO_UNREACH:
+		xsctp_sm_proto_unreachable(asoc);
+		break;
 	}
 }
 
@@ -216,6 +220,7 @@ static const struct row table[] = {
 	{ XSCTP_S_CLOSED, ABORT, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, USER_ABORT, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, DUP_ECHO, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, PROTO_UNREACH, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_COOKIE_WAIT, ASSOCIATE, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_WAIT, T1, XSCTP_S_COOKIE_WAIT, "init:1 t1:2000" },
 	{ XSCTP_S_COOKIE_WAIT, INIT_ACK, XSCTP_S_COOKIE_ECHOED,
@@ -224,6 +229,7 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_WAIT, ABORT, XSCTP_S_CLOSED, "t1:0 failed:111" },
 	{ XSCTP_S_COOKIE_WAIT, USER_ABORT, XSCTP_S_CLOSED, "t1:0 failed:103" },
 	{ XSCTP_S_COOKIE_WAIT, DUP_ECHO, XSCTP_S_COOKIE_WAIT, "" },
+	{ XSCTP_S_COOKIE_WAIT, PROTO_UNREACH, XSCTP_S_CLOSED, "t1:0 failed:92" },
 	{ XSCTP_S_COOKIE_ECHOED, ASSOCIATE, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, T1, XSCTP_S_COOKIE_ECHOED, "echo:1 t1:2000" },
 	{ XSCTP_S_COOKIE_ECHOED, INIT_ACK, XSCTP_S_COOKIE_ECHOED, "" },
@@ -232,6 +238,7 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_ECHOED, USER_ABORT, XSCTP_S_CLOSED,
 	  "t1:0 abort:1 failed:103" },
 	{ XSCTP_S_COOKIE_ECHOED, DUP_ECHO, XSCTP_S_ESTABLISHED, "t1:0 cack:1 up:0" },
+	{ XSCTP_S_COOKIE_ECHOED, PROTO_UNREACH, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_ESTABLISHED, ASSOCIATE, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, T1, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, INIT_ACK, XSCTP_S_ESTABLISHED, "" },
@@ -240,6 +247,7 @@ static const struct row table[] = {
 	{ XSCTP_S_ESTABLISHED, USER_ABORT, XSCTP_S_CLOSED,
 	  "t1:0 abort:1 failed:103" },
 	{ XSCTP_S_ESTABLISHED, DUP_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
+	{ XSCTP_S_ESTABLISHED, PROTO_UNREACH, XSCTP_S_ESTABLISHED, "" },
 };
 
 static void event_state_table(struct kunit *test)
