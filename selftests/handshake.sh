@@ -9,25 +9,22 @@
 # lost, ENOPROTOOPT (SO_ERROR) on an ICMP protocol unreachable, EISCONN
 # when already connected; that connect(AF_UNSPEC) dissolves a one-to-one
 # association (an xsctp difference); that the responder keeps no state
-# for an INIT; and that everything is freed (the module unloads).
+# for an INIT, creates one for its own cookie echoed by a hand-made peer,
+# and counts forged and stale cookies (answering the latter with a Stale
+# Cookie error); and that everything is freed (the module unloads).
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
 CONN="python3 $(dirname "$0")/sctp_conn.py"
 READY=/tmp/xsctp-handshake.ready
-cleanup() {
-	kill "$(jobs -p)" 2>/dev/null
-	wait 2>/dev/null
-	two_namespaces_del
-	cleanup_modules
-}
-trap cleanup EXIT
-cleanup
+trap two_namespaces_cleanup EXIT
+two_namespaces_cleanup
 start_clean
 
-# serve ADDR PORT [ARGS...]: a listener in b, in the background.
+# serve ADDR PORT [ARGS...]: a listener in b, in the background (ARGS
+# may override its --hold).
 serve() {
 	rm -f "$READY"
-	b $CONN serve "$@" --ready "$READY" --hold 5 &
+	b $CONN serve --ready "$READY" --hold 5 "$@" &
 	for _ in $(seq 50); do
 		[ -e "$READY" ] && return 0
 		sleep 0.1
@@ -65,6 +62,22 @@ wait
 serve 198.51.100.2 5009 --accept 2
 check "connect(AF_UNSPEC) dissolves, and the socket connects again (xsctp only)" \
 	client 198.51.100.2 5009 --dissolve
+wait
+
+# Linux's accept-queue rule: backlog N takes N + 1 associations; the
+# next COOKIE ECHO is refused. One aborted before accept() frees its place.
+serve 198.51.100.2 5011 --accept 0 --backlog 1 --hold 25
+estabs=$(xsctp_counter XsctpPassiveEstabs xsctp-b)
+client 198.51.100.2 5011 --stay 6 >/dev/null &
+first=$!
+client 198.51.100.2 5011 --stay 6 >/dev/null &
+second=$!
+check "two associations wait for accept()" \
+	wait_counter xsctp-b XsctpPassiveEstabs $((estabs + 2))
+check "listen(1): the third is refused (ECONNREFUSED)" client 198.51.100.2 5011 --expect ECONNREFUSED
+check "... counted" wait_counter xsctp-b XsctpCookieBacklogFull 1
+wait "$first" "$second"
+check "once the first two are aborted, a new one fits" client 198.51.100.2 5011
 wait
 
 check "nothing listening: ECONNREFUSED (out-of-the-blue ABORT)" client 198.51.100.2 5999 --expect ECONNREFUSED
@@ -107,11 +120,24 @@ b nft delete table ip xsctp_test
 
 # A flood of INITs: answered, and nothing kept.
 INIT_FLOOD="python3 $(dirname "$0")/sctp_packet.py send 198.51.100.2 --dport 5008 --count 200"
-serve 198.51.100.2 5008 --accept 0
+# Cookies live 300 ms from here on (the listener copies it when created).
+b sysctl -qw net.sctp.valid_cookie_life=300
+serve 198.51.100.2 5008 --accept 0 --hold 15
 estabs=$(xsctp_counter XsctpPassiveEstabs xsctp-b)
 check "200 INITs to a listener" a $INIT_FLOOD
 check "... each answered with an INIT ACK" wait_counter xsctp-b XsctpInitAcksSent $((before + 200))
 check "... and no association kept for any" test "$(xsctp_counter XsctpPassiveEstabs xsctp-b)" = "$estabs"
+
+# Hand-made handshakes from a raw socket: the responder's own checks.
+PKT="python3 $(dirname "$0")/sctp_packet.py"
+check "a raw INIT, then its cookie echoed: COOKIE ACK" \
+	a $PKT cookie-echo 198.51.100.2 --dport 5008 --sport 6001
+check "a cookie with one byte changed: no answer" \
+	a $PKT cookie-echo 198.51.100.2 --dport 5008 --sport 6002 --forge --expect "no answer"
+check "... counted as a bad MAC" wait_counter xsctp-b XsctpCookieBadMac 1
+check "a cookie echoed after its lifetime: a Stale Cookie error" \
+	a $PKT cookie-echo 198.51.100.2 --dport 5008 --sport 6003 --wait 1 --expect "ERROR stale cookie"
+check "... counted as stale" wait_counter xsctp-b XsctpCookieStale 1
 wait
 
 check "every socket closed" test "$(sockets_in_use XSCTP)/$(sockets_in_use XSCTPv6)" = 0/0

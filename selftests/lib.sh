@@ -177,6 +177,15 @@ two_namespaces_del() {
 	return 0
 }
 
+# The EXIT trap of tests with background jobs in the two namespaces.
+two_namespaces_cleanup() {
+	# shellcheck disable=SC2046 # one word per job
+	kill $(jobs -p) 2>/dev/null
+	wait 2>/dev/null
+	two_namespaces_del
+	cleanup_modules
+}
+
 # wait_counter NS COUNTER VALUE: counters move asynchronously to sendto().
 wait_counter() {
 	for _ in $(seq 50); do

@@ -8,14 +8,8 @@
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
-cleanup() {
-	kill "$(jobs -p)" 2>/dev/null
-	wait 2>/dev/null
-	two_namespaces_del
-	cleanup_modules
-}
-trap cleanup EXIT
-cleanup
+trap two_namespaces_cleanup EXIT
+two_namespaces_cleanup
 start_clean
 check "insmod xsctp.ko" xsctp_load
 check "two namespaces joined by veth" two_namespaces

@@ -4,16 +4,17 @@
 so the same commands run against xsctp and against sctp.ko.
 
   sctp_conn.py serve ADDR PORT [--type stream|seqpacket] [--accept N]
-        [--ready FILE] [--hold SECONDS] [--linger SECONDS]
+        [--backlog N] [--ready FILE] [--hold SECONDS] [--linger SECONDS]
       bind, listen, (one-to-one) accept N associations within HOLD
       seconds, printing "accepted PEER"; touch FILE once listening; then
       keep the sockets open LINGER seconds.
   sctp_conn.py connect ADDR PORT [--family 4|6] [--nonblock] [--twice]
-        [--dissolve] [--expect ERRNO] [--timeout SECONDS]
+        [--dissolve] [--stay SECONDS] [--expect ERRNO] [--timeout SECONDS]
       connect and print "ok", or the errno name; exit 0 when the
       outcome is the expected one (default: success). --twice connects
       again; --dissolve first connects with AF_UNSPEC (which must leave
-      the socket unconnected) and then connects again.
+      the socket unconnected) and then connects again; --stay keeps the
+      association that long before exiting.
 """
 import argparse
 import ctypes
@@ -36,7 +37,7 @@ def serve(args):
     kind = socket.SOCK_STREAM if args.type == "stream" else socket.SOCK_SEQPACKET
     s = socket.socket(family_of(args.addr), kind, IPPROTO_SCTP)
     s.bind((args.addr, args.port))
-    s.listen(16)
+    s.listen(args.backlog)
     if args.ready:
         open(args.ready, "w").close()
     if kind != socket.SOCK_STREAM or not args.accept:
@@ -101,7 +102,9 @@ def connect(args):
     if got == "ok" and (args.twice or args.dissolve):
         got = outcome(lambda: s.connect(dst))
     if got == "ok":
-        print("ok peer", s.getpeername()[0], "local port", s.getsockname()[1])
+        print("ok peer", s.getpeername()[0], "local port", s.getsockname()[1],
+              flush=True)
+        time.sleep(args.stay)
     else:
         print(got)
     sys.exit(0 if got == args.expect else 1)
@@ -115,6 +118,7 @@ def main():
     sv.add_argument("port", type=int)
     sv.add_argument("--type", default="stream")
     sv.add_argument("--accept", type=int, default=1)
+    sv.add_argument("--backlog", type=int, default=16)
     sv.add_argument("--ready")
     sv.add_argument("--hold", type=float, default=2)
     sv.add_argument("--linger", type=float, default=1)
@@ -125,6 +129,7 @@ def main():
     cn.add_argument("--nonblock", action="store_true")
     cn.add_argument("--twice", action="store_true")
     cn.add_argument("--dissolve", action="store_true")
+    cn.add_argument("--stay", type=float, default=0)
     cn.add_argument("--expect", default="ok")
     cn.add_argument("--timeout", type=float, default=10)
     args = ap.parse_args()

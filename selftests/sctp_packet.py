@@ -9,6 +9,10 @@ IP protocol 132.
     sctp_packet.py send DST [--count N] [--sport P] [--dport P] [--chunk init|abort]
                         [--bad-crc]
     sctp_packet.py init-ack DST [--dport P]   (send an INIT, wait for the INIT ACK)
+    sctp_packet.py cookie-echo DST [--dport P] [--wait S] [--forge]
+                        [--expect "COOKIE ACK"|"ERROR stale cookie"|"no answer"]
+        (a hand-made handshake: INIT, then the INIT ACK's cookie echoed back
+        after S seconds, with one byte flipped if --forge; prints the answer)
 """
 import argparse
 import select
@@ -106,6 +110,55 @@ def cmd_init_ack(args):
     return 1
 
 
+def receive(s, dst, want_types, timeout):
+    """The next SCTP packet from DST whose first chunk is of want_types."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not select.select([s], [], [], 0.2)[0]:
+            continue
+        data, src = s.recvfrom(65535)
+        if s.family == socket.AF_INET:
+            data = data[(data[0] & 0xF) * 4:]
+        if src[0] == dst and len(data) >= 16 and data[12] in want_types:
+            return data
+    return None
+
+
+def state_cookie(init_ack):
+    """The State Cookie parameter's value in an INIT ACK packet."""
+    clen = struct.unpack("!H", init_ack[14:16])[0]
+    pos, end = 12 + 4 + 16, 12 + clen
+    while pos + 4 <= end:
+        ptype, plen = struct.unpack("!HH", init_ack[pos:pos + 4])
+        if ptype == 7:
+            return init_ack[pos + 4:pos + plen]
+        pos += (plen + 3) & ~3
+    return None
+
+
+def cmd_cookie_echo(args):
+    s = raw_socket(args.dst)
+    s.sendto(packet(args.sport, args.dport, 0, init_chunk(0xC0FFEE02)), (args.dst, 0))
+    ack = receive(s, args.dst, (2,), 5)
+    cookie = state_cookie(ack) if ack else None
+    if not cookie:
+        print("no INIT ACK with a cookie")
+        return 1
+    peer_tag = struct.unpack("!I", ack[16:20])[0]
+    if args.forge:
+        mid = len(cookie) // 2
+        cookie = cookie[:mid] + bytes([cookie[mid] ^ 0x40]) + cookie[mid + 1:]
+    time.sleep(args.wait)
+    s.sendto(packet(args.sport, args.dport, peer_tag, chunk(10, 0, cookie)), (args.dst, 0))
+    answer = receive(s, args.dst, (6, 9, 11), 3)
+    names = {6: "ABORT", 9: "ERROR", 11: "COOKIE ACK"}
+    got = "no answer" if answer is None else names[answer[12]]
+    if answer is not None and answer[12] == 9 and struct.unpack("!H", answer[16:18])[0] == 3:
+        got = "ERROR stale cookie"
+    print(got)
+    return 0 if got == args.expect else 1
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -123,6 +176,14 @@ def main():
     r.add_argument("--dport", type=int, default=5001)
     r.add_argument("--timeout", type=float, default=5)
     r.set_defaults(func=cmd_init_ack)
+    c = sub.add_parser("cookie-echo")
+    c.add_argument("dst")
+    c.add_argument("--sport", type=int, default=5000)
+    c.add_argument("--dport", type=int, default=5001)
+    c.add_argument("--wait", type=float, default=0)
+    c.add_argument("--forge", action="store_true")
+    c.add_argument("--expect", default="COOKIE ACK")
+    c.set_defaults(func=cmd_cookie_echo)
     args = p.parse_args()
     return args.func(args)
 

@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The demo, inside the guest: load xsctp, open SCTP sockets of every kind
-# with unmodified programs, and watch xsctp receive real SCTP packets
-# between two network namespaces.
+# with unmodified programs, and set up an association between two network
+# namespaces with the four-way handshake.
 set -euo pipefail
 ko=$1
-pkt="python3 $(dirname "$0")/../selftests/sctp_packet.py"
+conn="python3 $(dirname "$0")/../selftests/sctp_conn.py"
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { printf '$ %s\n' "$*"; "$@"; }
@@ -36,16 +36,22 @@ for fam in (socket.AF_INET, socket.AF_INET6):
 echo '$ grep -E "^(protocol|XSCTP)" /proc/net/protocols | cut -c1-40'
 grep -E '^(protocol|XSCTP)' /proc/net/protocols | cut -c1-40
 
-say "Two namespaces joined by veth; SCTP packets from a reach xsctp in b"
+say "Two namespaces joined by veth: b listens, a connects (INIT, INIT ACK, COOKIE ECHO, COOKIE ACK)"
 ip netns add a && ip netns add b
 ip link add veth-a netns a type veth peer name veth-b netns b
 ip -n a addr add 198.51.100.1/24 dev veth-a && ip -n a link set veth-a up
 ip -n b addr add 198.51.100.2/24 dev veth-b && ip -n b link set veth-b up
 echo "  a 198.51.100.1 <--veth--> b 198.51.100.2"
-run ip netns exec a $pkt send 198.51.100.2 --count 3
-sleep 0.5
-run ip netns exec b cat /proc/net/xsctp/snmp
+ip netns exec b $conn serve 198.51.100.2 5001 --accept 1 --hold 10 --ready /tmp/demo.ready &
+for _ in $(seq 50); do [ -e /tmp/demo.ready ] && break; sleep 0.1; done
+run ip netns exec a $conn connect 198.51.100.2 5001
+wait
+echo '$ ip netns exec b grep -E "InitAcks|Estabs" /proc/net/xsctp/snmp'
+ip netns exec b grep -E 'InitAcks|Estabs' /proc/net/xsctp/snmp
+
+say "Nothing listens on 5002: the out-of-the-blue INIT is answered with an ABORT"
+run ip netns exec a $conn connect 198.51.100.2 5002 --expect ECONNREFUSED
 
 say "Unload"
 run rmmod xsctp
-echo "Done: the association layer (sctp_connectx) comes next."
+echo "Done: data transfer and multihomed failover come next."

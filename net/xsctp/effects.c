@@ -173,7 +173,10 @@ static void failed(struct xsctp_assoc *asoc, int err)
 
 	asoc->error = err;
 	xsctp_assoc_unlink(asoc);
-	if (!xsctp_one_to_many(sk) && sk->sk_state != TCP_LISTEN) {
+	/* One that waited for accept() no longer takes a place in the queue. */
+	if (!xsctp_one_to_many(sk) && sk->sk_state == TCP_LISTEN) {
+		sk_acceptq_removed(sk);
+	} else if (!xsctp_one_to_many(sk)) {
 		WRITE_ONCE(sk->sk_err, -err);
 		sk_error_report(sk);
 	}

@@ -1,0 +1,53 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Proves: an unmodified C program using sctp_connectx(), sctp_bindx(),
+# sctp_getpaddrs(), sctp_getladdrs() and sctp_opt_info() gets the same,
+# correct results through Debian's libsctp and through xsctp's shim
+# (LD_PRELOAD): the association id, the address the peer does not serve
+# dropped, EISCONN, E2BIG beyond 32 addresses, EINVAL for bad lists.
+# (Topology: two_namespaces in lib.sh.)
+source "$(dirname "$0")/lib.sh"
+here=$(dirname "$0")
+SHIM=$(cd "$here/.." && pwd)/build/lib/libxsctp.so
+READY=/tmp/libsctp.ready
+trap two_namespaces_cleanup EXIT
+two_namespaces_cleanup
+start_clean
+
+EXPECTED=(
+	"connectx to the peer and an address it does not serve: 0, id >= 3: 1"
+	"getpaddrs (the address it does not serve dropped): 1"
+	"getladdrs: 1"
+	"opt_info(SCTP_STATUS): 0, state 4"
+	"connectx again: EISCONN"
+	"connectx with 33 addresses: E2BIG"
+	"connectx with 0 addresses: EINVAL"
+	"connectx with family 9090: EINVAL"
+	"bindx add 127.0.0.1: 0"
+	"bindx rem the only address: EBUSY"
+	"bindx with flags 0: EINVAL"
+)
+
+check "insmod xsctp.ko" xsctp_load
+check "two namespaces joined by veth" two_namespaces
+rm -f "$READY"
+b python3 "$here/sctp_conn.py" serve 198.51.100.2 5200 --accept 2 --hold 60 \
+	--ready "$READY" >/dev/null &
+for _ in $(seq 50); do [ -e "$READY" ] && break; sleep 0.1; done
+
+for lib in libsctp shim; do
+	preload=()
+	[ $lib = shim ] && preload=(env "LD_PRELOAD=$SHIM")
+	out=$(timeout 60 ip netns exec xsctp-a "${preload[@]}" \
+		"$XSCTP_BIN/connectx_lib" 198.51.100.2 5200 2>&1)
+	sed 's/^/# /' <<<"$out"
+	for want in "${EXPECTED[@]}"; do
+		if grep -qxF -- "$want" <<<"$out"; then
+			ok "$lib: $want"
+		else
+			fail "$lib: $want (got: $(grep -F -- "${want%%: *}:" <<<"$out"))"
+		fi
+	done
+done
+ksft_exit
