@@ -16,7 +16,7 @@ import struct
 import sys
 
 SCTP = 132
-OPT = {"RTOINFO": 0, "INITMSG": 2, "NODELAY": 3, "AUTOCLOSE": 4,
+OPT = {"RTOINFO": 0, "ASSOCINFO": 1, "INITMSG": 2, "NODELAY": 3, "AUTOCLOSE": 4,
        "I_WANT_MAPPED_V4_ADDR": 12, "STATUS": 14, "GET_PEER_ADDR_INFO": 15,
        "BINDX_ADD": 100, "BINDX_REM": 101, "CONNECTX_OLD": 107,
        "GET_PEER_ADDRS": 108, "GET_LOCAL_ADDRS": 109, "CONNECTX": 110,
@@ -89,6 +89,13 @@ def option_cases():
     show("RTOINFO default max,min", struct.unpack("=iIII", r)[2:])
     show("RTOINFO set min > max", attempt(lambda: s.setsockopt(
         SCTP, OPT["RTOINFO"], struct.pack("=iIII", 0, 0, 100, 200))))
+    show("ASSOCINFO default maxrxt,dests,peer_rwnd,local_rwnd,cookie_life",
+         struct.unpack("=iHHIII", s.getsockopt(SCTP, OPT["ASSOCINFO"], 20))[1:])
+    show("ASSOCINFO set maxrxt 4, cookie_life 5000", attempt(lambda: s.setsockopt(
+        SCTP, OPT["ASSOCINFO"], struct.pack("=iHHIII", 0, 4, 0, 0, 0, 5000))))
+    show("ASSOCINFO after", struct.unpack(
+        "=iHHIII", s.getsockopt(SCTP, OPT["ASSOCINFO"], 20))[1:])
+    show("ASSOCINFO set 19 bytes", attempt(lambda: s.setsockopt(SCTP, OPT["ASSOCINFO"], bytes(19))))
     show("AUTOCLOSE on one-to-one", attempt(lambda: s.getsockopt(SCTP, OPT["AUTOCLOSE"], 4)))
     u = tcp(socket.SOCK_SEQPACKET)
     show("AUTOCLOSE on one-to-many", attempt(lambda: u.setsockopt(SCTP, OPT["AUTOCLOSE"], 5)))

@@ -42,6 +42,7 @@ static void default_cfg(struct net *net, struct xsctp_assoc_cfg *cfg)
 	cfg->num_ostreams = XSCTP_DEF_NUM_OSTREAMS;
 	cfg->max_instreams = XSCTP_DEF_MAX_INSTREAMS;
 	cfg->cookie_life_ms = READ_ONCE(p->valid_cookie_life);
+	cfg->assoc_max_retrans = min(READ_ONCE(p->association_max_retrans), U16_MAX);
 }
 
 /* In-use counts show in /proc/net/protocols; tests read them for leaks. */

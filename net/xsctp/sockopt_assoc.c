@@ -10,6 +10,7 @@
 #include <net/sock.h>
 
 #include <net/xsctp/defaults.h>
+#include <net/xsctp/effects.h>
 #include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
 
@@ -121,6 +122,55 @@ int xsctp_get_rtoinfo(struct sock *sk, char __user *optval, int len,
 	r.srto_min = cfg->rto.min_us / USEC_PER_MSEC;
 	r.srto_max = cfg->rto.max_us / USEC_PER_MSEC;
 	return put_opt(optval, optlen, &r, sizeof(r));
+}
+
+/* SCTP_ASSOCINFO: zero fields keep their value, as in Linux. */
+int xsctp_set_associnfo(struct sock *sk, sockptr_t optval, unsigned int optlen)
+{
+	struct xsctp_assoc_cfg *cfg;
+	struct sctp_assocparams ap;
+	int err;
+
+	if (optlen != sizeof(ap))
+		return -EINVAL;
+	if (copy_from_sockptr(&ap, optval, sizeof(ap)))
+		return -EFAULT;
+	err = cfg_for_id(sk, ap.sasoc_assoc_id, &cfg);
+	if (err)
+		return err;
+	if (ap.sasoc_asocmaxrxt)
+		cfg->assoc_max_retrans = ap.sasoc_asocmaxrxt;
+	if (ap.sasoc_cookie_life)
+		cfg->cookie_life_ms = ap.sasoc_cookie_life;
+	return 0;
+}
+
+int xsctp_get_associnfo(struct sock *sk, char __user *optval, int len,
+			int __user *optlen)
+{
+	struct sctp_assocparams ap;
+	struct xsctp_assoc *asoc;
+	struct xsctp_assoc_cfg *cfg;
+	int err;
+
+	if (len < (int)sizeof(ap))
+		return -EINVAL;
+	if (copy_from_user(&ap, optval, sizeof(ap)))
+		return -EFAULT;
+	err = cfg_for_id(sk, ap.sasoc_assoc_id, &cfg);
+	if (err)
+		return err;
+	asoc = xsctp_sock_assoc(sk, ap.sasoc_assoc_id);
+	memset(&ap, 0, sizeof(ap));
+	ap.sasoc_assoc_id = asoc ? asoc->id : 0;
+	ap.sasoc_asocmaxrxt = cfg->assoc_max_retrans;
+	ap.sasoc_cookie_life = cfg->cookie_life_ms;
+	if (asoc) {	/* Linux reports these for an association only */
+		ap.sasoc_number_peer_destinations = asoc->num_paths;
+		ap.sasoc_peer_rwnd = asoc->peer_rwnd;
+		ap.sasoc_local_rwnd = xsctp_local_rwnd(sk);
+	}
+	return put_opt(optval, optlen, &ap, sizeof(ap));
 }
 
 /* RFC 9260 path states as Linux's spinfo_state reports them. */

@@ -72,6 +72,7 @@ struct xsctp_assoc_cfg {
 	u16 max_init_attempts;
 	u16 num_ostreams;
 	u16 max_instreams;
+	u16 assoc_max_retrans;		/* Association.Max.Retrans */
 	u32 cookie_life_ms;
 	bool allow_v4;			/* peer address families the socket */
 	bool allow_v6;			/* can use (AF_INET6, IPV6_V6ONLY) */

@@ -12,6 +12,9 @@ int xsctp_get_initmsg(struct sock *sk, char __user *optval, int len,
 int xsctp_set_rtoinfo(struct sock *sk, sockptr_t optval, unsigned int optlen);
 int xsctp_get_rtoinfo(struct sock *sk, char __user *optval, int len,
 		      int __user *optlen);
+int xsctp_set_associnfo(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_associnfo(struct sock *sk, char __user *optval, int len,
+			int __user *optlen);
 int xsctp_get_status(struct sock *sk, char __user *optval, int len,
 		     int __user *optlen);
 int xsctp_get_paddrinfo(struct sock *sk, char __user *optval, int len,
