@@ -43,13 +43,11 @@ static int check_socket(struct sock *sk)
 /* An address already in one of this socket's associations. */
 static int check_own_assocs(struct sock *sk, const union xsctp_addr *a)
 {
-	struct xsctp_assoc *asoc;
+	struct xsctp_assoc *asoc = xsctp_sock_assoc_by_peer(sk, a);
 
-	list_for_each_entry(asoc, &xsctp_sk(sk)->assocs, node)
-		if (xsctp_assoc_find_path(asoc, a))
-			return asoc->state >= XSCTP_S_ESTABLISHED ?
-			       -EISCONN : -EALREADY;
-	return 0;
+	if (!asoc)
+		return 0;
+	return asoc->state >= XSCTP_S_ESTABLISHED ? -EISCONN : -EALREADY;
 }
 
 /* A link-local IPv6 peer needs an interface that exists here. */

@@ -72,7 +72,7 @@ static void cookie_addrs(const struct sock *sk, struct xsctp_cookie *ck,
 		union xsctp_addr *a = &ck->addrs[ck->num_addrs];
 
 		if (xsctp_addr_from_param(a, &init->addrs[i], port) &&
-		    (a->sa.sa_family == AF_INET ? cfg.allow_v4 : cfg.allow_v6))
+		    xsctp_cfg_allows(&cfg, a->sa.sa_family))
 			ck->num_addrs++;
 	}
 }

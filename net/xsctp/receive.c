@@ -17,17 +17,6 @@
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
 
-static struct xsctp_assoc *find_on_sock(struct sock *sk,
-					const union xsctp_addr *peer)
-{
-	struct xsctp_assoc *asoc;
-
-	list_for_each_entry(asoc, &xsctp_sk(sk)->assocs, node)
-		if (xsctp_assoc_find_path(asoc, peer))
-			return asoc;
-	return NULL;
-}
-
 /* RFC 9260 8.5 and 8.5.1: does this chunk carry an acceptable tag? */
 static bool vtag_ok(const struct xsctp_assoc *asoc, const struct xsctp_rx *rx,
 		    const struct xsctp_chunk *c)
@@ -159,7 +148,7 @@ int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb)
 		kfree_skb(skb);
 		return 0;
 	}
-	asoc = find_on_sock(sk, &rx.src);
+	asoc = xsctp_sock_assoc_by_peer(sk, &rx.src);
 	if (asoc) {
 		xsctp_assoc_hold(asoc);
 		assoc_rcv(asoc, &rx);

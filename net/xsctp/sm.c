@@ -115,11 +115,6 @@ void xsctp_sm_t1_expired(struct xsctp_assoc *asoc)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_t1_expired);
 
-static bool family_allowed(const struct xsctp_assoc *asoc, sa_family_t f)
-{
-	return f == AF_INET ? asoc->cfg.allow_v4 : asoc->cfg.allow_v6;
-}
-
 /*
  * A peer address from its INIT ACK (RFC 9260 5.4, abi.md 4.4): one the
  * user also gave is confirmed; a new one starts unconfirmed.
@@ -134,7 +129,7 @@ static void learn_addr(struct xsctp_assoc *asoc, const union xsctp_addr *a,
 			p->state = XSCTP_PATH_ACTIVE;
 		return;
 	}
-	if (family_allowed(asoc, a->sa.sa_family))
+	if (xsctp_cfg_allows(&asoc->cfg, a->sa.sa_family))
 		asoc->fx->add_path(asoc, a, new_state);
 }
 

@@ -218,6 +218,18 @@ int xsctp_sock_addr_in(const struct sock *sk, const void *ss,
 				      &rules) < 0 ? -EINVAL : 0;
 }
 
+/* The socket's association that has @peer among its paths, if any. */
+struct xsctp_assoc *xsctp_sock_assoc_by_peer(struct sock *sk,
+					     const union xsctp_addr *peer)
+{
+	struct xsctp_assoc *asoc;
+
+	list_for_each_entry(asoc, &xsctp_sk(sk)->assocs, node)
+		if (xsctp_assoc_find_path(asoc, peer))
+			return asoc;
+	return NULL;
+}
+
 /*
  * The association an option names, as Linux's sctp_id2assoc(): on a
  * one-to-one socket its association once established, whatever the id;

@@ -78,6 +78,12 @@ struct xsctp_assoc_cfg {
 	bool allow_v6;			/* can use (AF_INET6, IPV6_V6ONLY) */
 };
 
+static inline bool xsctp_cfg_allows(const struct xsctp_assoc_cfg *cfg,
+				    sa_family_t family)
+{
+	return family == AF_INET ? cfg->allow_v4 : cfg->allow_v6;
+}
+
 /* Effects that leave the state machine; see the header comment. */
 struct xsctp_effects {
 	void (*send_init)(struct xsctp_assoc *asoc, struct xsctp_path *path);

@@ -49,6 +49,8 @@ int xsctp_sock_addr_out(const struct sock *sk, const union xsctp_addr *a,
 int xsctp_sock_addr_in(const struct sock *sk, const void *ss,
 		       union xsctp_addr *a);
 struct xsctp_assoc *xsctp_sock_assoc(struct sock *sk, sctp_assoc_t id);
+struct xsctp_assoc *xsctp_sock_assoc_by_peer(struct sock *sk,
+					     const union xsctp_addr *peer);
 void xsctp_sock_assoc_cfg(const struct sock *sk, struct xsctp_assoc_cfg *cfg);
 bool xsctp_sock_owns_addr(const struct sock *sk, const union xsctp_addr *a);
 
