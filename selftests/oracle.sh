@@ -28,7 +28,8 @@ check "two namespaces joined by veth" two_namespaces
 matrix_run /tmp/linux-matrix.txt
 while IFS= read -r line; do
 	case_name=${line%%: *}
-	linux=$(grep -F -- "$case_name: " /tmp/linux-matrix.txt | head -n1)
+	linux=$(awk -v p="$case_name: " 'index($0, p) == 1' /tmp/linux-matrix.txt |
+		head -n1)
 	if [ "$linux" = "$line" ]; then
 		ok "as Linux: $line"
 	elif grep -qxF -- "$case_name" "$here/matrix.differences"; then

@@ -15,6 +15,8 @@ import socket
 import struct
 import sys
 
+from matrix_events import event_cases
+
 SCTP = 132
 OPT = {"RTOINFO": 0, "ASSOCINFO": 1, "INITMSG": 2, "NODELAY": 3, "AUTOCLOSE": 4,
        "I_WANT_MAPPED_V4_ADDR": 12, "STATUS": 14, "GET_PEER_ADDR_INFO": 15,
@@ -156,6 +158,7 @@ def main():
     bindx_cases(local)
     option_cases()
     connect_cases(local, peer, port)
+    event_cases(show, attempt, tcp, local, peer, port)
 
 
 if __name__ == "__main__":

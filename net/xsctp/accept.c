@@ -16,6 +16,7 @@
 #include <net/xsctp/accept.h>
 #include <net/xsctp/bind.h>
 #include <net/xsctp/lookup.h>
+#include <net/xsctp/notify.h>
 #include <net/xsctp/socket.h>
 
 int xsctp_listen(struct socket *sock, int backlog)
@@ -102,6 +103,7 @@ static void migrate(struct sock *sk, struct sock *newsk,
 	WRITE_ONCE(asoc->sk, newsk);
 	sock_put(sk);
 	sk_acceptq_removed(sk);
+	xsctp_notify_migrate(sk, newsk, asoc->id);
 	if (p) {
 		inet_sk(newsk)->inet_dport = p->addr.v4.sin_port;
 		if (p->addr.sa.sa_family == AF_INET)

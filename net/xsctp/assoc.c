@@ -17,7 +17,7 @@
 static DEFINE_IDR(assoc_ids);
 static DEFINE_SPINLOCK(assoc_ids_lock);
 
-/* From connect() (@gfp may sleep) or from a COOKIE ECHO in softirq. */
+/* From connect() (@gfp may sleep) or from the receive path (atomic). */
 int xsctp_assoc_set_id(struct xsctp_assoc *asoc, gfp_t gfp)
 {
 	bool preload = gfpflags_allow_blocking(gfp);

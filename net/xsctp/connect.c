@@ -267,6 +267,7 @@ int xsctp_connect_locked(struct sock *sk, const u8 *buf, int size,
 	if (!asoc)
 		return -ENOMEM;
 	err = add_rest(sk, asoc, buf, size, n);
+	/* connect() gets its id with the INIT ACK (receive.c), as in Linux. */
 	if (!err && id)
 		err = xsctp_assoc_set_id(asoc, GFP_KERNEL);
 	if (err) {

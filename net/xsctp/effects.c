@@ -6,6 +6,7 @@
  * this table with fakes (tests/sm_kunit.c).
  */
 #include <linux/slab.h>
+#include <linux/unaligned.h>
 #include <net/sock.h>
 
 #include <net/xsctp/cause.h>
@@ -13,6 +14,7 @@
 #include <net/xsctp/effects.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
+#include <net/xsctp/notify.h>
 #include <net/xsctp/output.h>
 #include <net/xsctp/socket.h>
 
@@ -159,7 +161,31 @@ static void established(struct xsctp_assoc *asoc)
 	XSCTP_INC_STATS(sock_net(sk), XSCTP_MIB_ACTIVE_ESTABS);
 	if (!xsctp_one_to_many(sk))
 		inet_sk_set_state(sk, TCP_ESTABLISHED);
+	xsctp_notify_comm_up(asoc);
 	sk->sk_state_change(sk);	/* wakes connect() */
+}
+
+/*
+ * SCTP_ASSOC_CHANGE for an association that ends: CANT_STR_ASSOC if it
+ * never came up, else COMM_LOST. As Linux, sac_error is the first cause
+ * of the peer's ABORT (whose causes go in sac_info), User-Initiated Abort
+ * when our user ended it, and 0 otherwise (T1 expired, ICMP).
+ */
+static void notify_end(struct xsctp_assoc *asoc, int err, const u8 *causes,
+		       u16 causes_len)
+{
+	struct xsctp_change ch = {
+		.state = asoc->state < XSCTP_S_ESTABLISHED ?
+			 SCTP_CANT_STR_ASSOC : SCTP_COMM_LOST,
+		.info = causes,
+		.info_len = causes_len,
+	};
+
+	if (causes_len >= XSCTP_PARAM_HDR_LEN)
+		ch.error = get_unaligned((const __be16 *)causes);
+	else if (err == -ECONNABORTED)
+		ch.error = htons(XSCTP_CAUSE_USER_ABORT);
+	xsctp_notify_assoc_change(asoc, &ch);
 }
 
 /*
@@ -167,14 +193,21 @@ static void established(struct xsctp_assoc *asoc)
  * SO_ERROR and poll() see it; Linux sets none on one-to-many sockets),
  * the connect() waiter reads asoc->error, and the association goes.
  */
-static void failed(struct xsctp_assoc *asoc, int err)
+static void failed(struct xsctp_assoc *asoc, int err, const u8 *causes,
+		   u16 causes_len)
 {
 	struct sock *sk = asoc->sk;
+	bool waited_for_accept = !xsctp_one_to_many(sk) &&
+				 sk->sk_state == TCP_LISTEN;
 
 	asoc->error = err;
+	if (waited_for_accept)
+		xsctp_notify_purge(sk, asoc->id);
+	else
+		notify_end(asoc, err, causes, causes_len);
 	xsctp_assoc_unlink(asoc);
 	/* One that waited for accept() no longer takes a place in the queue. */
-	if (!xsctp_one_to_many(sk) && sk->sk_state == TCP_LISTEN) {
+	if (waited_for_accept) {
 		sk_acceptq_removed(sk);
 	} else if (!xsctp_one_to_many(sk)) {
 		WRITE_ONCE(sk->sk_err, -err);

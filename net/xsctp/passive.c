@@ -18,6 +18,7 @@
 #include <net/xsctp/input.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
+#include <net/xsctp/notify.h>
 #include <net/xsctp/output.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
@@ -302,6 +303,7 @@ static void accept_cookie(struct sock *sk, struct xsctp_rx *rx,
 	if (!xsctp_one_to_many(sk))
 		sk_acceptq_added(sk);
 	asoc->fx->send_cookie_ack(asoc, asoc->primary);
+	xsctp_notify_comm_up(asoc);
 	XSCTP_INC_STATS(rx->net, XSCTP_MIB_PASSIVE_ESTABS);
 	sk->sk_data_ready(sk);
 out:

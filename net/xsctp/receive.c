@@ -36,6 +36,16 @@ static bool vtag_ok(const struct xsctp_assoc *asoc, const struct xsctp_rx *rx,
 	}
 }
 
+/*
+ * An association from connect() gets its id when the peer answers, as
+ * Linux's sctp_process_init() does: a CANT_STR_ASSOC before that says 0.
+ * Without an id the INIT ACK is ignored, and T1 tries again.
+ */
+static bool needs_id(const struct xsctp_assoc *asoc)
+{
+	return !asoc->id && asoc->state == XSCTP_S_COOKIE_WAIT;
+}
+
 static void init_ack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			 const struct xsctp_chunk *c)
 {
@@ -43,10 +53,10 @@ static void init_ack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 
 	if (!ia)
 		return;
-	if (xsctp_wire_parse_init(c, ia) == XSCTP_WIRE_OK)
-		xsctp_sm_init_ack(asoc, ia, &rx->src);
-	else
+	if (xsctp_wire_parse_init(c, ia) != XSCTP_WIRE_OK)
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
+	else if (!needs_id(asoc) || !xsctp_assoc_set_id(asoc, GFP_ATOMIC))
+		xsctp_sm_init_ack(asoc, ia, &rx->src);
 	kfree(ia);
 }
 
@@ -94,7 +104,8 @@ static void assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 			xsctp_sm_cookie_ack(asoc);
 			break;
 		case XSCTP_CID_ABORT:
-			xsctp_sm_abort(asoc);
+			xsctp_sm_abort(asoc, c.value,
+				       c.len - XSCTP_CHUNK_HDR_LEN);
 			return;
 		case XSCTP_CID_HEARTBEAT:
 			heartbeat_rcv(asoc, rx, &c);

@@ -97,7 +97,7 @@ void xsctp_sm_t1_expired(struct xsctp_assoc *asoc)
 	case XSCTP_S_COOKIE_WAIT:
 	case XSCTP_S_COOKIE_ECHOED:
 		if (asoc->init_errors + 1 > asoc->cfg.max_init_attempts) {
-			asoc->fx->failed(asoc, -ETIMEDOUT);
+			asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
 			break;
 		}
 		asoc->init_errors++;
@@ -219,8 +219,8 @@ void xsctp_sm_cookie_ack(struct xsctp_assoc *asoc)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_cookie_ack);
 
-/* An ABORT for this association (its tag already checked). */
-void xsctp_sm_abort(struct xsctp_assoc *asoc)
+/* An ABORT for this association (its tag already checked), with its causes. */
+void xsctp_sm_abort(struct xsctp_assoc *asoc, const u8 *causes, u16 len)
 {
 	switch (asoc->state) {
 	case XSCTP_S_CLOSED:
@@ -228,11 +228,11 @@ void xsctp_sm_abort(struct xsctp_assoc *asoc)
 	case XSCTP_S_COOKIE_WAIT:
 	case XSCTP_S_COOKIE_ECHOED:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->failed(asoc, -ECONNREFUSED);
+		asoc->fx->failed(asoc, -ECONNREFUSED, causes, len);
 		break;
 	default:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->failed(asoc, -ECONNRESET);
+		asoc->fx->failed(asoc, -ECONNRESET, causes, len);
 		break;
 	}
 }
@@ -248,7 +248,7 @@ void xsctp_sm_proto_unreachable(struct xsctp_assoc *asoc)
 	switch (asoc->state) {
 	case XSCTP_S_COOKIE_WAIT:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->failed(asoc, -ENOPROTOOPT);
+		asoc->fx->failed(asoc, -ENOPROTOOPT, NULL, 0);
 		break;
 	default:
 		break;
@@ -265,12 +265,12 @@ void xsctp_sm_user_abort(struct xsctp_assoc *asoc)
 	case XSCTP_S_COOKIE_WAIT:
 		/* The peer has no state and our tag: nothing to tell it. */
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->failed(asoc, -ECONNABORTED);
+		asoc->fx->failed(asoc, -ECONNABORTED, NULL, 0);
 		break;
 	default:
 		asoc->fx->set_t1(asoc, 0);
 		asoc->fx->send_abort(asoc, asoc->primary);
-		asoc->fx->failed(asoc, -ECONNABORTED);
+		asoc->fx->failed(asoc, -ECONNABORTED, NULL, 0);
 		break;
 	}
 }

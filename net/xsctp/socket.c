@@ -25,6 +25,7 @@
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/input.h>
 #include <net/xsctp/netns.h>
+#include <net/xsctp/recvmsg.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
@@ -88,6 +89,38 @@ static void xsctp_close(struct sock *sk, long timeout)
 	sk_common_release(sk);
 }
 
+/*
+ * shutdown(): inet_shutdown() marks the socket, then a one-to-one
+ * socket's association ends once sending is shut down, as in Linux. Until
+ * data transfer brings the graceful SHUTDOWN sequence, it ends with an
+ * ABORT (Documentation/linux-differences.rst).
+ */
+static void xsctp_shutdown(struct sock *sk, int how)
+{
+	struct xsctp_assoc *asoc;
+
+	if (xsctp_one_to_many(sk) || !(how & SEND_SHUTDOWN))
+		return;
+	asoc = list_first_entry_or_null(&xsctp_sk(sk)->assocs,
+					struct xsctp_assoc, node);
+	if (!asoc)
+		return;
+	inet_sk_set_state(sk, TCP_CLOSE_WAIT);	/* Linux's SCTP_SS_CLOSING */
+	xsctp_sm_user_abort(asoc);
+}
+
+/*
+ * What inet_shutdown() calls to shut a listener's receiving side, as
+ * Linux's sctp_disconnect(): one-to-one sockets only.
+ */
+static int xsctp_disconnect(struct sock *sk, int flags)
+{
+	if (xsctp_one_to_many(sk))
+		return -EOPNOTSUPP;
+	WRITE_ONCE(sk->sk_shutdown, sk->sk_shutdown | RCV_SHUTDOWN);
+	return 0;
+}
+
 static int xsctp_hash(struct sock *sk)
 {
 	/* Sockets enter the lookup tables through bind and connect. */
@@ -148,9 +181,12 @@ static int xsctp_v6_getsockopt(struct sock *sk, int level, int optname,
 	.owner = THIS_MODULE,			\
 	.init = xsctp_init_sock,		\
 	.close = xsctp_close,			\
+	.shutdown = xsctp_shutdown,		\
+	.disconnect = xsctp_disconnect,		\
 	.hash = xsctp_hash,			\
 	.unhash = xsctp_unhash,			\
 	.accept = xsctp_accept,			\
+	.recvmsg = xsctp_recvmsg,		\
 	.backlog_rcv = xsctp_sk_rcv
 
 static struct proto xsctp_prot = {
@@ -316,11 +352,11 @@ static __poll_t xsctp_poll(struct file *file, struct socket *sock,
 	.poll = xsctp_poll,				\
 	.ioctl = xsctp_no_ioctl,			\
 	.listen = xsctp_listen,				\
-	.shutdown = sock_no_shutdown,			\
+	.shutdown = inet_shutdown,			\
 	.setsockopt = sock_common_setsockopt,		\
 	.getsockopt = sock_common_getsockopt,		\
 	.sendmsg = sock_no_sendmsg,			\
-	.recvmsg = sock_no_recvmsg,			\
+	.recvmsg = sock_common_recvmsg,			\
 	.mmap = sock_no_mmap
 
 static const struct proto_ops xsctp_inet_ops = {

@@ -110,6 +110,10 @@ static int locked_set(struct sock *sk, int optname, sockptr_t optval,
 		return xsctp_set_rtoinfo(sk, optval, optlen);
 	case SCTP_ASSOCINFO:
 		return xsctp_set_associnfo(sk, optval, optlen);
+	case SCTP_EVENTS:
+		return xsctp_set_events(sk, optval, optlen);
+	case SCTP_EVENT:
+		return xsctp_set_event(sk, optval, optlen);
 	default:
 		return set_int_opt(sk, optname, optval, optlen);
 	}
@@ -227,6 +231,10 @@ static int locked_get(struct sock *sk, int optname, char __user *optval,
 		return xsctp_get_rtoinfo(sk, optval, len, optlen);
 	case SCTP_ASSOCINFO:
 		return xsctp_get_associnfo(sk, optval, len, optlen);
+	case SCTP_EVENTS:
+		return xsctp_get_events(sk, optval, len, optlen);
+	case SCTP_EVENT:
+		return xsctp_get_event(sk, optval, len, optlen);
 	case SCTP_STATUS:
 		return xsctp_get_status(sk, optval, len, optlen);
 	case SCTP_GET_PEER_ADDR_INFO:

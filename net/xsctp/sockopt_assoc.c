@@ -17,8 +17,8 @@
 #define RTO_LIMIT_MS	86400000U	/* Linux's limit: one day */
 
 /* Copy @len bytes of @val out, and set *optlen to @len. */
-static int put_opt(char __user *optval, int __user *optlen, const void *val,
-		   int len)
+int xsctp_put_opt(char __user *optval, int __user *optlen, const void *val,
+		  int len)
 {
 	if (put_user(len, optlen) || copy_to_user(optval, val, len))
 		return -EFAULT;
@@ -59,7 +59,7 @@ int xsctp_get_initmsg(struct sock *sk, char __user *optval, int len,
 
 	if (len < (int)sizeof(m))
 		return -EINVAL;
-	return put_opt(optval, optlen, &m, sizeof(m));
+	return xsctp_put_opt(optval, optlen, &m, sizeof(m));
 }
 
 /*
@@ -121,7 +121,7 @@ int xsctp_get_rtoinfo(struct sock *sk, char __user *optval, int len,
 	r.srto_initial = cfg->rto.initial_us / USEC_PER_MSEC;
 	r.srto_min = cfg->rto.min_us / USEC_PER_MSEC;
 	r.srto_max = cfg->rto.max_us / USEC_PER_MSEC;
-	return put_opt(optval, optlen, &r, sizeof(r));
+	return xsctp_put_opt(optval, optlen, &r, sizeof(r));
 }
 
 /* SCTP_ASSOCINFO: zero fields keep their value, as in Linux. */
@@ -170,7 +170,7 @@ int xsctp_get_associnfo(struct sock *sk, char __user *optval, int len,
 		ap.sasoc_peer_rwnd = asoc->peer_rwnd;
 		ap.sasoc_local_rwnd = xsctp_local_rwnd(sk);
 	}
-	return put_opt(optval, optlen, &ap, sizeof(ap));
+	return xsctp_put_opt(optval, optlen, &ap, sizeof(ap));
 }
 
 /* RFC 9260 path states as Linux's spinfo_state reports them. */
@@ -209,7 +209,7 @@ int xsctp_get_status(struct sock *sk, char __user *optval, int len,
 	st.sstat_fragmentation_point = XSCTP_PATH_MTU - XSCTP_DATA_OVERHEAD;
 	if (asoc->primary)
 		fill_paddrinfo(sk, asoc, asoc->primary, &st.sstat_primary);
-	return put_opt(optval, optlen, &st, sizeof(st));
+	return xsctp_put_opt(optval, optlen, &st, sizeof(st));
 }
 
 int xsctp_get_paddrinfo(struct sock *sk, char __user *optval, int len,
@@ -232,7 +232,7 @@ int xsctp_get_paddrinfo(struct sock *sk, char __user *optval, int len,
 	if (!p)
 		return -EINVAL;
 	fill_paddrinfo(sk, asoc, p, &pi);
-	return put_opt(optval, optlen, &pi, sizeof(pi));
+	return xsctp_put_opt(optval, optlen, &pi, sizeof(pi));
 }
 
 /* Pack addresses after the sctp_getaddrs header; -ENOMEM if they do not fit. */

@@ -74,6 +74,7 @@ struct xsctp_assoc_cfg {
 	u16 max_instreams;
 	u16 assoc_max_retrans;		/* Association.Max.Retrans */
 	u32 cookie_life_ms;
+	u16 subscribe;			/* notifications wanted (notify.h) */
 	bool allow_v4;			/* peer address families the socket */
 	bool allow_v6;			/* can use (AF_INET6, IPV6_V6ONLY) */
 };
@@ -98,7 +99,9 @@ struct xsctp_effects {
 	void (*remove_path)(struct xsctp_assoc *asoc, struct xsctp_path *path);
 	void (*set_t1)(struct xsctp_assoc *asoc, u32 ms);	/* 0: stop */
 	void (*established)(struct xsctp_assoc *asoc);	/* COMM_UP */
-	void (*failed)(struct xsctp_assoc *asoc, int err);	/* then gone */
+	/* Then gone; @causes: the peer's ABORT's, if that is why. */
+	void (*failed)(struct xsctp_assoc *asoc, int err, const u8 *causes,
+		       u16 causes_len);
 };
 
 struct xsctp_assoc {

@@ -28,6 +28,7 @@ enum xsctp_mib_field {
 	XSCTP_MIB_COOKIE_BACKLOG_FULL,	/* listener's accept queue full */
 	XSCTP_MIB_PASSIVE_ESTABS,	/* associations created from cookies */
 	XSCTP_MIB_ACTIVE_ESTABS,	/* associations set up by connect */
+	XSCTP_MIB_NOTIFY_DROPPED,	/* notifications over the rcvbuf */
 	__XSCTP_MIB_MAX
 };
 

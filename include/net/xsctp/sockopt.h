@@ -6,6 +6,8 @@
 #include <linux/sockptr.h>
 #include <net/sock.h>
 
+int xsctp_put_opt(char __user *optval, int __user *optlen, const void *val,
+		  int len);
 int xsctp_set_initmsg(struct sock *sk, sockptr_t optval, unsigned int optlen);
 int xsctp_get_initmsg(struct sock *sk, char __user *optval, int len,
 		      int __user *optlen);
@@ -20,6 +22,13 @@ int xsctp_get_status(struct sock *sk, char __user *optval, int len,
 int xsctp_get_paddrinfo(struct sock *sk, char __user *optval, int len,
 			int __user *optlen);
 int xsctp_get_addrs(struct sock *sk, bool peer, char __user *optval, int len,
+		    int __user *optlen);
+
+int xsctp_set_events(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_events(struct sock *sk, char __user *optval, int len,
+		     int __user *optlen);
+int xsctp_set_event(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_event(struct sock *sk, char __user *optval, int len,
 		    int __user *optlen);
 
 int xsctp_sctp_setsockopt(struct sock *sk, int optname, sockptr_t optval,

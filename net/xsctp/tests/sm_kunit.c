@@ -93,7 +93,8 @@ static void f_established(struct xsctp_assoc *a)
 	log_effect(a, "up", 0);
 }
 
-static void f_failed(struct xsctp_assoc *a, int err)
+static void f_failed(struct xsctp_assoc *a, int err, const u8 *causes,
+		     u16 causes_len)
 {
 	log_effect(a, "failed", -err);
 	a->state = XSCTP_S_CLOSED;
@@ -190,7 +191,7 @@ static void fire(struct xsctp_assoc *asoc, enum event ev)
 		xsctp_sm_cookie_ack(asoc);
 		break;
 	case ABORT:
-		xsctp_sm_abort(asoc);
+		xsctp_sm_abort(asoc, NULL, 0);
 		break;
 	case USER_ABORT:
 		xsctp_sm_user_abort(asoc);

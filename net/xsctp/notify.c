@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Notifications for the socket's user (see notify.h). Each is one skb on
+ * sk_receive_queue, read whole by recvmsg() (recvmsg.c) with
+ * MSG_NOTIFICATION. They are queued with the socket locked (owned by a
+ * user, or bh-locked and not owned), like everything associations do.
+ */
+#include <kunit/visibility.h>
+#include <linux/export.h>
+
+#include <net/xsctp/netns.h>
+#include <net/xsctp/notify.h>
+#include <net/xsctp/socket.h>
+
+/**
+ * xsctp_put_assoc_change() - write an SCTP_ASSOC_CHANGE notification
+ * @buf: where to write it
+ * @room: bytes at @buf
+ * @asoc: the association it is about
+ * @ch: what changed
+ *
+ * Linux's layout (abi.md 1.3, 3.5): the stream counts only when the
+ * association comes up or restarts, and an ABORT's causes in sac_info.
+ *
+ * Return: the length written, or -ENOSPC.
+ */
+int xsctp_put_assoc_change(void *buf, size_t room,
+			   const struct xsctp_assoc *asoc,
+			   const struct xsctp_change *ch)
+{
+	struct sctp_assoc_change *sac = buf;
+	size_t len = sizeof(*sac) + ch->info_len;
+	bool up = ch->state == SCTP_COMM_UP || ch->state == SCTP_RESTART;
+
+	if (len > room)
+		return -ENOSPC;
+	memset(sac, 0, sizeof(*sac));
+	sac->sac_type = SCTP_ASSOC_CHANGE;
+	sac->sac_length = len;
+	sac->sac_state = ch->state;
+	sac->sac_error = (__force u16)ch->error;
+	sac->sac_outbound_streams = up ? asoc->num_out : 0;
+	sac->sac_inbound_streams = up ? asoc->num_in : 0;
+	sac->sac_assoc_id = asoc->id;
+	if (ch->info_len)
+		memcpy(sac->sac_info, ch->info, ch->info_len);
+	return len;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_put_assoc_change);
+
+/*
+ * Queue @skb for the user. Linux bounds no notification; xsctp bounds
+ * them by the receive buffer, so that a peer cannot grow the queue of a
+ * socket whose user does not read, and counts what it drops.
+ */
+static void queue_for_user(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	struct sock *sk = asoc->sk;
+	struct xsctp_rcv_cb *cb = xsctp_rcv_cb(skb);
+
+	if (atomic_read(&sk->sk_rmem_alloc) + skb->truesize >
+	    READ_ONCE(sk->sk_rcvbuf)) {
+		XSCTP_INC_STATS(sock_net(sk), XSCTP_MIB_NOTIFY_DROPPED);
+		kfree_skb(skb);
+		return;
+	}
+	memset(cb, 0, sizeof(*cb));
+	if (asoc->primary)
+		cb->peer = asoc->primary->addr;
+	cb->assoc_id = asoc->id;
+	cb->notification = true;
+	skb_set_owner_r(skb, sk);
+	skb_queue_tail(&sk->sk_receive_queue, skb);
+	sk->sk_data_ready(sk);
+}
+
+/* Nobody will read the queue of a socket being closed. */
+static bool user_can_read(const struct sock *sk)
+{
+	return !(READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN);
+}
+
+/**
+ * xsctp_notify_assoc_change() - tell the user an association changed
+ * @asoc: the association, still on its socket
+ * @ch: what changed
+ *
+ * Nothing happens unless the association's subscriptions ask for it.
+ */
+void xsctp_notify_assoc_change(struct xsctp_assoc *asoc,
+			       const struct xsctp_change *ch)
+{
+	struct sk_buff *skb;
+	int len;
+
+	if (!xsctp_event_on(asoc->cfg.subscribe, SCTP_ASSOC_CHANGE) ||
+	    !user_can_read(asoc->sk))
+		return;
+	len = sizeof(struct sctp_assoc_change) + ch->info_len;
+	skb = alloc_skb(len, GFP_ATOMIC);
+	if (!skb) {
+		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
+		return;
+	}
+	xsctp_put_assoc_change(skb_put(skb, len), len, asoc, ch);
+	queue_for_user(asoc, skb);
+}
+
+/* Move or drop the skbs of association @id on @from's queue. */
+static void take_assoc_skbs(struct sock *from, sctp_assoc_t id,
+			    struct sk_buff_head *into)
+{
+	struct sk_buff_head *q = &from->sk_receive_queue;
+	struct sk_buff *skb, *tmp;
+
+	spin_lock_bh(&q->lock);
+	skb_queue_walk_safe(q, skb, tmp) {
+		if (xsctp_rcv_cb(skb)->assoc_id != id)
+			continue;
+		__skb_unlink(skb, q);
+		__skb_queue_tail(into, skb);
+	}
+	spin_unlock_bh(&q->lock);
+}
+
+/**
+ * xsctp_notify_migrate() - an association moved (accept): its news too
+ * @from: the socket it was on, locked
+ * @to: the socket it is on now, locked
+ * @id: the association's id
+ */
+void xsctp_notify_migrate(struct sock *from, struct sock *to, sctp_assoc_t id)
+{
+	struct sk_buff_head moved;
+	struct sk_buff *skb;
+
+	__skb_queue_head_init(&moved);
+	take_assoc_skbs(from, id, &moved);
+	while ((skb = __skb_dequeue(&moved))) {
+		skb_orphan(skb);
+		skb_set_owner_r(skb, to);
+		skb_queue_tail(&to->sk_receive_queue, skb);
+	}
+}
+
+/**
+ * xsctp_notify_purge() - forget what association @id had queued on @sk
+ * @sk: the socket, locked
+ * @id: the association, which will never be read about there
+ */
+void xsctp_notify_purge(struct sock *sk, sctp_assoc_t id)
+{
+	struct sk_buff_head dropped;
+
+	__skb_queue_head_init(&dropped);
+	take_assoc_skbs(sk, id, &dropped);
+	__skb_queue_purge(&dropped);
+}

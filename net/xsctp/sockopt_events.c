@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Notification subscriptions, as Linux keeps them: one bit per type on
+ * the socket (for associations to come) and on each association (copied
+ * at creation). SCTP_EVENTS sets the socket's bits and every existing
+ * association's; SCTP_EVENT sets one type for one association, for future
+ * ones, for current ones or for all (RFC 6458 6.2.1).
+ */
+#include <linux/uaccess.h>
+#include <net/sock.h>
+
+#include <net/xsctp/notify.h>
+#include <net/xsctp/sockopt.h>
+#include <net/xsctp/socket.h>
+
+/* Byte i of struct sctp_event_subscribe is type SCTP_SN_TYPE_BASE + i. */
+int xsctp_set_events(struct sock *sk, sockptr_t optval, unsigned int optlen)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	u8 on[sizeof(struct sctp_event_subscribe)];
+	struct xsctp_assoc *asoc;
+	unsigned int i;
+
+	if (optlen > sizeof(on))
+		return -EINVAL;
+	if (copy_from_sockptr(on, optval, optlen))
+		return -EFAULT;
+	for (i = 0; i < optlen; i++)
+		xsctp_event_set(&xs->cfg.subscribe, SCTP_SN_TYPE_BASE + i, on[i]);
+	list_for_each_entry(asoc, &xs->assocs, node)
+		asoc->cfg.subscribe = xs->cfg.subscribe;
+	return 0;
+}
+
+/* Linux: a length of 0 is refused, a longer one cut to the structure's. */
+int xsctp_get_events(struct sock *sk, char __user *optval, int len,
+		     int __user *optlen)
+{
+	u8 on[sizeof(struct sctp_event_subscribe)];
+	int i;
+
+	if (len == 0)
+		return -EINVAL;
+	len = min_t(int, len, sizeof(on));
+	for (i = 0; i < len; i++)
+		on[i] = xsctp_event_on(xsctp_sk(sk)->cfg.subscribe,
+				       SCTP_SN_TYPE_BASE + i);
+	return xsctp_put_opt(optval, optlen, on, len);
+}
+
+static void set_current(struct sock *sk, const struct sctp_event *ev)
+{
+	struct xsctp_assoc *asoc;
+
+	list_for_each_entry(asoc, &xsctp_sk(sk)->assocs, node)
+		xsctp_event_set(&asoc->cfg.subscribe, ev->se_type, ev->se_on);
+}
+
+int xsctp_set_event(struct sock *sk, sockptr_t optval, unsigned int optlen)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct xsctp_assoc *asoc;
+	struct sctp_event ev;
+	sctp_assoc_t id;
+
+	if (optlen < sizeof(ev))
+		return -EINVAL;
+	if (copy_from_sockptr(&ev, optval, sizeof(ev)))
+		return -EFAULT;
+	if (!xsctp_event_valid(ev.se_type))
+		return -EINVAL;
+	asoc = xsctp_sock_assoc(sk, ev.se_assoc_id);
+	if (asoc) {
+		xsctp_event_set(&asoc->cfg.subscribe, ev.se_type, ev.se_on);
+		return 0;
+	}
+	if (ev.se_assoc_id > SCTP_ALL_ASSOC && xsctp_one_to_many(sk))
+		return -EINVAL;
+	/* A one-to-one socket without an association: its next one. */
+	id = xsctp_one_to_many(sk) ? ev.se_assoc_id : SCTP_FUTURE_ASSOC;
+	if (id == SCTP_FUTURE_ASSOC || id == SCTP_ALL_ASSOC)
+		xsctp_event_set(&xs->cfg.subscribe, ev.se_type, ev.se_on);
+	if (id == SCTP_CURRENT_ASSOC || id == SCTP_ALL_ASSOC)
+		set_current(sk, &ev);
+	return 0;
+}
+
+int xsctp_get_event(struct sock *sk, char __user *optval, int len,
+		    int __user *optlen)
+{
+	struct xsctp_assoc *asoc;
+	struct sctp_event ev;
+	u16 subscribe;
+
+	if (len < (int)sizeof(ev))
+		return -EINVAL;
+	if (copy_from_user(&ev, optval, sizeof(ev)))
+		return -EFAULT;
+	if (!xsctp_event_valid(ev.se_type))
+		return -EINVAL;
+	asoc = xsctp_sock_assoc(sk, ev.se_assoc_id);
+	if (!asoc && ev.se_assoc_id != SCTP_FUTURE_ASSOC &&
+	    xsctp_one_to_many(sk))
+		return -EINVAL;
+	subscribe = asoc ? asoc->cfg.subscribe : xsctp_sk(sk)->cfg.subscribe;
+	ev.se_on = xsctp_event_on(subscribe, ev.se_type);
+	return xsctp_put_opt(optval, optlen, &ev, sizeof(ev));
+}
