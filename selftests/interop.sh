@@ -11,6 +11,9 @@
 #   eth0 192.0.2.1/24  -- QEMU UDP socket --  eth0 192.0.2.2/24, sctp.ko
 #   xsctp listening on 5002                   listening on port 5001
 # The peer stops when the xsctp side sends "done" to UDP port 5009.
+# The xsctp guest captures the exchange to interop.pcapng in its results
+# share; tools/capture-check.sh decodes it on the host (tshark is too slow
+# under TCG) and checks that every packet is valid SCTP with a good CRC32c.
 source "$(dirname "$0")/lib.sh"
 PKT="python3 $(dirname "$0")/sctp_packet.py"
 CONN="python3 $(dirname "$0")/sctp_conn.py"
@@ -23,11 +26,35 @@ wait_for_peer() {
 	return 1
 }
 
+# capture_start/capture_stop: SCTP on eth0 into the results share. The
+# pid goes to a file: check() runs each command in a subshell.
+CAPTURE=/run/xsctp/interop.pcapng
+capture_start() {
+	dumpcap -q -i eth0 -f sctp -w "$CAPTURE" >/dev/null 2>&1 &
+	echo $! >/run/dumpcap.pid
+	for _ in $(seq 100); do
+		[ -s "$CAPTURE" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+capture_stop() {
+	local pid
+	pid=$(cat /run/dumpcap.pid) && kill -INT "$pid" || return 1
+	for _ in $(seq 100); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 role_xsctp() {
 	start_clean
 	check "insmod xsctp.ko" xsctp_load
 	check "eth0 up as 192.0.2.1" sh -c 'ip addr add 192.0.2.1/24 dev eth0 && ip link set eth0 up'
 	check "the sctp.ko guest answers ping" wait_for_peer 192.0.2.2
+	check "dumpcap captures SCTP on eth0" capture_start
 	check "INIT to sctp.ko is answered with an INIT ACK for our tag" \
 		$PKT init-ack 192.0.2.2 --sport 5000 --dport 5001 --timeout 10
 	check "xsctp counted the INIT ACK" test "$(xsctp_counter XsctpInPackets)" -ge 1
@@ -35,6 +62,7 @@ role_xsctp() {
 	check "sctp.ko's connect() is accepted by xsctp" sh -c \
 		"timeout 120 $CONN serve 192.0.2.1 5002 --hold 100 --accept 1 | grep -q 'accepted 192.0.2.2'"
 	python3 -c 'import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"done", ("192.0.2.2", 5009))'
+	check "dumpcap stopped and saved the capture" capture_stop
 }
 
 role_peer() {

@@ -17,7 +17,7 @@ SUDO=
 TOOLS=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
        zstd kmod rsync qemu-system-x86 busybox-static iproute2 iputils-ping nftables
        python3 lksctp-tools libsctp-dev socat iperf3 sparse shellcheck
-       clang libclang-rt-14-dev man-db groff-base python3-docutils
+       clang libclang-rt-14-dev man-db groff-base python3-docutils tshark
        linux-source-6.12)
 
 apt_updated=
