@@ -1,0 +1,59 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Proves: unmodified lksctp-tools programs work over xsctp. sctp_darn,
+# linked to Debian's libsctp, sets an association up with sctp_connectx()
+# (-c) on a one-to-many and on a one-to-one (-t) socket and reads its
+# SCTP_COMM_UP; sctp_test, as a one-to-many server, reads COMM_UP and
+# COMM_LOST (the client's close aborts) for each. Sending data waits for
+# data transfer: sctp_darn's first send still fails, after the setup.
+# (Topology: two_namespaces in lib.sh.)
+source "$(dirname "$0")/lib.sh"
+SERVER_LOG=/tmp/sctp_test.log
+trap 'kill %1 2>/dev/null; two_namespaces_cleanup' EXIT
+two_namespaces_cleanup
+start_clean
+check "insmod xsctp.ko" xsctp_load
+check "two namespaces joined by veth" two_namespaces
+
+b timeout 60 sctp_test -H 198.51.100.2 -P 5200 -l >"$SERVER_LOG" 2>&1 &
+wait_listening() {
+	for _ in $(seq 50); do
+		grep -q "Receiving packets" "$SERVER_LOG" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+check "sctp_test listens (one-to-many)" wait_listening
+
+# darn_connectx TCP-FLAG: sctp_darn -c against sctp_test; its output.
+darn_connectx() {
+	echo hello | a timeout 20 sctp_darn -H 198.51.100.1 -P 0 \
+		-c 198.51.100.2 -p 5200 -s "$@" 2>&1
+}
+
+out=$(darn_connectx)
+check "sctp_darn -c (one-to-many): SCTP_COMM_UP received" \
+	grep -q "Received SCTP_COMM_UP" <<<"$out"
+check "sctp_darn -c (one-to-many): the peer's address listed" \
+	grep -q "^198.51.100.2:5200" <<<"$out"
+out=$(darn_connectx -t)
+check "sctp_darn -c -t (one-to-one): connected" \
+	grep -q "New connection, peer addresses" <<<"$out"
+check "sctp_darn -c -t (one-to-one): the peer's address listed" \
+	grep -q "^198.51.100.2:5200" <<<"$out"
+
+comm() { grep -c "SCTP_ASSOC_CHANGE($1)" "$SERVER_LOG"; }
+wait_comm_lost() {
+	for _ in $(seq 50); do
+		[ "$(comm COMMUNICATION_LOST)" -ge 2 ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+check "sctp_test read COMMUNICATION_LOST twice" wait_comm_lost
+check "sctp_test read COMMUNICATION_UP twice" test "$(comm COMMUNICATION_UP)" -eq 2
+check "... with 10 streams each way" \
+	test "$(grep -c 'state=0, error=0, instr=10 outstr=10' "$SERVER_LOG")" -eq 2
+[ "$ksft_failed" -eq 0 ] || sed 's/^/# /' "$SERVER_LOG"
+ksft_exit
