@@ -169,6 +169,8 @@ def passive_cases(show, attempt, tcp, local, port):
     show("one-to-one listener after accept", attempt(lambda: lst.recv(64, socket.MSG_DONTWAIT)))
     abort_by_close(c)
     show("accepted socket, COMM_LOST after the peer's ABORT", read_note(a))
+    show("accepted socket, getpeername after it", attempt(lambda: a.getpeername()[0]))
+    show("accepted socket, connect after it", attempt(lambda: a.connect((local, port))))
     m = tcp(socket.SOCK_SEQPACKET)
     subscribe(m)
     m.bind((local, port + 1))
@@ -223,6 +225,26 @@ def timeout_cases(show, attempt, tcp, silent, port):
     m.close()
 
 
+def ipv6_cases(show, tcp, peer, port, local6):
+    """msg_name on IPv6 sockets: a v4-mapped peer, then a real IPv6 one."""
+    s = tcp(fam=socket.AF_INET6)
+    subscribe(s)
+    s.connect(("::ffff:" + peer, port))
+    show("IPv6 socket to a v4-mapped peer, COMM_UP", read_note(s))
+    s.close()
+    lst = tcp(socket.SOCK_SEQPACKET, socket.AF_INET6)
+    subscribe(lst)
+    lst.bind((local6, port + 50))
+    lst.listen(4)
+    c = tcp(fam=socket.AF_INET6)
+    subscribe(c)
+    c.connect((local6, port + 50))
+    show("IPv6 client, COMM_UP", read_note(c))
+    show("IPv6 one-to-many listener, COMM_UP", read_note(lst))
+    c.close()
+    lst.close()
+
+
 def event_cases(show, attempt, tcp, local, peer, port):
     option_cases(show, attempt, tcp)
     recv_error_cases(show, attempt, tcp, local, port + 10)
@@ -231,3 +253,4 @@ def event_cases(show, attempt, tcp, local, peer, port):
     shutdown_cases(show, attempt, tcp, local, peer, port)
     aborted_before_accept_cases(show, tcp, local, port + 40)
     timeout_cases(show, attempt, tcp, "198.51.100.3", port)
+    ipv6_cases(show, tcp, peer, port, "2001:db8::1")

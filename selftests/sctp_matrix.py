@@ -11,6 +11,7 @@ runs on PORT (and nothing on PORT + 1).
 """
 import ctypes
 import errno
+import signal
 import socket
 import struct
 import sys
@@ -143,6 +144,25 @@ def connect_cases(local, peer, port):
     show("connect from loopback to a global address", attempt(lambda: s.connect((peer, port))))
 
 
+def wait_cases(silent, port):
+    """A blocking connect to an address that never answers: SO_SNDTIMEO
+    running out gives EINPROGRESS, a signal EINTR (through libc, since
+    Python retries interrupted calls); the setup goes on meanwhile."""
+    sa = sin(silent, port)
+    s = tcp()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", 0, 200000))
+    show("blocking connect, SO_SNDTIMEO 200 ms runs out", libc_connect(s, sa))
+    show("connect again while it is set up", libc_connect(s, sa))
+    s.close()
+    s = tcp()
+    old = signal.signal(signal.SIGALRM, lambda *_: None)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    show("blocking connect interrupted by a signal", libc_connect(s, sa))
+    signal.signal(signal.SIGALRM, old)
+    show("connect again after the signal", libc_connect(s, sa))
+    s.close()
+
+
 def libc_connect(s, sa):
     """connect(2) with a raw sockaddr, which Python would refuse to build."""
     r = libc.connect(s.fileno(), ctypes.c_char_p(sa), len(sa))
@@ -158,6 +178,7 @@ def main():
     bindx_cases(local)
     option_cases()
     connect_cases(local, peer, port)
+    wait_cases("198.51.100.3", port)
     event_cases(show, attempt, tcp, local, peer, port)
 
 

@@ -96,19 +96,14 @@ static void reset_child(struct sock *sk, struct sock *newsk)
 static void migrate(struct sock *sk, struct sock *newsk,
 		    struct xsctp_assoc *asoc)
 {
-	struct xsctp_path *p = asoc->primary;
-
 	list_move_tail(&asoc->node, &xsctp_sk(newsk)->assocs);
 	sock_hold(newsk);
 	WRITE_ONCE(asoc->sk, newsk);
 	sock_put(sk);
 	sk_acceptq_removed(sk);
 	xsctp_notify_migrate(sk, newsk, asoc->id);
-	if (p) {
-		inet_sk(newsk)->inet_dport = p->addr.v4.sin_port;
-		if (p->addr.sa.sa_family == AF_INET)
-			inet_sk(newsk)->inet_daddr = p->addr.v4.sin_addr.s_addr;
-	}
+	if (asoc->primary)
+		xsctp_sock_set_peer(newsk, &asoc->primary->addr);
 }
 
 /*

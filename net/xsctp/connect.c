@@ -181,13 +181,6 @@ static struct xsctp_assoc *new_assoc(struct sock *sk,
 }
 
 /* For getpeername(): Linux reports the last address of the list. */
-static void set_peer_name(struct sock *sk, const union xsctp_addr *a)
-{
-	inet_sk(sk)->inet_dport = a->v4.sin_port;
-	if (a->sa.sa_family == AF_INET)
-		inet_sk(sk)->inet_daddr = a->v4.sin_addr.s_addr;
-}
-
 static void go_live(struct sock *sk, struct xsctp_assoc *asoc)
 {
 	struct xsctp_path *p;
@@ -274,7 +267,7 @@ int xsctp_connect_locked(struct sock *sk, const u8 *buf, int size,
 		xsctp_assoc_put(asoc);
 		return err;
 	}
-	set_peer_name(sk, &first);
+	xsctp_sock_set_peer(sk, &first);
 	if (id)
 		*id = asoc->id;
 	xsctp_assoc_hold(asoc);		/* for the wait */
@@ -301,6 +294,7 @@ static int dissolve(struct sock *sk)
 		xsctp_sm_user_abort(asoc);
 	if (sk->sk_state != TCP_LISTEN) {
 		inet_sk_set_state(sk, TCP_CLOSE);
+		memset(&xsctp_sk(sk)->peer, 0, sizeof(xsctp_sk(sk)->peer));
 		inet_sk(sk)->inet_dport = 0;
 		inet_sk(sk)->inet_daddr = 0;
 		WRITE_ONCE(sk->sk_err, 0);

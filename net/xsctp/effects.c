@@ -159,8 +159,11 @@ static void established(struct xsctp_assoc *asoc)
 	kfree(asoc->cookie);
 	asoc->cookie = NULL;
 	XSCTP_INC_STATS(sock_net(sk), XSCTP_MIB_ACTIVE_ESTABS);
-	if (!xsctp_one_to_many(sk))
+	if (!xsctp_one_to_many(sk)) {
 		inet_sk_set_state(sk, TCP_ESTABLISHED);
+		if (asoc->primary)
+			xsctp_sock_set_peer(sk, &asoc->primary->addr);
+	}
 	xsctp_notify_comm_up(asoc);
 	sk->sk_state_change(sk);	/* wakes connect() */
 }

@@ -284,23 +284,50 @@ struct xsctp_assoc *xsctp_sock_assoc(struct sock *sk, sctp_assoc_t id)
 	return xsctp_assoc_by_id(sk, id);
 }
 
+/* The peer a one-to-one socket is connected to (see getname). */
+void xsctp_sock_set_peer(struct sock *sk, const union xsctp_addr *a)
+{
+	xsctp_sk(sk)->peer = *a;
+	inet_sk(sk)->inet_dport = a->v4.sin_port;
+	if (a->sa.sa_family == AF_INET)
+		inet_sk(sk)->inet_daddr = a->v4.sin_addr.s_addr;
+}
+
+/*
+ * getpeername(): a one-to-one socket's association's primary path; once
+ * that association has ended, the last address it had, since the socket
+ * stays connected (Linux too, whose accept() may thus return a socket
+ * whose association is already gone).
+ */
+static int peer_name(struct sock *sk, union xsctp_addr *a)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct xsctp_assoc *asoc;
+
+	if (xsctp_one_to_many(sk))
+		return -ENOTCONN;
+	asoc = list_first_entry_or_null(&xs->assocs, struct xsctp_assoc, node);
+	if (asoc && asoc->primary && asoc->state >= XSCTP_S_ESTABLISHED) {
+		*a = asoc->primary->addr;
+		return 0;
+	}
+	if ((sk->sk_state != TCP_ESTABLISHED && sk->sk_state != TCP_CLOSE_WAIT) ||
+	    !xs->peer.sa.sa_family)
+		return -ENOTCONN;
+	*a = xs->peer;
+	return 0;
+}
+
 static int xsctp_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 {
 	struct sock *sk = sock->sk;
 	struct xsctp_sock *xs = xsctp_sk(sk);
-	struct xsctp_assoc *asoc;
 	union xsctp_addr a = {};
 	int err = 0;
 
 	lock_sock(sk);
 	if (peer) {
-		asoc = list_first_entry_or_null(&xs->assocs, struct xsctp_assoc,
-						node);
-		if (xsctp_one_to_many(sk) || !asoc || !asoc->primary ||
-		    asoc->state < XSCTP_S_ESTABLISHED)
-			err = -ENOTCONN;
-		else
-			a = asoc->primary->addr;
+		err = peer_name(sk, &a);
 	} else {
 		if (xs->num_laddrs)
 			a = xs->laddrs[0];

@@ -18,6 +18,7 @@ struct xsctp_sock {
 	unsigned int num_laddrs;	/* 0: unbound; 1 wildcard: any */
 	union xsctp_addr laddrs[XSCTP_MAX_LADDRS];
 	struct list_head assocs;	/* its associations */
+	union xsctp_addr peer;		/* one-to-one: whom it is connected to */
 	struct xsctp_assoc_cfg cfg;	/* SCTP_INITMSG, SCTP_RTOINFO... */
 	bool v4mapped;			/* SCTP_I_WANT_MAPPED_V4_ADDR */
 	bool nodelay;			/* SCTP_NODELAY */
@@ -44,6 +45,7 @@ static inline bool xsctp_one_to_many(const struct sock *sk)
 }
 
 bool xsctp_sock_v6only(const struct sock *sk);
+void xsctp_sock_set_peer(struct sock *sk, const union xsctp_addr *a);
 int xsctp_sock_addr_out(const struct sock *sk, const union xsctp_addr *a,
 			void *out);
 int xsctp_sock_addr_in(const struct sock *sk, const void *ss,
