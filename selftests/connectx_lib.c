@@ -9,6 +9,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/sctp.h>
 #include <stdio.h>
@@ -99,11 +100,41 @@ static void error_cases(const char *peer, int port)
 	close(fd);
 }
 
+/* The descriptor errors, a refusal, and a non-blocking start. */
+static void more_error_cases(const char *peer, int port)
+{
+	sctp_assoc_t id = 0;
+	int fds[2], fd, r;
+
+	fill(1, peer, port);
+	r = sctp_connectx(-1, (struct sockaddr *)list, 1, &id);
+	printf("connectx on fd -1: %s\n", result(r));
+	if (pipe(fds) == 0) {
+		r = sctp_connectx(fds[0], (struct sockaddr *)list, 1, &id);
+		printf("connectx on a pipe: %s\n", result(r));
+		close(fds[0]);
+		close(fds[1]);
+	}
+	fd = sock();
+	fill(1, peer, port + 1);
+	r = sctp_connectx(fd, (struct sockaddr *)list, 1, &id);
+	printf("connectx where nothing listens: %s\n", result(r));
+	close(fd);
+	fd = sock();
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	fill(1, peer, port);
+	id = 0;
+	r = sctp_connectx(fd, (struct sockaddr *)list, 1, &id);
+	printf("connectx non-blocking: %s, id >= 3: %d\n", result(r), id >= 3);
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3)
 		return 2;
 	connect_cases(argv[1], atoi(argv[2]));
 	error_cases(argv[1], atoi(argv[2]));
+	more_error_cases(argv[1], atoi(argv[2]));
 	return 0;
 }

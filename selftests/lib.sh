@@ -202,7 +202,7 @@ matrix_run() {
 	local ready=/tmp/matrix.ready
 	rm -f "$ready"
 	b python3 "$(dirname "${BASH_SOURCE[0]}")/sctp_conn.py" serve 198.51.100.2 5100 \
-		--accept 1 --hold 60 --linger 1 --ready "$ready" >/dev/null &
+		--accept 1000 --hold 120 --ready "$ready" >/dev/null &
 	for _ in $(seq 50); do
 		[ -e "$ready" ] && break
 		sleep 0.1

@@ -5,7 +5,8 @@
 # sctp_getpaddrs(), sctp_getladdrs() and sctp_opt_info() gets the same,
 # correct results through Debian's libsctp and through xsctp's shim
 # (LD_PRELOAD): the association id, the address the peer does not serve
-# dropped, EISCONN, E2BIG beyond 32 addresses, EINVAL for bad lists.
+# dropped, EISCONN, E2BIG beyond 32 addresses, EINVAL for bad lists, EBADF,
+# ENOTSOCK, ECONNREFUSED, and EINPROGRESS with the id when non-blocking.
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
@@ -27,12 +28,16 @@ EXPECTED=(
 	"bindx add 127.0.0.1: 0"
 	"bindx rem the only address: EBUSY"
 	"bindx with flags 0: EINVAL"
+	"connectx on fd -1: EBADF"
+	"connectx on a pipe: ENOTSOCK"
+	"connectx where nothing listens: ECONNREFUSED"
+	"connectx non-blocking: EINPROGRESS, id >= 3: 1"
 )
 
 check "insmod xsctp.ko" xsctp_load
 check "two namespaces joined by veth" two_namespaces
 rm -f "$READY"
-b python3 "$here/sctp_conn.py" serve 198.51.100.2 5200 --accept 2 --hold 60 \
+b python3 "$here/sctp_conn.py" serve 198.51.100.2 5200 --accept 4 --hold 60 \
 	--ready "$READY" >/dev/null &
 for _ in $(seq 50); do [ -e "$READY" ] && break; sleep 0.1; done
 

@@ -16,6 +16,7 @@ import socket
 import struct
 import sys
 
+from matrix_errno import errno_cases
 from matrix_events import event_cases
 
 SCTP = 132
@@ -179,6 +180,7 @@ def main():
     option_cases()
     connect_cases(local, peer, port)
     wait_cases("198.51.100.3", port)
+    errno_cases(show, attempt, tcp, local, peer, port)
     event_cases(show, attempt, tcp, local, peer, port)
 
 
