@@ -88,25 +88,28 @@ static u32 cookie_life(const struct sock *sk, const struct xsctp_init *init)
 }
 
 static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
-			struct init_scratch *t)
+			const struct xsctp_init *init,
+			const struct xsctp_init_ack_tags *tags,
+			struct xsctp_cookie *ck)
 {
 	const struct xsctp_assoc_cfg *cfg = &xsctp_sk(sk)->cfg;
-	struct xsctp_cookie *ck = &t->cookie;
 
 	memset(ck, 0, sizeof(*ck));
-	ck->local_tag = xsctp_random_tag();
-	ck->peer_tag = t->init.init_tag;
-	ck->local_tsn = get_random_u32();
-	ck->peer_tsn = t->init.initial_tsn;
-	ck->peer_rwnd = t->init.a_rwnd;
-	ck->num_out = min(cfg->num_ostreams, t->init.num_inbound);
-	ck->num_in = min(cfg->max_instreams, t->init.num_outbound);
+	ck->local_tag = tags->local_tag;
+	ck->peer_tag = init->init_tag;
+	ck->local_tsn = tags->local_tsn;
+	ck->peer_tsn = init->initial_tsn;
+	ck->local_tie_tag = tags->local_tie_tag;
+	ck->peer_tie_tag = tags->peer_tie_tag;
+	ck->peer_rwnd = init->a_rwnd;
+	ck->num_out = min(cfg->num_ostreams, init->num_inbound);
+	ck->num_in = min(cfg->max_instreams, init->num_outbound);
 	ck->local_port = ntohs(rx->dst.v4.sin_port);
 	ck->peer_port = ntohs(rx->src.v4.sin_port);
 	ck->created_ms = now_ms();
-	ck->lifetime_ms = cookie_life(sk, &t->init);
+	ck->lifetime_ms = cookie_life(sk, init);
 	ck->src = rx->src;
-	cookie_addrs(sk, ck, &t->init, rx->src.v4.sin_port);
+	cookie_addrs(sk, ck, init, rx->src.v4.sin_port);
 }
 
 static int put_init_ack(struct sock *sk, struct init_scratch *t, int cookie_len)
@@ -141,12 +144,32 @@ static void refuse_init(struct xsctp_rx *rx, u32 peer_tag)
 	xsctp_send_abort_reply(rx, peer_tag, false, cause, n);
 }
 
+/* An INIT ACK answering @init, with a cookie sealed under @tags. */
+static void send_init_ack(struct sock *sk, struct xsctp_rx *rx,
+			  const struct xsctp_init *init,
+			  const struct xsctp_init_ack_tags *tags,
+			  struct init_scratch *t)
+{
+	struct xsctp_pkt_addrs pa = { .src = rx->dst, .dst = rx->src,
+				      .vtag = init->init_tag };
+	int n;
+
+	fill_cookie(sk, rx, init, tags, &t->cookie);
+	n = seal(rx->net, t->sealed, &t->cookie);
+	if (n > 0)
+		n = put_init_ack(sk, t, n);
+	if (n > 0 && !xsctp_output(rx->net, sk, &pa, t->chunk, n))
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_INIT_ACKS_SENT);
+}
+
+/* A listener's INIT: new random tags, and no tie tags (RFC 9260 5.2.2). */
 static void answer_init(struct sock *sk, struct xsctp_rx *rx,
 			const struct xsctp_chunk *c)
 {
-	struct xsctp_pkt_addrs pa = { .src = rx->dst, .dst = rx->src };
+	struct xsctp_init_ack_tags tags = {
+		.local_tag = xsctp_random_tag(), .local_tsn = get_random_u32(),
+	};
 	struct init_scratch *t;
-	int n;
 
 	if (rx->vtag) {		/* RFC 9260 8.5.1: an INIT has tag 0 */
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_BAD_VTAG);
@@ -155,21 +178,14 @@ static void answer_init(struct sock *sk, struct xsctp_rx *rx,
 	t = kmalloc(sizeof(*t), GFP_ATOMIC);
 	if (!t)
 		return;
-	if (xsctp_wire_parse_init(c, &t->init) != XSCTP_WIRE_OK) {
+	if (xsctp_wire_parse_init(c, &t->init) == XSCTP_WIRE_OK) {
+		send_init_ack(sk, rx, &t->init, &tags, t);
+	} else {
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
 		/* An Initiate Tag of 0 is discarded silently (RFC 9260 3.3.2). */
 		if (t->init.init_tag)
 			refuse_init(rx, t->init.init_tag);
-		goto out;
 	}
-	fill_cookie(sk, rx, t);
-	n = seal(rx->net, t->sealed, &t->cookie);
-	if (n > 0)
-		n = put_init_ack(sk, t, n);
-	pa.vtag = t->init.init_tag;
-	if (n > 0 && !xsctp_output(rx->net, sk, &pa, t->chunk, n))
-		XSCTP_INC_STATS(rx->net, XSCTP_MIB_INIT_ACKS_SENT);
-out:
 	kfree_sensitive(t);
 }
 

@@ -52,6 +52,18 @@ enum xsctp_path_state {
 
 struct xsctp_assoc;
 
+/*
+ * What an INIT ACK answering an INIT says for an association that exists
+ * (RFC 9260 5.2.1, 5.2.2): its Initiate Tag and initial TSN, and the tie
+ * tags sealed in its cookie (0 when there are none).
+ */
+struct xsctp_init_ack_tags {
+	u32 local_tag;
+	u32 local_tsn;
+	u32 local_tie_tag;
+	u32 peer_tie_tag;
+};
+
 struct xsctp_path {
 	struct list_head node;		/* in asoc->paths */
 	struct hlist_node hnode;	/* in the lookup table (lookup.c) */
