@@ -11,6 +11,7 @@
 #include <net/xsctp/cause.h>
 #include <net/xsctp/chunk.h>
 #include <net/xsctp/effects.h>
+#include <net/xsctp/input.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/output.h>
@@ -128,6 +129,19 @@ static void send_abort(struct xsctp_assoc *asoc, struct xsctp_path *path)
 	send_chunk(asoc, path, XSCTP_CID_ABORT, 0, cause, n);
 }
 
+static void reply_init_ack(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			   const struct xsctp_init *init,
+			   const struct xsctp_init_ack_tags *tags)
+{
+	xsctp_reply_init_ack(asoc->sk, rx, init, tags);
+}
+
+static void reply_restart_abort(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+				u32 vtag, const union xsctp_addr *new_addr)
+{
+	xsctp_reply_restart_abort(rx, vtag, new_addr);
+}
+
 static int keep_cookie(struct xsctp_assoc *asoc, const u8 *cookie, u16 len)
 {
 	u8 *copy = kmemdup(cookie, len, GFP_ATOMIC);
@@ -162,6 +176,13 @@ static void established(struct xsctp_assoc *asoc)
 	sk->sk_state_change(sk);	/* wakes connect() */
 }
 
+/* The peer restarted (RFC 9260 5.2.4 A): same association, new tags. */
+static void restarted(struct xsctp_assoc *asoc)
+{
+	/* The SCTP_RESTART notification (SCTP_ASSOC_CHANGE) goes here. */
+	asoc->sk->sk_state_change(asoc->sk);
+}
+
 /*
  * The association is over: a one-to-one socket reports why (sk_err, as
  * SO_ERROR and poll() see it; Linux sets none on one-to-many sockets),
@@ -188,10 +209,13 @@ const struct xsctp_effects xsctp_real_effects = {
 	.send_cookie_echo = send_cookie_echo,
 	.send_cookie_ack = send_cookie_ack,
 	.send_abort = send_abort,
+	.reply_init_ack = reply_init_ack,
+	.reply_restart_abort = reply_restart_abort,
 	.keep_cookie = keep_cookie,
 	.add_path = add_path,
 	.remove_path = xsctp_assoc_remove_path,
 	.set_t1 = xsctp_set_t1,
 	.established = established,
+	.restarted = restarted,
 	.failed = failed,
 };

@@ -144,6 +144,33 @@ static void refuse_init(struct xsctp_rx *rx, u32 peer_tag)
 	xsctp_send_abort_reply(rx, peer_tag, false, cause, n);
 }
 
+/**
+ * xsctp_reply_restart_abort() - refuse a peer that restarts with an
+ * address the association does not have (RFC 9260 5.2.1, 5.2.2)
+ * @rx: the INIT or COOKIE ECHO
+ * @vtag: the tag the peer chose for its new association
+ * @addr: the new address, listed in the Restart with New Addresses cause
+ */
+void xsctp_reply_restart_abort(struct xsctp_rx *rx, u32 vtag,
+			       const union xsctp_addr *addr)
+{
+	u8 param[XSCTP_PARAM_HDR_LEN + 16];
+	u8 cause[XSCTP_PARAM_HDR_LEN + sizeof(param)];
+	int n;
+
+	if (addr->sa.sa_family == AF_INET)
+		n = xsctp_wire_put_param(param, sizeof(param), XSCTP_PARAM_IPV4,
+					 &addr->v4.sin_addr, 4);
+	else
+		n = xsctp_wire_put_param(param, sizeof(param), XSCTP_PARAM_IPV6,
+					 &addr->v6.sin6_addr, 16);
+	if (n > 0)
+		n = xsctp_cause_put(cause, sizeof(cause),
+				    XSCTP_CAUSE_RESTART_NEW_ADDRS, param, n);
+	if (n > 0)
+		xsctp_send_abort_reply(rx, vtag, false, cause, n);
+}
+
 /* An INIT ACK answering @init, with a cookie sealed under @tags. */
 static void send_init_ack(struct sock *sk, struct xsctp_rx *rx,
 			  const struct xsctp_init *init,
@@ -160,6 +187,27 @@ static void send_init_ack(struct sock *sk, struct xsctp_rx *rx,
 		n = put_init_ack(sk, t, n);
 	if (n > 0 && !xsctp_output(rx->net, sk, &pa, t->chunk, n))
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_INIT_ACKS_SENT);
+}
+
+/**
+ * xsctp_reply_init_ack() - answer an INIT for an association that exists
+ * @sk: the association's socket
+ * @rx: the packet
+ * @init: its parsed INIT
+ * @tags: the tags the state machine chose (RFC 9260 5.2.1, 5.2.2)
+ *
+ * As for a listener, nothing is kept: the cookie says it all.
+ */
+void xsctp_reply_init_ack(struct sock *sk, struct xsctp_rx *rx,
+			  const struct xsctp_init *init,
+			  const struct xsctp_init_ack_tags *tags)
+{
+	struct init_scratch *t = kmalloc(sizeof(*t), GFP_ATOMIC);
+
+	if (!t)
+		return;
+	send_init_ack(sk, rx, init, tags, t);
+	kfree_sensitive(t);
 }
 
 /* A listener's INIT: new random tags, and no tie tags (RFC 9260 5.2.2). */
@@ -340,9 +388,8 @@ void xsctp_passive_rcv(struct sock *sk, struct xsctp_rx *rx)
 }
 
 /*
- * A COOKIE ECHO for an association that exists. With the same tags (RFC
- * 9260 5.2.4 case D) the peer missed our COOKIE ACK. Other cases (restart,
- * collisions) are dropped for now and retried by the peer's T1-cookie.
+ * A COOKIE ECHO for an association that exists (RFC 9260 5.2.4): its
+ * cookie's tags, against the association's, say what it means.
  */
 void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 				 const struct xsctp_chunk *c)
@@ -352,9 +399,25 @@ void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 
 	if (!ck)
 		return;
-	if (from && open_cookie(rx, c, ck) && ck->local_tag == asoc->local_tag &&
-	    ck->peer_tag == asoc->peer_tag)
+	if (!from || !open_cookie(rx, c, ck))
+		goto out;
+	switch (xsctp_cookie_case(asoc, ck)) {
+	case XSCTP_CK_RESTART:
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_RESTARTS);
+		xsctp_sm_restart_cookie(asoc, rx, from, ck);
+		break;
+	case XSCTP_CK_COLLISION:
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_COLLISIONS);
+		xsctp_sm_collision_cookie(asoc, from, ck);
+		break;
+	case XSCTP_CK_DUPLICATE:
 		xsctp_sm_dup_cookie_echo(asoc, from);
+		break;
+	default:	/* C and the cases the table does not list */
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_DISCARDED);
+		break;
+	}
+out:
 	kfree_sensitive(ck);
 }
 

@@ -36,18 +36,24 @@ static bool vtag_ok(const struct xsctp_assoc *asoc, const struct xsctp_rx *rx,
 	}
 }
 
-static void init_ack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
-			 const struct xsctp_chunk *c)
+/*
+ * An INIT (RFC 9260 5.2.1, 5.2.2: the peer restarts, or both sides start
+ * at once) or an INIT ACK, parsed on the heap: it is large.
+ */
+static void init_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+		     const struct xsctp_chunk *c)
 {
-	struct xsctp_init *ia = kmalloc(sizeof(*ia), GFP_ATOMIC);
+	struct xsctp_init *init = kmalloc(sizeof(*init), GFP_ATOMIC);
 
-	if (!ia)
+	if (!init)
 		return;
-	if (xsctp_wire_parse_init(c, ia) == XSCTP_WIRE_OK)
-		xsctp_sm_init_ack(asoc, ia, &rx->src);
-	else
+	if (xsctp_wire_parse_init(c, init) != XSCTP_WIRE_OK)
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
-	kfree(ia);
+	else if (c->type == XSCTP_CID_INIT)
+		xsctp_sm_init(asoc, rx, init);
+	else
+		xsctp_sm_init_ack(asoc, init, &rx->src);
+	kfree(init);
 }
 
 /* RFC 9260 8.3: a HEARTBEAT ACK echoes the info, to where it came from. */
@@ -84,8 +90,9 @@ static void assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 			return;
 		}
 		switch (c.type) {
+		case XSCTP_CID_INIT:
 		case XSCTP_CID_INIT_ACK:
-			init_ack_rcv(asoc, rx, &c);
+			init_rcv(asoc, rx, &c);
 			break;
 		case XSCTP_CID_COOKIE_ECHO:
 			xsctp_cookie_echo_for_assoc(asoc, rx, &c);

@@ -51,6 +51,7 @@ enum xsctp_path_state {
 #define XSCTP_MAX_PATHS		32
 
 struct xsctp_assoc;
+struct xsctp_rx;
 
 /*
  * What an INIT ACK answering an INIT says for an association that exists
@@ -104,12 +105,20 @@ struct xsctp_effects {
 	void (*send_cookie_ack)(struct xsctp_assoc *asoc,
 				struct xsctp_path *path);
 	void (*send_abort)(struct xsctp_assoc *asoc, struct xsctp_path *path);
+	/* Answers to the packet @rx, which need not come from a path. */
+	void (*reply_init_ack)(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			       const struct xsctp_init *init,
+			       const struct xsctp_init_ack_tags *tags);
+	void (*reply_restart_abort)(struct xsctp_assoc *asoc,
+				    struct xsctp_rx *rx, u32 vtag,
+				    const union xsctp_addr *new_addr);
 	int (*keep_cookie)(struct xsctp_assoc *asoc, const u8 *cookie, u16 len);
 	void (*add_path)(struct xsctp_assoc *asoc, const union xsctp_addr *addr,
 			 u16 state);
 	void (*remove_path)(struct xsctp_assoc *asoc, struct xsctp_path *path);
 	void (*set_t1)(struct xsctp_assoc *asoc, u32 ms);	/* 0: stop */
 	void (*established)(struct xsctp_assoc *asoc);	/* COMM_UP */
+	void (*restarted)(struct xsctp_assoc *asoc);	/* the peer restarted */
 	void (*failed)(struct xsctp_assoc *asoc, int err);	/* then gone */
 };
 
