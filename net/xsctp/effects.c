@@ -79,6 +79,7 @@ static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		.num_outbound = asoc->cfg.num_ostreams,
 		.num_inbound = asoc->cfg.max_instreams,
 		.initial_tsn = asoc->next_tsn,
+		.cookie_preservative_ms = asoc->cookie_preservative_ms,
 		.supports_v4 = asoc->cfg.allow_v4,
 		.supports_v6 = asoc->cfg.allow_v6,
 	};

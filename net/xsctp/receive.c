@@ -56,6 +56,22 @@ static void init_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	kfree(init);
 }
 
+/* RFC 9260 5.2.6: of the ERROR causes, only a Stale Cookie acts (yet). */
+static void error_rcv(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
+{
+	struct xsctp_tlv_iter it;
+	struct xsctp_cause cause;
+	enum xsctp_wire_err err;
+
+	xsctp_causes(c, &it);
+	while (xsctp_cause_next(&it, &cause, &err)) {
+		if (cause.code == XSCTP_CAUSE_STALE_COOKIE) {
+			xsctp_sm_stale_cookie(asoc, xsctp_cause_u32(&cause));
+			return;
+		}
+	}
+}
+
 /* RFC 9260 8.3: a HEARTBEAT ACK echoes the info, to where it came from. */
 static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			  const struct xsctp_chunk *c)
@@ -93,6 +109,9 @@ static void assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 		case XSCTP_CID_INIT:
 		case XSCTP_CID_INIT_ACK:
 			init_rcv(asoc, rx, &c);
+			break;
+		case XSCTP_CID_ERROR:
+			error_rcv(asoc, &c);
 			break;
 		case XSCTP_CID_COOKIE_ECHO:
 			xsctp_cookie_echo_for_assoc(asoc, rx, &c);

@@ -517,3 +517,45 @@ void xsctp_sm_restart_cookie(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_restart_cookie);
 
+/*
+ * RFC 9260 5.2.6 asks for the lifetime extension to use the measured
+ * round trip; Linux asks for twice the staleness the peer reported.
+ */
+static u32 preservative_ms(u32 stale_us)
+{
+	return max_t(u32, DIV_ROUND_UP(2ULL * stale_us, USEC_PER_MSEC), 1);
+}
+
+/**
+ * xsctp_sm_stale_cookie() - an ERROR with a Stale Cookie cause
+ * @asoc: the association
+ * @stale_us: how late our COOKIE ECHO was, as the peer measured it
+ *
+ * RFC 9260 5.2.6, third choice, as Linux: start again from a new INIT
+ * asking for a longer cookie life, counted like a T1 expiry.
+ */
+void xsctp_sm_stale_cookie(struct xsctp_assoc *asoc, u32 stale_us)
+{
+	struct xsctp_path *p;
+
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_ECHOED:
+		asoc->fx->set_t1(asoc, 0);
+		if (asoc->init_errors + 1 > asoc->cfg.max_init_attempts) {
+			asoc->fx->failed(asoc, -ETIMEDOUT);
+			break;
+		}
+		asoc->init_errors++;
+		asoc->state = XSCTP_S_COOKIE_WAIT;
+		asoc->peer_tag = 0;
+		asoc->cookie_preservative_ms = preservative_ms(stale_us);
+		p = asoc->init_path ?: asoc->primary;
+		p->init_sent++;
+		asoc->fx->send_init(asoc, p);
+		start_t1(asoc);
+		break;
+	default:
+		break;	/* 5.2.6: discarded */
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_stale_cookie);

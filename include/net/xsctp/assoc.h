@@ -150,6 +150,7 @@ struct xsctp_assoc {
 	unsigned int init_cycle;	/* passes over all paths so far */
 	u32 t1_ms;
 	struct timer_list t1;
+	u32 cookie_preservative_ms;	/* asked for in our INITs; 0: none */
 
 	int error;			/* why it failed, for connect() */
 	u8 *cookie;			/* from the INIT ACK, echoed back */

@@ -36,5 +36,6 @@ void xsctp_sm_collision_cookie(struct xsctp_assoc *asoc,
 void xsctp_sm_restart_cookie(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			     struct xsctp_path *from,
 			     const struct xsctp_cookie *ck);
+void xsctp_sm_stale_cookie(struct xsctp_assoc *asoc, u32 stale_us);
 
 #endif /* _NET_XSCTP_SM_H */

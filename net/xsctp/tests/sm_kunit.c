@@ -198,7 +198,8 @@ static struct fake *new_fake(struct kunit *test, u8 state, int n)
 }
 
 enum event { ASSOCIATE, T1, INIT_ACK, COOKIE_ACK, ABORT, USER_ABORT, DUP_ECHO,
-	     PROTO_UNREACH, INIT, INIT_NEW_ADDR, COLLISION_ECHO, RESTART_ECHO };
+	     PROTO_UNREACH, INIT, INIT_NEW_ADDR, COLLISION_ECHO, RESTART_ECHO,
+	     STALE };
 
 /* A cookie from the peer's new INIT: new tags, tied to the current ones. */
 static void new_cookie(struct xsctp_assoc *asoc, struct xsctp_cookie *ck)
@@ -216,7 +217,7 @@ static void new_cookie(struct xsctp_assoc *asoc, struct xsctp_cookie *ck)
 	addr4(&ck->src, 1);
 }
 
-/* The events of RFC 9260 5.2: an INIT, a cookie of case A or B. */
+/* The events of RFC 9260 5.2: an INIT, a cookie of case A or B, an ERROR. */
 static void fire_collision(struct xsctp_assoc *asoc, enum event ev)
 {
 	static const u8 nine[4] = { 192, 0, 2, 9 };
@@ -238,8 +239,11 @@ static void fire_collision(struct xsctp_assoc *asoc, enum event ev)
 	case COLLISION_ECHO:
 		xsctp_sm_collision_cookie(asoc, asoc->primary, &ck);
 		break;
-	default:
+	case RESTART_ECHO:
 		xsctp_sm_restart_cookie(asoc, &rx, asoc->primary, &ck);
+		break;
+	default:
+		xsctp_sm_stale_cookie(asoc, 1500);
 		break;
 	}
 }
@@ -310,6 +314,7 @@ static const struct row table[] = {
 	{ XSCTP_S_CLOSED, INIT_NEW_ADDR, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, COLLISION_ECHO, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, RESTART_ECHO, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, STALE, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_COOKIE_WAIT, ASSOCIATE, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_WAIT, T1, XSCTP_S_COOKIE_WAIT, "init:1 t1:2000" },
 	{ XSCTP_S_COOKIE_WAIT, INIT_ACK, XSCTP_S_COOKIE_ECHOED,
@@ -324,6 +329,7 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_WAIT, COLLISION_ECHO, XSCTP_S_ESTABLISHED,
 	  "t1:0 cack:1 up:0" },
 	{ XSCTP_S_COOKIE_WAIT, RESTART_ECHO, XSCTP_S_COOKIE_WAIT, "" },
+	{ XSCTP_S_COOKIE_WAIT, STALE, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_ECHOED, ASSOCIATE, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, T1, XSCTP_S_COOKIE_ECHOED, "echo:1 t1:2000" },
 	{ XSCTP_S_COOKIE_ECHOED, INIT_ACK, XSCTP_S_COOKIE_ECHOED, "" },
@@ -339,6 +345,8 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_ECHOED, COLLISION_ECHO, XSCTP_S_ESTABLISHED,
 	  "t1:0 cack:1 up:0" },
 	{ XSCTP_S_COOKIE_ECHOED, RESTART_ECHO, XSCTP_S_COOKIE_ECHOED, "" },
+	{ XSCTP_S_COOKIE_ECHOED, STALE, XSCTP_S_COOKIE_WAIT,
+	  "t1:0 init:1 t1:1000" },
 	{ XSCTP_S_ESTABLISHED, ASSOCIATE, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, T1, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, INIT_ACK, XSCTP_S_ESTABLISHED, "" },
@@ -353,6 +361,7 @@ static const struct row table[] = {
 	{ XSCTP_S_ESTABLISHED, COLLISION_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
 	{ XSCTP_S_ESTABLISHED, RESTART_ECHO, XSCTP_S_ESTABLISHED,
 	  "t1:0 cack:1 restarted:0" },
+	{ XSCTP_S_ESTABLISHED, STALE, XSCTP_S_ESTABLISHED, "" },
 };
 
 static void event_state_table(struct kunit *test)
@@ -543,6 +552,27 @@ static void restart_with_new_address_aborts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->asoc->peer_tag, 20U);
 }
 
+/*
+ * Stale Cookie errors count like T1 expiries: with 2 attempts, the third
+ * fails with ETIMEDOUT; each new INIT asks for twice the staleness.
+ */
+static void stale_cookie_gives_up_with_etimedout(struct kunit *test)
+{
+	struct fake *f = new_fake(test, XSCTP_S_COOKIE_ECHOED, 1);
+	int i;
+
+	f->asoc->cfg.max_init_attempts = 2;
+	for (i = 0; i < 3; i++) {
+		f->asoc->state = XSCTP_S_COOKIE_ECHOED;
+		xsctp_sm_stale_cookie(f->asoc, 2000);
+		if (i < 2)
+			KUNIT_EXPECT_EQ(test, f->asoc->cookie_preservative_ms, 4U);
+	}
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "t1:0 init:1 t1:1000 t1:0 init:1 t1:1000 t1:0 failed:110");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+}
+
 static struct kunit_case xsctp_sm_cases[] = {
 	KUNIT_CASE(event_state_table),
 	KUNIT_CASE(t1_rotates_and_doubles_per_pass),
@@ -551,6 +581,7 @@ static struct kunit_case xsctp_sm_cases[] = {
 	KUNIT_CASE(cookie_case_is_table7),
 	KUNIT_CASE(restart_keeps_id_resets_tags),
 	KUNIT_CASE(restart_with_new_address_aborts),
+	KUNIT_CASE(stale_cookie_gives_up_with_etimedout),
 	{}
 };
 
