@@ -1,0 +1,110 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Proves RFC 9260 5.2 on the wire, between xsctp in two namespaces and
+# hand-made packets (Documentation/state-machine.rst has the rules):
+# - simultaneous open: two one-to-many sockets that connect to each other
+#   at once, their INITs crossing, each end with one ESTABLISHED
+#   association and none created from a cookie beside it;
+# - an INIT from the peer of an ESTABLISHED association is answered with
+#   an INIT ACK, and nothing is created or changed;
+# - an INIT from that peer listing an address the association does not
+#   have is answered with an ABORT whose cause (11, Restart of an
+#   Association with New Addresses) names the address;
+# - a peer restart (a new INIT from the same address and port, its cookie
+#   echoed) gets a COOKIE ACK and restarts the association in place: the
+#   same id, the new peer's window, no second association.
+# (Topology: two_namespaces in lib.sh.)
+source "$(dirname "$0")/lib.sh"
+CONN="python3 $(dirname "$0")/sctp_conn.py"
+PKT="python3 $(dirname "$0")/sctp_packet.py"
+READY=/tmp/xsctp-collision.ready
+trap two_namespaces_cleanup EXIT
+two_namespaces_cleanup
+start_clean
+
+check "insmod xsctp.ko" xsctp_load
+check "two namespaces joined by veth" two_namespaces
+
+# Each direction delays packets 300 ms, so two INITs sent within that
+# time cross on the wire whatever the guest's speed.
+delay() {
+	a tc qdisc add dev veth-a root netem delay 300ms &&
+		b tc qdisc add dev veth-b root netem delay 300ms
+}
+undelay() {
+	a tc qdisc del dev veth-a root
+	b tc qdisc del dev veth-b root
+}
+
+# at_least NS COUNTER N
+at_least() { [ "$(xsctp_counter "$2" "$1")" -ge "$3" ]; }
+
+check "300 ms each way on the link" delay
+# Both start at the same moment, once both pythons are surely up.
+at=$(($(date +%s%3N) + 4000))
+a $CONN simopen 198.51.100.1 7000 198.51.100.2 7000 --at $at --hold 2 \
+	>/tmp/xsctp-simopen-a.log 2>&1 &
+pid_a=$!
+b $CONN simopen 198.51.100.2 7000 198.51.100.1 7000 --at $at --hold 2 \
+	>/tmp/xsctp-simopen-b.log 2>&1 &
+pid_b=$!
+wait "$pid_a"
+status_a=$?
+wait "$pid_b"
+status_b=$?
+sed 's/^/# a: /' /tmp/xsctp-simopen-a.log
+sed 's/^/# b: /' /tmp/xsctp-simopen-b.log
+check "simultaneous open: a's sctp_connectx() gives an ESTABLISHED association" test $status_a = 0
+check "... so does b's" test $status_b = 0
+check "... a answered b's INIT from its association (INIT ACK)" at_least xsctp-a XsctpInitAcksSent 1
+check "... and b a's" at_least xsctp-b XsctpInitAcksSent 1
+check "... one association each, set up by connect" \
+	test "$(xsctp_counter XsctpActiveEstabs xsctp-a)/$(xsctp_counter XsctpActiveEstabs xsctp-b)" = 1/1
+check "... and none from a cookie beside it" \
+	test "$(xsctp_counter XsctpPassiveEstabs xsctp-a)/$(xsctp_counter XsctpPassiveEstabs xsctp-b)" = 0/0
+undelay
+
+# One association, b's side accepted; its status before and after.
+rm -f "$READY"
+b $CONN serve 198.51.100.2 7100 --accept 1 --hold 20 --linger 18 --status \
+	--ready "$READY" >/tmp/xsctp-restart-server.log 2>&1 &
+for _ in $(seq 50); do
+	[ -e "$READY" ] && break
+	sleep 0.1
+done
+# The client outlives the hand-made packets below, then closes: its ABORT
+# carries the tag b used before the restart, which b must ignore.
+a timeout 30 $CONN connect 198.51.100.2 7100 --stay 15 >/tmp/xsctp-restart-client.log 2>&1 &
+for _ in $(seq 100); do
+	grep -q "local port" /tmp/xsctp-restart-client.log && break
+	sleep 0.1
+done
+port=$(sed -n 's/.*local port \([0-9]*\).*/\1/p' /tmp/xsctp-restart-client.log)
+check "an association from a's port ${port:-?} to b" test -n "$port"
+passive=$(xsctp_counter XsctpPassiveEstabs xsctp-b)
+
+check "INIT from the peer of an ESTABLISHED association: INIT ACK" \
+	a $PKT init 198.51.100.2 --sport "$port" --dport 7100 --expect "INIT ACK"
+check "... listing a new address: ABORT, cause 11 naming it" \
+	a $PKT init 198.51.100.2 --sport "$port" --dport 7100 --list 198.51.100.3 \
+	--expect "ABORT cause 11 198.51.100.3"
+check "peer restart (new INIT from the same port, cookie echoed): COOKIE ACK" \
+	a $PKT cookie-echo 198.51.100.2 --sport "$port" --dport 7100
+check "... counted as a restart" wait_counter xsctp-b XsctpRestarts 1
+check "... no association created beside it" \
+	test "$(xsctp_counter XsctpPassiveEstabs xsctp-b)" = "$passive"
+wait
+sed 's/^/# b: /' /tmp/xsctp-restart-server.log
+restart_kept_id() {
+	local first last
+	first=$(sed -n 's/^status id \([0-9]*\) state 4 rwnd.*/\1/p' /tmp/xsctp-restart-server.log | head -n1)
+	last=$(sed -n 's/^status id \([0-9]*\) state 4 rwnd 65536$/\1/p' /tmp/xsctp-restart-server.log | tail -n1)
+	[ -n "$first" ] && [ "$first" = "$last" ]
+}
+check "... the same association id, ESTABLISHED, with the new peer's window (after the old peer's ABORT)" \
+	restart_kept_id
+
+check "every socket closed" test "$(sockets_in_use XSCTP)/$(sockets_in_use XSCTPv6)" = 0/0
+check "rmmod xsctp (no association left holding it)" xsctp_unload
+ksft_exit
