@@ -13,7 +13,10 @@
 #   Association with New Addresses) names the address;
 # - a peer restart (a new INIT from the same address and port, its cookie
 #   echoed) gets a COOKIE ACK and restarts the association in place: the
-#   same id, the new peer's window, no second association.
+#   same id, the new peer's window, no second association;
+# - a COOKIE ECHO that arrives after its cookie's life is answered with a
+#   Stale Cookie error, and the initiator's new INIT asks for a longer life
+#   (Cookie Preservative) with which the setup completes.
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
 CONN="python3 $(dirname "$0")/sctp_conn.py"
@@ -26,11 +29,10 @@ start_clean
 check "insmod xsctp.ko" xsctp_load
 check "two namespaces joined by veth" two_namespaces
 
-# Each direction delays packets 300 ms, so two INITs sent within that
-# time cross on the wire whatever the guest's speed.
+# delay MS: each direction delays packets MS milliseconds.
 delay() {
-	a tc qdisc add dev veth-a root netem delay 300ms &&
-		b tc qdisc add dev veth-b root netem delay 300ms
+	a tc qdisc add dev veth-a root netem delay "$1ms" &&
+		b tc qdisc add dev veth-b root netem delay "$1ms"
 }
 undelay() {
 	a tc qdisc del dev veth-a root
@@ -40,7 +42,9 @@ undelay() {
 # at_least NS COUNTER N
 at_least() { [ "$(xsctp_counter "$2" "$1")" -ge "$3" ]; }
 
-check "300 ms each way on the link" delay
+# Two INITs sent within 300 ms of each other cross on the wire, whatever
+# the guest's speed.
+check "300 ms each way on the link" delay 300
 # Both start at the same moment, once both pythons are surely up.
 at=$(($(date +%s%3N) + 4000))
 a $CONN simopen 198.51.100.1 7000 198.51.100.2 7000 --at $at --hold 2 \
@@ -104,6 +108,26 @@ restart_kept_id() {
 }
 check "... the same association id, ESTABLISHED, with the new peer's window (after the old peer's ABORT)" \
 	restart_kept_id
+
+# b's cookies live 300 ms and the link takes 200 ms each way: the first
+# COOKIE ECHO arrives about 100 ms late. The Stale Cookie error says by
+# how much; a's new INIT asks for twice that (200 ms), and the cookie
+# then lives 500 ms, enough for the 400 ms round trip.
+check "200 ms each way on the link" delay 200
+b sysctl -qw net.sctp.valid_cookie_life=300
+rm -f "$READY"
+b $CONN serve 198.51.100.2 7200 --accept 1 --hold 20 --ready "$READY" >/dev/null 2>&1 &
+for _ in $(seq 50); do
+	[ -e "$READY" ] && break
+	sleep 0.1
+done
+inits=$(xsctp_counter XsctpInitAcksSent xsctp-b)
+check "a cookie that arrives stale: connect() succeeds after a new INIT" \
+	a timeout 20 $CONN connect 198.51.100.2 7200
+check "... b answered one Stale Cookie error" wait_counter xsctp-b XsctpCookieStale 1
+check "... and answered two INITs" wait_counter xsctp-b XsctpInitAcksSent $((inits + 2))
+wait
+undelay
 
 check "every socket closed" test "$(sockets_in_use XSCTP)/$(sockets_in_use XSCTPv6)" = 0/0
 check "rmmod xsctp (no association left holding it)" xsctp_unload
