@@ -9,8 +9,9 @@
 # - an INIT from the peer of an ESTABLISHED association is answered with
 #   an INIT ACK, and nothing is created or changed;
 # - an INIT from that peer listing an address the association does not
-#   have is answered with an ABORT whose cause (11, Restart of an
-#   Association with New Addresses) names the address;
+#   have, or from such an address listing one the association has, is
+#   answered with an ABORT whose cause (11, Restart of an Association with
+#   New Addresses) names the new address;
 # - a peer restart (a new INIT from the same address and port, its cookie
 #   echoed) gets a COOKIE ACK and restarts the association in place: the
 #   same id, the new peer's window, no second association;
@@ -69,9 +70,10 @@ check "... and none from a cookie beside it" \
 	test "$(xsctp_counter XsctpPassiveEstabs xsctp-a)/$(xsctp_counter XsctpPassiveEstabs xsctp-b)" = 0/0
 undelay
 
-# One association, b's side accepted; its status before and after.
+# One association, b's side accepted by a socket bound to every IPv4 and
+# IPv6 address; its status before and after.
 rm -f "$READY"
-b $CONN serve 198.51.100.2 7100 --accept 1 --hold 20 --linger 18 --status \
+b $CONN serve :: 7100 --accept 1 --hold 20 --linger 18 --status \
 	--ready "$READY" >/tmp/xsctp-restart-server.log 2>&1 &
 for _ in $(seq 50); do
 	[ -e "$READY" ] && break
@@ -93,6 +95,9 @@ check "INIT from the peer of an ESTABLISHED association: INIT ACK" \
 check "... listing a new address: ABORT, cause 11 naming it" \
 	a $PKT init 198.51.100.2 --sport "$port" --dport 7100 --list 198.51.100.3 \
 	--expect "ABORT cause 11 198.51.100.3"
+check "... from a new address, listing the association's: ABORT, cause 11 naming it" \
+	a $PKT init 2001:db8::2 --src 2001:db8::1 --sport "$port" --dport 7100 \
+	--list 198.51.100.1 --expect "ABORT cause 11 2001:db8::1"
 check "peer restart (new INIT from the same port, cookie echoed): COOKIE ACK" \
 	a $PKT cookie-echo 198.51.100.2 --sport "$port" --dport 7100
 check "... counted as a restart" wait_counter xsctp-b XsctpRestarts 1

@@ -14,8 +14,9 @@ IP protocol 132.
         (a hand-made handshake: INIT, then the INIT ACK's cookie echoed back
         after S seconds, with one byte flipped if --forge; prints the answer)
     sctp_packet.py init DST [--sport P] [--dport P] [--list ADDR]...
-                        [--expect "INIT ACK"|"ABORT cause 11 ADDR"|...]
-        (one INIT listing the IPv4 ADDRs, with a fixed Initiate Tag; prints
+                        [--src ADDR] [--expect "INIT ACK"|"ABORT cause 11 ADDR"|...]
+        (one INIT listing the IPv4 ADDRs, with a fixed Initiate Tag, from
+        the local address ADDR if given (of DST's family); prints
         the answer, which must carry that tag: "INIT ACK", or "ABORT" with
         its first cause and the address that cause names)
 """
@@ -179,14 +180,18 @@ def describe(answer, tag):
     if clen >= 8:
         code, length = struct.unpack("!HH", answer[16:20])
         got += " cause %d" % code
-        # Restart with New Addresses: an IPv4 Address parameter inside.
+        # Restart with New Addresses: an IPv4 or IPv6 Address parameter.
         if code == 11 and length >= 12 and answer[20:24] == struct.pack("!HH", 5, 8):
             got += " " + socket.inet_ntoa(answer[24:28])
+        elif code == 11 and length >= 24 and answer[20:24] == struct.pack("!HH", 6, 20):
+            got += " " + socket.inet_ntop(socket.AF_INET6, answer[24:40])
     return got
 
 
 def cmd_init(args):
     s = raw_socket(args.dst)
+    if args.src:
+        s.bind((args.src, 0))
     tag = 0xC0FFEE03
     s.sendto(packet(args.sport, args.dport, 0, init_chunk(tag, args.list)), (args.dst, 0))
     got = describe(receive(s, args.dst, (2, 6), 3), tag)
@@ -224,6 +229,7 @@ def main():
     i.add_argument("--sport", type=int, default=5000)
     i.add_argument("--dport", type=int, default=5001)
     i.add_argument("--list", action="append", default=[])
+    i.add_argument("--src")
     i.add_argument("--expect", default="INIT ACK")
     i.set_defaults(func=cmd_init)
     args = p.parse_args()

@@ -132,27 +132,80 @@ static void assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 	}
 }
 
-/* The association moved to another socket (accept) while this waited. */
-static bool redeliver(struct sock *sk, struct sk_buff *skb, struct xsctp_rx *rx)
+/* An IPv4 or IPv6 Address parameter of the right length, as an address. */
+static bool init_addr(const struct xsctp_param *p, __be16 port,
+		      union xsctp_addr *a)
+{
+	if (p->type == XSCTP_PARAM_IPV4 ? p->len != 8 :
+	    p->type != XSCTP_PARAM_IPV6 || p->len != 20)
+		return false;
+	return xsctp_addr_from_param(a, p, port);
+}
+
+/**
+ * xsctp_lookup_assoc_by_init() - the association an INIT from an unknown
+ * address belongs to, by the addresses it lists
+ * @rx: the packet
+ *
+ * A peer that restarts with a new address is refused by its association
+ * (RFC 9260 5.2.2), which must first be found: as Linux's
+ * __sctp_rcv_init_lookup(), by the INIT's address parameters.
+ *
+ * Return: the association with a reference held, or NULL.
+ */
+struct xsctp_assoc *xsctp_lookup_assoc_by_init(const struct xsctp_rx *rx)
+{
+	struct xsctp_tlv_iter chunks = rx->chunks, params;
+	struct xsctp_assoc *asoc = NULL;
+	enum xsctp_wire_err err;
+	struct xsctp_chunk c;
+	struct xsctp_param p;
+	union xsctp_addr a;
+	unsigned int n = 0;
+
+	if (!xsctp_wire_next_chunk(&chunks, &c) || c.type != XSCTP_CID_INIT)
+		return NULL;
+	xsctp_wire_params(&c, XSCTP_INIT_FIXED_LEN, &params);
+	while (!asoc && n++ < XSCTP_MAX_INIT_ADDRS &&
+	       xsctp_wire_next_param(&params, &p, &err))
+		if (init_addr(&p, rx->src.v4.sin_port, &a))
+			asoc = xsctp_lookup_assoc(rx->net,
+						  ntohs(rx->dst.v4.sin_port), &a);
+	return asoc;
+}
+
+/*
+ * The association of a packet that none of @sk's paths sent: one that
+ * moved to another socket (accept) while the packet waited, or one an
+ * INIT names by the addresses it lists, provided the INIT was sent to one
+ * of its socket's addresses (Linux checks the same).
+ */
+static struct xsctp_assoc *lookup_elsewhere(struct sock *sk,
+					    struct xsctp_rx *rx)
 {
 	struct xsctp_assoc *asoc;
-	struct sock *owner;
 
 	asoc = xsctp_lookup_assoc(rx->net, ntohs(rx->dst.v4.sin_port), &rx->src);
-	if (!asoc)
-		return false;
-	owner = asoc->sk;
-	if (owner == sk) {
+	if (asoc)
+		return asoc;
+	asoc = xsctp_lookup_assoc_by_init(rx);
+	if (asoc && asoc->sk == sk && !xsctp_sock_owns_addr(sk, &rx->dst)) {
 		xsctp_assoc_put(asoc);
-		return false;
+		return NULL;
 	}
+	return asoc;
+}
+
+/* Hand the packet to the socket that owns @asoc, which is not @sk. */
+static void redeliver(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	struct sock *owner = asoc->sk;
+
 	sock_hold(owner);
-	xsctp_assoc_put(asoc);
 	local_bh_disable();
 	xsctp_deliver(owner, skb);
 	local_bh_enable();
 	sock_put(owner);
-	return true;
 }
 
 /**
@@ -175,12 +228,18 @@ int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb)
 		return 0;
 	}
 	asoc = xsctp_sock_assoc_by_peer(sk, &rx.src);
-	if (asoc) {
+	if (asoc)
 		xsctp_assoc_hold(asoc);
+	else
+		asoc = lookup_elsewhere(sk, &rx);
+	if (asoc && asoc->sk != sk) {
+		redeliver(asoc, skb);
+		xsctp_assoc_put(asoc);
+		return 0;
+	}
+	if (asoc) {
 		assoc_rcv(asoc, &rx);
 		xsctp_assoc_put(asoc);
-	} else if (redeliver(sk, skb, &rx)) {
-		return 0;
 	} else if (sk->sk_state == TCP_LISTEN) {
 		xsctp_passive_rcv(sk, &rx);
 	} else {
