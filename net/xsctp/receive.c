@@ -177,11 +177,13 @@ struct xsctp_assoc *xsctp_lookup_assoc_by_init(const struct xsctp_rx *rx)
 /*
  * The association of a packet that none of @sk's paths sent: one that
  * moved to another socket (accept) while the packet waited, or one an
- * INIT names by the addresses it lists, provided the INIT was sent to one
- * of its socket's addresses (Linux checks the same).
+ * INIT names by the addresses it lists. Linux takes the latter only if
+ * its socket owns the INIT's destination; when @sk does not, the INIT is
+ * not @sk's to answer at all (*misdirected).
  */
 static struct xsctp_assoc *lookup_elsewhere(struct sock *sk,
-					    struct xsctp_rx *rx)
+					    struct xsctp_rx *rx,
+					    bool *misdirected)
 {
 	struct xsctp_assoc *asoc;
 
@@ -191,16 +193,15 @@ static struct xsctp_assoc *lookup_elsewhere(struct sock *sk,
 	asoc = xsctp_lookup_assoc_by_init(rx);
 	if (asoc && asoc->sk == sk && !xsctp_sock_owns_addr(sk, &rx->dst)) {
 		xsctp_assoc_put(asoc);
+		*misdirected = true;
 		return NULL;
 	}
 	return asoc;
 }
 
-/* Hand the packet to the socket that owns @asoc, which is not @sk. */
-static void redeliver(struct xsctp_assoc *asoc, struct sk_buff *skb)
+/* Hand the packet to the socket that owns its association now. */
+static void redeliver(struct sock *owner, struct sk_buff *skb)
 {
-	struct sock *owner = asoc->sk;
-
 	sock_hold(owner);
 	local_bh_disable();
 	xsctp_deliver(owner, skb);
@@ -220,8 +221,10 @@ static void redeliver(struct xsctp_assoc *asoc, struct sk_buff *skb)
  */
 int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb)
 {
+	bool misdirected = false;
 	struct xsctp_assoc *asoc;
 	struct xsctp_rx rx;
+	struct sock *owner;
 
 	if (xsctp_rx_parse(skb, &rx)) {
 		kfree_skb(skb);
@@ -231,16 +234,17 @@ int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb)
 	if (asoc)
 		xsctp_assoc_hold(asoc);
 	else
-		asoc = lookup_elsewhere(sk, &rx);
-	if (asoc && asoc->sk != sk) {
-		redeliver(asoc, skb);
+		asoc = lookup_elsewhere(sk, &rx, &misdirected);
+	owner = asoc ? READ_ONCE(asoc->sk) : sk;
+	if (owner != sk) {
+		redeliver(owner, skb);
 		xsctp_assoc_put(asoc);
 		return 0;
 	}
 	if (asoc) {
 		assoc_rcv(asoc, &rx);
 		xsctp_assoc_put(asoc);
-	} else if (sk->sk_state == TCP_LISTEN) {
+	} else if (sk->sk_state == TCP_LISTEN && !misdirected) {
 		xsctp_passive_rcv(sk, &rx);
 	} else {
 		xsctp_ootb_rcv(&rx);

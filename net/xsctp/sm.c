@@ -345,7 +345,9 @@ void xsctp_sm_init(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 
 	switch (asoc->state) {
 	case XSCTP_S_COOKIE_WAIT:	/* 5.2.1: a collision, no tie tags */
-		asoc->fx->reply_init_ack(asoc, rx, init, &t);
+		/* ... answered only to an address the user gave (5.2.1). */
+		if (xsctp_assoc_find_path(asoc, &rx->src))
+			asoc->fx->reply_init_ack(asoc, rx, init, &t);
 		break;
 	case XSCTP_S_COOKIE_ECHOED:	/* 5.2.1: our own tag, tied to now */
 	case XSCTP_S_ESTABLISHED:	/* 5.2.2: a new tag, tied to now */
