@@ -5,9 +5,17 @@ so the same commands run against xsctp and against sctp.ko.
 
   sctp_conn.py serve ADDR PORT [--type stream|seqpacket] [--accept N]
         [--backlog N] [--ready FILE] [--hold SECONDS] [--linger SECONDS]
+        [--status] [--events]
       bind, listen, (one-to-one) accept N associations within HOLD
       seconds, printing "accepted PEER"; touch FILE once listening; then
-      keep the sockets open LINGER seconds.
+      keep the sockets open LINGER seconds. --status prints each accepted
+      association's SCTP_STATUS (id, state, peer rwnd) once accepted and
+      again after LINGER. --events subscribes to SCTP_ASSOC_CHANGE and
+      prints "notification STATE" for each one queued, after LINGER.
+  sctp_conn.py simopen LADDR LPORT PEER PPORT --at MS [--hold SECONDS]
+      a one-to-many socket bound to LADDR:LPORT and listening, which
+      at MS (CLOCK_REALTIME, in ms) calls sctp_connectx() to PEER:PPORT
+      and prints the association's SCTP_STATUS; exit 0 if ESTABLISHED.
   sctp_conn.py connect ADDR PORT [--family 4|6] [--nonblock] [--twice]
         [--dissolve] [--stay SECONDS] [--expect ERRNO] [--timeout SECONDS]
       connect and print "ok", or the errno name; exit 0 when the
@@ -21,10 +29,27 @@ import ctypes
 import errno
 import select
 import socket
+import struct
 import sys
 import time
 
 IPPROTO_SCTP = 132
+SCTP_STATUS = 14
+SCTP_SOCKOPT_CONNECTX = 110
+SCTP_ESTABLISHED = 4
+STATUS_LEN = 176            # struct sctp_status
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def status(s, assoc_id=0):
+    """SCTP_STATUS of an association: "id N state S rwnd R", or the errno."""
+    buf = ctypes.create_string_buffer(struct.pack("i", assoc_id), STATUS_LEN)
+    length = ctypes.c_uint(STATUS_LEN)
+    if _libc.getsockopt(s.fileno(), IPPROTO_SCTP, SCTP_STATUS, buf,
+                        ctypes.byref(length)) < 0:
+        return None, errno.errorcode.get(ctypes.get_errno(), "?")
+    aid, state, rwnd = struct.unpack_from("iiI", buf.raw)
+    return state, "id %d state %d rwnd %d" % (aid, state, rwnd)
 
 
 def family_of(addr, forced=None):
@@ -33,9 +58,27 @@ def family_of(addr, forced=None):
     return socket.AF_INET6 if ":" in addr else socket.AF_INET
 
 
+ASSOC_CHANGE_STATES = ["COMM_UP", "COMM_LOST", "RESTART", "SHUTDOWN_COMP",
+                       "CANT_STR_ASSOC"]
+
+
+def print_notifications(c):
+    """Print the SCTP_ASSOC_CHANGE states queued on @c, without waiting."""
+    while True:
+        try:
+            data, _, flags, _ = c.recvmsg(256, 0, socket.MSG_DONTWAIT)
+        except OSError:
+            return
+        if flags & 0x8000 and len(data) >= 20 and data[0:2] == b"\x01\x80":
+            state = struct.unpack_from("=H", data, 8)[0]
+            print("notification", ASSOC_CHANGE_STATES[state], flush=True)
+
+
 def serve(args):
     kind = socket.SOCK_STREAM if args.type == "stream" else socket.SOCK_SEQPACKET
     s = socket.socket(family_of(args.addr), kind, IPPROTO_SCTP)
+    if args.events:     # SCTP_EVENTS: association changes, for accepted ones too
+        s.setsockopt(IPPROTO_SCTP, 11, bytes([0, 1]))
     s.bind((args.addr, args.port))
     s.listen(args.backlog)
     if args.ready:
@@ -49,10 +92,43 @@ def serve(args):
         for _ in range(args.accept):
             c, peer = s.accept()
             print("accepted", peer[0], flush=True)
+            if args.status:
+                print("status", status(c)[1], flush=True)
             kept.append(c)
     except socket.timeout:
         print("accept timed out", flush=True)
     time.sleep(args.linger)
+    for c in kept if args.status else []:
+        print("status", status(c)[1], flush=True)
+    for c in kept if args.events else []:
+        print_notifications(c)
+
+
+def sockaddr(addr, port):
+    """A struct sockaddr_in or sockaddr_in6, for sctp_connectx()."""
+    if ":" in addr:
+        return struct.pack("<H", socket.AF_INET6) + struct.pack("!HI", port, 0) + \
+            socket.inet_pton(socket.AF_INET6, addr) + struct.pack("I", 0)
+    return struct.pack("<H", socket.AF_INET) + struct.pack("!H", port) + \
+        socket.inet_aton(addr) + bytes(8)
+
+
+def simopen(args):
+    s = socket.socket(family_of(args.laddr), socket.SOCK_SEQPACKET, IPPROTO_SCTP)
+    s.bind((args.laddr, args.lport))
+    s.listen(4)
+    time.sleep(max(0, args.at / 1000 - time.time()))
+    sa = sockaddr(args.peer, args.pport)
+    # sctp_connectx() as libsctp calls it: the option returns the id.
+    aid = _libc.setsockopt(s.fileno(), IPPROTO_SCTP, SCTP_SOCKOPT_CONNECTX,
+                           ctypes.c_char_p(sa), len(sa))
+    if aid < 0:
+        print(errno.errorcode.get(ctypes.get_errno(), "?"))
+        sys.exit(1)
+    state, text = status(s, aid)
+    print(text, flush=True)
+    time.sleep(args.hold)
+    sys.exit(0 if state == SCTP_ESTABLISHED else 1)
 
 
 def outcome(fn):
@@ -122,6 +198,15 @@ def main():
     sv.add_argument("--ready")
     sv.add_argument("--hold", type=float, default=2)
     sv.add_argument("--linger", type=float, default=1)
+    sv.add_argument("--status", action="store_true")
+    sv.add_argument("--events", action="store_true")
+    so = sub.add_parser("simopen")
+    so.add_argument("laddr")
+    so.add_argument("lport", type=int)
+    so.add_argument("peer")
+    so.add_argument("pport", type=int)
+    so.add_argument("--at", type=int, required=True)
+    so.add_argument("--hold", type=float, default=1)
     cn = sub.add_parser("connect")
     cn.add_argument("addr")
     cn.add_argument("port", type=int)
@@ -133,7 +218,7 @@ def main():
     cn.add_argument("--expect", default="ok")
     cn.add_argument("--timeout", type=float, default=10)
     args = ap.parse_args()
-    serve(args) if args.cmd == "serve" else connect(args)
+    {"serve": serve, "simopen": simopen, "connect": connect}[args.cmd](args)
 
 
 if __name__ == "__main__":

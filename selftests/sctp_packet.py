@@ -13,6 +13,12 @@ IP protocol 132.
                         [--expect "COOKIE ACK"|"ERROR stale cookie"|"no answer"]
         (a hand-made handshake: INIT, then the INIT ACK's cookie echoed back
         after S seconds, with one byte flipped if --forge; prints the answer)
+    sctp_packet.py init DST [--sport P] [--dport P] [--list ADDR]...
+                        [--src ADDR] [--expect "INIT ACK"|"ABORT cause 11 ADDR"|...]
+        (one INIT listing the IPv4 ADDRs, with a fixed Initiate Tag, from
+        the local address ADDR if given (of DST's family); prints
+        the answer, which must carry that tag: "INIT ACK", or "ABORT" with
+        its first cause and the address that cause names)
 """
 import argparse
 import select
@@ -51,9 +57,11 @@ def chunk(ctype, flags, value):
     return struct.pack("!BBH", ctype, flags, length) + value + b"\0" * pad
 
 
-def init_chunk(tag):
-    # Initiate tag, a_rwnd, outbound streams, inbound streams, initial TSN.
-    return chunk(1, 0, struct.pack("!IIHHI", tag, 65536, 10, 65535, tag))
+def init_chunk(tag, addrs=()):
+    # Initiate tag, a_rwnd, outbound streams, inbound streams, initial TSN,
+    # then an IPv4 Address parameter per address.
+    params = b"".join(struct.pack("!HH", 5, 8) + socket.inet_aton(a) for a in addrs)
+    return chunk(1, 0, struct.pack("!IIHHI", tag, 65536, 10, 65535, tag) + params)
 
 
 def packet(sport, dport, vtag, chunks):
@@ -159,6 +167,38 @@ def cmd_cookie_echo(args):
     return 0 if got == args.expect else 1
 
 
+def describe(answer, tag):
+    """What an answer to our INIT (Initiate Tag TAG) was, in words."""
+    if answer is None:
+        return "no answer"
+    if struct.unpack("!I", answer[4:8])[0] != tag:
+        return "wrong verification tag"
+    if answer[12] == 2:
+        return "INIT ACK"
+    got = "ABORT"
+    clen = struct.unpack("!H", answer[14:16])[0]
+    if clen >= 8:
+        code, length = struct.unpack("!HH", answer[16:20])
+        got += " cause %d" % code
+        # Restart with New Addresses: an IPv4 or IPv6 Address parameter.
+        if code == 11 and length >= 12 and answer[20:24] == struct.pack("!HH", 5, 8):
+            got += " " + socket.inet_ntoa(answer[24:28])
+        elif code == 11 and length >= 24 and answer[20:24] == struct.pack("!HH", 6, 20):
+            got += " " + socket.inet_ntop(socket.AF_INET6, answer[24:40])
+    return got
+
+
+def cmd_init(args):
+    s = raw_socket(args.dst)
+    if args.src:
+        s.bind((args.src, 0))
+    tag = 0xC0FFEE03
+    s.sendto(packet(args.sport, args.dport, 0, init_chunk(tag, args.list)), (args.dst, 0))
+    got = describe(receive(s, args.dst, (2, 6), 3), tag)
+    print(got)
+    return 0 if got == args.expect else 1
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -184,6 +224,14 @@ def main():
     c.add_argument("--forge", action="store_true")
     c.add_argument("--expect", default="COOKIE ACK")
     c.set_defaults(func=cmd_cookie_echo)
+    i = sub.add_parser("init")
+    i.add_argument("dst")
+    i.add_argument("--sport", type=int, default=5000)
+    i.add_argument("--dport", type=int, default=5001)
+    i.add_argument("--list", action="append", default=[])
+    i.add_argument("--src")
+    i.add_argument("--expect", default="INIT ACK")
+    i.set_defaults(func=cmd_init)
     args = p.parse_args()
     return args.func(args)
 

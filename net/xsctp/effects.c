@@ -12,6 +12,7 @@
 #include <net/xsctp/cause.h>
 #include <net/xsctp/chunk.h>
 #include <net/xsctp/effects.h>
+#include <net/xsctp/input.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/notify.h>
@@ -80,6 +81,7 @@ static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		.num_outbound = asoc->cfg.num_ostreams,
 		.num_inbound = asoc->cfg.max_instreams,
 		.initial_tsn = asoc->next_tsn,
+		.cookie_preservative_ms = asoc->cookie_preservative_ms,
 		.supports_v4 = asoc->cfg.allow_v4,
 		.supports_v6 = asoc->cfg.allow_v6,
 	};
@@ -130,6 +132,19 @@ static void send_abort(struct xsctp_assoc *asoc, struct xsctp_path *path)
 	send_chunk(asoc, path, XSCTP_CID_ABORT, 0, cause, n);
 }
 
+static void reply_init_ack(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			   const struct xsctp_init *init,
+			   const struct xsctp_init_ack_tags *tags)
+{
+	xsctp_reply_init_ack(asoc->sk, rx, init, tags);
+}
+
+static void reply_restart_abort(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+				u32 vtag, const union xsctp_addr *new_addr)
+{
+	xsctp_reply_restart_abort(rx, vtag, new_addr);
+}
+
 static int keep_cookie(struct xsctp_assoc *asoc, const u8 *cookie, u16 len)
 {
 	u8 *copy = kmemdup(cookie, len, GFP_ATOMIC);
@@ -166,6 +181,16 @@ static void established(struct xsctp_assoc *asoc)
 	}
 	xsctp_notify_comm_up(asoc);
 	sk->sk_state_change(sk);	/* wakes connect() */
+}
+
+/* The peer restarted (RFC 9260 5.2.4 A): same association, new tags. */
+/* The peer restarted (RFC 9260 5.2.4 A): SCTP_RESTART, as in Linux. */
+static void restarted(struct xsctp_assoc *asoc)
+{
+	struct xsctp_change ch = { .state = SCTP_RESTART };
+
+	xsctp_notify_assoc_change(asoc, &ch);
+	asoc->sk->sk_state_change(asoc->sk);
 }
 
 /*
@@ -224,10 +249,13 @@ const struct xsctp_effects xsctp_real_effects = {
 	.send_cookie_echo = send_cookie_echo,
 	.send_cookie_ack = send_cookie_ack,
 	.send_abort = send_abort,
+	.reply_init_ack = reply_init_ack,
+	.reply_restart_abort = reply_restart_abort,
 	.keep_cookie = keep_cookie,
 	.add_path = add_path,
 	.remove_path = xsctp_assoc_remove_path,
 	.set_t1 = xsctp_set_t1,
 	.established = established,
+	.restarted = restarted,
 	.failed = failed,
 };

@@ -104,6 +104,8 @@ static int xsctp_rcv(struct sk_buff *skb)
 		goto discard;
 
 	asoc = xsctp_lookup_assoc(net, ntohs(rx.dst.v4.sin_port), &rx.src);
+	if (!asoc)
+		asoc = xsctp_lookup_assoc_by_init(&rx);
 	if (asoc) {
 		/* accept() may move it to another socket: hold the one seen. */
 		sk = READ_ONCE(asoc->sk);

@@ -89,25 +89,28 @@ static u32 cookie_life(const struct sock *sk, const struct xsctp_init *init)
 }
 
 static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
-			struct init_scratch *t)
+			const struct xsctp_init *init,
+			const struct xsctp_init_ack_tags *tags,
+			struct xsctp_cookie *ck)
 {
 	const struct xsctp_assoc_cfg *cfg = &xsctp_sk(sk)->cfg;
-	struct xsctp_cookie *ck = &t->cookie;
 
 	memset(ck, 0, sizeof(*ck));
-	ck->local_tag = xsctp_random_tag();
-	ck->peer_tag = t->init.init_tag;
-	ck->local_tsn = get_random_u32();
-	ck->peer_tsn = t->init.initial_tsn;
-	ck->peer_rwnd = t->init.a_rwnd;
-	ck->num_out = min(cfg->num_ostreams, t->init.num_inbound);
-	ck->num_in = min(cfg->max_instreams, t->init.num_outbound);
+	ck->local_tag = tags->local_tag;
+	ck->peer_tag = init->init_tag;
+	ck->local_tsn = tags->local_tsn;
+	ck->peer_tsn = init->initial_tsn;
+	ck->local_tie_tag = tags->local_tie_tag;
+	ck->peer_tie_tag = tags->peer_tie_tag;
+	ck->peer_rwnd = init->a_rwnd;
+	ck->num_out = min(cfg->num_ostreams, init->num_inbound);
+	ck->num_in = min(cfg->max_instreams, init->num_outbound);
 	ck->local_port = ntohs(rx->dst.v4.sin_port);
 	ck->peer_port = ntohs(rx->src.v4.sin_port);
 	ck->created_ms = now_ms();
-	ck->lifetime_ms = cookie_life(sk, &t->init);
+	ck->lifetime_ms = cookie_life(sk, init);
 	ck->src = rx->src;
-	cookie_addrs(sk, ck, &t->init, rx->src.v4.sin_port);
+	cookie_addrs(sk, ck, init, rx->src.v4.sin_port);
 }
 
 static int put_init_ack(struct sock *sk, struct init_scratch *t, int cookie_len)
@@ -142,12 +145,80 @@ static void refuse_init(struct xsctp_rx *rx, u32 peer_tag)
 	xsctp_send_abort_reply(rx, peer_tag, false, cause, n);
 }
 
+/**
+ * xsctp_reply_restart_abort() - refuse a peer that restarts with an
+ * address the association does not have (RFC 9260 5.2.1, 5.2.2)
+ * @rx: the INIT or COOKIE ECHO
+ * @vtag: the tag the peer chose for its new association
+ * @addr: the new address, listed in the Restart with New Addresses cause
+ */
+void xsctp_reply_restart_abort(struct xsctp_rx *rx, u32 vtag,
+			       const union xsctp_addr *addr)
+{
+	u8 param[XSCTP_PARAM_HDR_LEN + 16];
+	u8 cause[XSCTP_PARAM_HDR_LEN + sizeof(param)];
+	int n;
+
+	if (addr->sa.sa_family == AF_INET)
+		n = xsctp_wire_put_param(param, sizeof(param), XSCTP_PARAM_IPV4,
+					 &addr->v4.sin_addr, 4);
+	else
+		n = xsctp_wire_put_param(param, sizeof(param), XSCTP_PARAM_IPV6,
+					 &addr->v6.sin6_addr, 16);
+	if (n > 0)
+		n = xsctp_cause_put(cause, sizeof(cause),
+				    XSCTP_CAUSE_RESTART_NEW_ADDRS, param, n);
+	if (n > 0)
+		xsctp_send_abort_reply(rx, vtag, false, cause, n);
+}
+
+/* An INIT ACK answering @init, with a cookie sealed under @tags. */
+static void send_init_ack(struct sock *sk, struct xsctp_rx *rx,
+			  const struct xsctp_init *init,
+			  const struct xsctp_init_ack_tags *tags,
+			  struct init_scratch *t)
+{
+	struct xsctp_pkt_addrs pa = { .src = rx->dst, .dst = rx->src,
+				      .vtag = init->init_tag };
+	int n;
+
+	fill_cookie(sk, rx, init, tags, &t->cookie);
+	n = seal(rx->net, t->sealed, &t->cookie);
+	if (n > 0)
+		n = put_init_ack(sk, t, n);
+	if (n > 0 && !xsctp_output(rx->net, sk, &pa, t->chunk, n))
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_INIT_ACKS_SENT);
+}
+
+/**
+ * xsctp_reply_init_ack() - answer an INIT for an association that exists
+ * @sk: the association's socket
+ * @rx: the packet
+ * @init: its parsed INIT
+ * @tags: the tags the state machine chose (RFC 9260 5.2.1, 5.2.2)
+ *
+ * As for a listener, nothing is kept: the cookie says it all.
+ */
+void xsctp_reply_init_ack(struct sock *sk, struct xsctp_rx *rx,
+			  const struct xsctp_init *init,
+			  const struct xsctp_init_ack_tags *tags)
+{
+	struct init_scratch *t = kmalloc(sizeof(*t), GFP_ATOMIC);
+
+	if (!t)
+		return;
+	send_init_ack(sk, rx, init, tags, t);
+	kfree_sensitive(t);
+}
+
+/* A listener's INIT: new random tags, and no tie tags (RFC 9260 5.2.2). */
 static void answer_init(struct sock *sk, struct xsctp_rx *rx,
 			const struct xsctp_chunk *c)
 {
-	struct xsctp_pkt_addrs pa = { .src = rx->dst, .dst = rx->src };
+	struct xsctp_init_ack_tags tags = {
+		.local_tag = xsctp_random_tag(), .local_tsn = get_random_u32(),
+	};
 	struct init_scratch *t;
-	int n;
 
 	if (rx->vtag) {		/* RFC 9260 8.5.1: an INIT has tag 0 */
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_BAD_VTAG);
@@ -156,21 +227,14 @@ static void answer_init(struct sock *sk, struct xsctp_rx *rx,
 	t = kmalloc(sizeof(*t), GFP_ATOMIC);
 	if (!t)
 		return;
-	if (xsctp_wire_parse_init(c, &t->init) != XSCTP_WIRE_OK) {
+	if (xsctp_wire_parse_init(c, &t->init) == XSCTP_WIRE_OK) {
+		send_init_ack(sk, rx, &t->init, &tags, t);
+	} else {
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
 		/* An Initiate Tag of 0 is discarded silently (RFC 9260 3.3.2). */
 		if (t->init.init_tag)
 			refuse_init(rx, t->init.init_tag);
-		goto out;
 	}
-	fill_cookie(sk, rx, t);
-	n = seal(rx->net, t->sealed, &t->cookie);
-	if (n > 0)
-		n = put_init_ack(sk, t, n);
-	pa.vtag = t->init.init_tag;
-	if (n > 0 && !xsctp_output(rx->net, sk, &pa, t->chunk, n))
-		XSCTP_INC_STATS(rx->net, XSCTP_MIB_INIT_ACKS_SENT);
-out:
 	kfree_sensitive(t);
 }
 
@@ -326,9 +390,8 @@ void xsctp_passive_rcv(struct sock *sk, struct xsctp_rx *rx)
 }
 
 /*
- * A COOKIE ECHO for an association that exists. With the same tags (RFC
- * 9260 5.2.4 case D) the peer missed our COOKIE ACK. Other cases (restart,
- * collisions) are dropped for now and retried by the peer's T1-cookie.
+ * A COOKIE ECHO for an association that exists (RFC 9260 5.2.4): its
+ * cookie's tags, against the association's, say what it means.
  */
 void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 				 const struct xsctp_chunk *c)
@@ -338,9 +401,25 @@ void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 
 	if (!ck)
 		return;
-	if (from && open_cookie(rx, c, ck) && ck->local_tag == asoc->local_tag &&
-	    ck->peer_tag == asoc->peer_tag)
+	if (!from || !open_cookie(rx, c, ck))
+		goto out;
+	switch (xsctp_cookie_case(asoc, ck)) {
+	case XSCTP_CK_RESTART:
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_RESTARTS);
+		xsctp_sm_restart_cookie(asoc, rx, from, ck);
+		break;
+	case XSCTP_CK_COLLISION:
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_COLLISIONS);
+		xsctp_sm_collision_cookie(asoc, from, ck);
+		break;
+	case XSCTP_CK_DUPLICATE:
 		xsctp_sm_dup_cookie_echo(asoc, from);
+		break;
+	default:	/* C and the cases the table does not list */
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_DISCARDED);
+		break;
+	}
+out:
 	kfree_sensitive(ck);
 }
 

@@ -32,6 +32,9 @@ static const char *const xsctp_mib_names[__XSCTP_MIB_MAX] = {
 	[XSCTP_MIB_PASSIVE_ESTABS] = "XsctpPassiveEstabs",
 	[XSCTP_MIB_ACTIVE_ESTABS] = "XsctpActiveEstabs",
 	[XSCTP_MIB_NOTIFY_DROPPED] = "XsctpNotificationsDropped",
+	[XSCTP_MIB_COOKIE_RESTARTS] = "XsctpRestarts",
+	[XSCTP_MIB_COOKIE_COLLISIONS] = "XsctpCollisions",
+	[XSCTP_MIB_COOKIE_DISCARDED] = "XsctpCookieDiscarded",
 };
 
 static int snmp_show(struct seq_file *seq, void *v)

@@ -46,18 +46,40 @@ static bool needs_id(const struct xsctp_assoc *asoc)
 	return !asoc->id && asoc->state == XSCTP_S_COOKIE_WAIT;
 }
 
-static void init_ack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
-			 const struct xsctp_chunk *c)
+/*
+ * An INIT (RFC 9260 5.2.1, 5.2.2: the peer restarts, or both sides start
+ * at once) or an INIT ACK, parsed on the heap: it is large.
+ */
+static void init_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+		     const struct xsctp_chunk *c)
 {
-	struct xsctp_init *ia = kmalloc(sizeof(*ia), GFP_ATOMIC);
+	struct xsctp_init *init = kmalloc(sizeof(*init), GFP_ATOMIC);
 
-	if (!ia)
+	if (!init)
 		return;
-	if (xsctp_wire_parse_init(c, ia) != XSCTP_WIRE_OK)
+	if (xsctp_wire_parse_init(c, init) != XSCTP_WIRE_OK)
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
+	else if (c->type == XSCTP_CID_INIT)
+		xsctp_sm_init(asoc, rx, init);
 	else if (!needs_id(asoc) || !xsctp_assoc_set_id(asoc, GFP_ATOMIC))
-		xsctp_sm_init_ack(asoc, ia, &rx->src);
-	kfree(ia);
+		xsctp_sm_init_ack(asoc, init, &rx->src);
+	kfree(init);
+}
+
+/* RFC 9260 5.2.6: of the ERROR causes, only a Stale Cookie acts (yet). */
+static void error_rcv(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
+{
+	struct xsctp_tlv_iter it;
+	struct xsctp_cause cause;
+	enum xsctp_wire_err err;
+
+	xsctp_causes(c, &it);
+	while (xsctp_cause_next(&it, &cause, &err)) {
+		if (cause.code == XSCTP_CAUSE_STALE_COOKIE) {
+			xsctp_sm_stale_cookie(asoc, xsctp_cause_u32(&cause));
+			return;
+		}
+	}
 }
 
 /* RFC 9260 8.3: a HEARTBEAT ACK echoes the info, to where it came from. */
@@ -94,8 +116,12 @@ static void assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 			return;
 		}
 		switch (c.type) {
+		case XSCTP_CID_INIT:
 		case XSCTP_CID_INIT_ACK:
-			init_ack_rcv(asoc, rx, &c);
+			init_rcv(asoc, rx, &c);
+			break;
+		case XSCTP_CID_ERROR:
+			error_rcv(asoc, &c);
 			break;
 		case XSCTP_CID_COOKIE_ECHO:
 			xsctp_cookie_echo_for_assoc(asoc, rx, &c);
@@ -117,27 +143,81 @@ static void assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 	}
 }
 
-/* The association moved to another socket (accept) while this waited. */
-static bool redeliver(struct sock *sk, struct sk_buff *skb, struct xsctp_rx *rx)
+/* An IPv4 or IPv6 Address parameter of the right length, as an address. */
+static bool init_addr(const struct xsctp_param *p, __be16 port,
+		      union xsctp_addr *a)
+{
+	if (p->type == XSCTP_PARAM_IPV4 ? p->len != 8 :
+	    p->type != XSCTP_PARAM_IPV6 || p->len != 20)
+		return false;
+	return xsctp_addr_from_param(a, p, port);
+}
+
+/**
+ * xsctp_lookup_assoc_by_init() - the association an INIT from an unknown
+ * address belongs to, by the addresses it lists
+ * @rx: the packet
+ *
+ * A peer that restarts with a new address is refused by its association
+ * (RFC 9260 5.2.2), which must first be found: as Linux's
+ * __sctp_rcv_init_lookup(), by the INIT's address parameters.
+ *
+ * Return: the association with a reference held, or NULL.
+ */
+struct xsctp_assoc *xsctp_lookup_assoc_by_init(const struct xsctp_rx *rx)
+{
+	struct xsctp_tlv_iter chunks = rx->chunks, params;
+	struct xsctp_assoc *asoc = NULL;
+	enum xsctp_wire_err err;
+	struct xsctp_chunk c;
+	struct xsctp_param p;
+	union xsctp_addr a;
+	unsigned int n = 0;
+
+	if (!xsctp_wire_next_chunk(&chunks, &c) || c.type != XSCTP_CID_INIT)
+		return NULL;
+	xsctp_wire_params(&c, XSCTP_INIT_FIXED_LEN, &params);
+	while (!asoc && n++ < XSCTP_MAX_INIT_ADDRS &&
+	       xsctp_wire_next_param(&params, &p, &err))
+		if (init_addr(&p, rx->src.v4.sin_port, &a))
+			asoc = xsctp_lookup_assoc(rx->net,
+						  ntohs(rx->dst.v4.sin_port), &a);
+	return asoc;
+}
+
+/*
+ * The association of a packet that none of @sk's paths sent: one that
+ * moved to another socket (accept) while the packet waited, or one an
+ * INIT names by the addresses it lists. Linux takes the latter only if
+ * its socket owns the INIT's destination; when @sk does not, the INIT is
+ * not @sk's to answer at all (*misdirected).
+ */
+static struct xsctp_assoc *lookup_elsewhere(struct sock *sk,
+					    struct xsctp_rx *rx,
+					    bool *misdirected)
 {
 	struct xsctp_assoc *asoc;
-	struct sock *owner;
 
 	asoc = xsctp_lookup_assoc(rx->net, ntohs(rx->dst.v4.sin_port), &rx->src);
-	if (!asoc)
-		return false;
-	owner = asoc->sk;
-	if (owner == sk) {
+	if (asoc)
+		return asoc;
+	asoc = xsctp_lookup_assoc_by_init(rx);
+	if (asoc && asoc->sk == sk && !xsctp_sock_owns_addr(sk, &rx->dst)) {
 		xsctp_assoc_put(asoc);
-		return false;
+		*misdirected = true;
+		return NULL;
 	}
+	return asoc;
+}
+
+/* Hand the packet to the socket that owns its association now. */
+static void redeliver(struct sock *owner, struct sk_buff *skb)
+{
 	sock_hold(owner);
-	xsctp_assoc_put(asoc);
 	local_bh_disable();
 	xsctp_deliver(owner, skb);
 	local_bh_enable();
 	sock_put(owner);
-	return true;
 }
 
 /**
@@ -152,21 +232,30 @@ static bool redeliver(struct sock *sk, struct sk_buff *skb, struct xsctp_rx *rx)
  */
 int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb)
 {
+	bool misdirected = false;
 	struct xsctp_assoc *asoc;
 	struct xsctp_rx rx;
+	struct sock *owner;
 
 	if (xsctp_rx_parse(skb, &rx)) {
 		kfree_skb(skb);
 		return 0;
 	}
 	asoc = xsctp_sock_assoc_by_peer(sk, &rx.src);
-	if (asoc) {
+	if (asoc)
 		xsctp_assoc_hold(asoc);
+	else
+		asoc = lookup_elsewhere(sk, &rx, &misdirected);
+	owner = asoc ? READ_ONCE(asoc->sk) : sk;
+	if (owner != sk) {
+		redeliver(owner, skb);
+		xsctp_assoc_put(asoc);
+		return 0;
+	}
+	if (asoc) {
 		assoc_rcv(asoc, &rx);
 		xsctp_assoc_put(asoc);
-	} else if (redeliver(sk, skb, &rx)) {
-		return 0;
-	} else if (sk->sk_state == TCP_LISTEN) {
+	} else if (sk->sk_state == TCP_LISTEN && !misdirected) {
 		xsctp_passive_rcv(sk, &rx);
 	} else {
 		xsctp_ootb_rcv(&rx);

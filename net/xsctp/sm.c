@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The association state machine, initiator side of setup: one function per
- * event, each a switch on the state, calling the effects (asoc->fx) by name.
+ * The association state machine, initiator side of setup and the setup
+ * chunks that meet an association which exists (RFC 9260 5.2): one function
+ * per event, each a switch on the state, calling the effects (asoc->fx) by
+ * name.
  * Events not listed for a state are ignored, as RFC 9260 says for chunks
  * that arrive in a state that does not expect them (5.2.3: an INIT ACK in
  * COOKIE-ECHOED or later is discarded). Documentation/state-machine.rst
@@ -12,8 +14,11 @@
 #include <kunit/visibility.h>
 #include <linux/export.h>
 #include <linux/minmax.h>
+#include <linux/random.h>
 #include <linux/slab.h>
 
+#include <net/xsctp/cookie.h>
+#include <net/xsctp/input.h>
 #include <net/xsctp/sm.h>
 
 static void start_t1(struct xsctp_assoc *asoc)
@@ -297,3 +302,262 @@ void xsctp_sm_dup_cookie_echo(struct xsctp_assoc *asoc, struct xsctp_path *from)
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_dup_cookie_echo);
+
+/*
+ * The first address of @init (or its source) that is not one of our
+ * paths: a peer that restarts with new addresses is refused (RFC 9260
+ * 5.2.1, 5.2.2). Addresses of a family we cannot use do not count.
+ */
+static bool init_new_addr(struct xsctp_assoc *asoc, const struct xsctp_rx *rx,
+			  const struct xsctp_init *init, union xsctp_addr *new)
+{
+	unsigned int i;
+
+	if (!xsctp_assoc_find_path(asoc, &rx->src)) {
+		*new = rx->src;
+		return true;
+	}
+	for (i = 0; i < init->num_addrs; i++)
+		if (xsctp_addr_from_param(new, &init->addrs[i],
+					  htons(asoc->peer_port)) &&
+		    xsctp_cfg_allows(&asoc->cfg, new->sa.sa_family) &&
+		    !xsctp_assoc_find_path(asoc, new))
+			return true;
+	return false;
+}
+
+/**
+ * xsctp_sm_init() - an INIT for this association (its tag of 0 checked)
+ * @asoc: the association
+ * @rx: the packet, answered where it came from
+ * @init: the parsed chunk
+ *
+ * No state changes, whatever the state: the answer's cookie carries all
+ * that a COOKIE ECHO needs to settle which association wins (5.2.4).
+ */
+void xsctp_sm_init(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+		   const struct xsctp_init *init)
+{
+	struct xsctp_init_ack_tags t = {
+		.local_tag = asoc->local_tag, .local_tsn = asoc->next_tsn,
+	};
+	union xsctp_addr new;
+
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_WAIT:	/* 5.2.1: a collision, no tie tags */
+		/* ... answered only to an address the user gave (5.2.1). */
+		if (xsctp_assoc_find_path(asoc, &rx->src))
+			asoc->fx->reply_init_ack(asoc, rx, init, &t);
+		break;
+	case XSCTP_S_COOKIE_ECHOED:	/* 5.2.1: our own tag, tied to now */
+	case XSCTP_S_ESTABLISHED:	/* 5.2.2: a new tag, tied to now */
+	case XSCTP_S_SHUTDOWN_PENDING:
+	case XSCTP_S_SHUTDOWN_SENT:
+	case XSCTP_S_SHUTDOWN_RECEIVED:
+		if (init_new_addr(asoc, rx, init, &new)) {
+			asoc->fx->reply_restart_abort(asoc, rx, init->init_tag,
+						      &new);
+			break;
+		}
+		if (asoc->state != XSCTP_S_COOKIE_ECHOED) {
+			t.local_tag = xsctp_random_tag();
+			t.local_tsn = get_random_u32();
+		}
+		t.local_tie_tag = asoc->local_tag;
+		t.peer_tie_tag = asoc->peer_tag;
+		asoc->fx->reply_init_ack(asoc, rx, init, &t);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_init);
+
+/**
+ * xsctp_cookie_case() - RFC 9260 5.2.4, table 7: what a valid cookie
+ * means for the association that already exists
+ * @asoc: the association
+ * @ck: the opened cookie
+ *
+ * The table's rows are tried in order; D (both tags ours) comes first
+ * because it is also B's pattern with the peer's tag matching.
+ *
+ * Return: the table's action, or XSCTP_CK_DISCARD for any other case.
+ */
+enum xsctp_cookie_case xsctp_cookie_case(const struct xsctp_assoc *asoc,
+					 const struct xsctp_cookie *ck)
+{
+	bool local = ck->local_tag == asoc->local_tag;
+	bool peer = ck->peer_tag == asoc->peer_tag;
+
+	if (local && peer)
+		return XSCTP_CK_DUPLICATE;
+	if (local)
+		return XSCTP_CK_COLLISION;
+	if (!peer && asoc->peer_tag && ck->local_tie_tag == asoc->local_tag &&
+	    ck->peer_tie_tag == asoc->peer_tag)
+		return XSCTP_CK_RESTART;
+	if (peer && !ck->local_tie_tag && !ck->peer_tie_tag)
+		return XSCTP_CK_LATE;
+	return XSCTP_CK_DISCARD;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_cookie_case);
+
+/* The peer's side of the association, as its cookie says. */
+static void take_cookie_peer(struct xsctp_assoc *asoc,
+			     const struct xsctp_cookie *ck)
+{
+	asoc->peer_tag = ck->peer_tag;
+	asoc->peer_initial_tsn = ck->peer_tsn;
+	asoc->peer_rwnd = ck->peer_rwnd;
+	asoc->num_out = ck->num_out;
+	asoc->num_in = ck->num_in;
+}
+
+/*
+ * Before the peer's INIT ACK, the paths are the user's: confirm those
+ * the cookie's INIT came from or listed, as an INIT ACK would have.
+ */
+static void learn_cookie_paths(struct xsctp_assoc *asoc,
+			       const struct xsctp_cookie *ck,
+			       struct xsctp_path *from)
+{
+	unsigned int i;
+
+	from->state = XSCTP_PATH_ACTIVE;
+	learn_addr(asoc, &ck->src, XSCTP_PATH_ACTIVE);
+	for (i = 0; i < ck->num_addrs; i++)
+		learn_addr(asoc, &ck->addrs[i], XSCTP_PATH_UNCONFIRMED);
+	prune_unknown(asoc);
+}
+
+/**
+ * xsctp_sm_collision_cookie() - a valid COOKIE ECHO with our tag and a
+ * peer tag we did not know (RFC 9260 5.2.4 case B)
+ * @asoc: the association
+ * @from: the path it came from
+ * @ck: the opened cookie
+ *
+ * Both sides started at once and the peer answered our INIT before its
+ * own was answered: the association it echoes is the one to keep.
+ */
+void xsctp_sm_collision_cookie(struct xsctp_assoc *asoc,
+			       struct xsctp_path *from,
+			       const struct xsctp_cookie *ck)
+{
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_WAIT:
+		learn_cookie_paths(asoc, ck, from);
+		fallthrough;
+	case XSCTP_S_COOKIE_ECHOED:
+		asoc->fx->set_t1(asoc, 0);
+		take_cookie_peer(asoc, ck);
+		asoc->state = XSCTP_S_ESTABLISHED;
+		asoc->fx->send_cookie_ack(asoc, from);
+		asoc->fx->established(asoc);
+		break;
+	case XSCTP_S_ESTABLISHED:
+		take_cookie_peer(asoc, ck);
+		asoc->fx->send_cookie_ack(asoc, from);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_collision_cookie);
+
+/* The first address of the cookie's INIT that is not one of our paths. */
+static const union xsctp_addr *cookie_new_addr(struct xsctp_assoc *asoc,
+					       const struct xsctp_cookie *ck)
+{
+	unsigned int i;
+
+	if (!xsctp_assoc_find_path(asoc, &ck->src))
+		return &ck->src;
+	for (i = 0; i < ck->num_addrs; i++)
+		if (!xsctp_assoc_find_path(asoc, &ck->addrs[i]))
+			return &ck->addrs[i];
+	return NULL;
+}
+
+/**
+ * xsctp_sm_restart_cookie() - a valid COOKIE ECHO with new tags on both
+ * sides, tied to ours (RFC 9260 5.2.4 case A): the peer restarted
+ * @asoc: the association
+ * @rx: the packet, for an ABORT
+ * @from: the path it came from
+ * @ck: the opened cookie
+ *
+ * The association starts again in place, with the cookie's tags and
+ * TSNs: same id, same socket, same paths. A peer that comes back with
+ * addresses we do not know is refused instead (5.2.2).
+ */
+void xsctp_sm_restart_cookie(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			     struct xsctp_path *from,
+			     const struct xsctp_cookie *ck)
+{
+	const union xsctp_addr *new;
+
+	switch (asoc->state) {
+	case XSCTP_S_ESTABLISHED:
+		new = cookie_new_addr(asoc, ck);
+		if (new) {
+			asoc->fx->reply_restart_abort(asoc, rx, ck->peer_tag,
+						      new);
+			break;
+		}
+		asoc->fx->set_t1(asoc, 0);
+		asoc->local_tag = ck->local_tag;
+		asoc->next_tsn = ck->local_tsn;
+		take_cookie_peer(asoc, ck);
+		asoc->fx->send_cookie_ack(asoc, from);
+		asoc->fx->restarted(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_restart_cookie);
+
+/*
+ * RFC 9260 5.2.6 asks for the lifetime extension to use the measured
+ * round trip; Linux asks for twice the staleness the peer reported.
+ */
+static u32 preservative_ms(u32 stale_us)
+{
+	return max_t(u32, DIV_ROUND_UP(2ULL * stale_us, USEC_PER_MSEC), 1);
+}
+
+/**
+ * xsctp_sm_stale_cookie() - an ERROR with a Stale Cookie cause
+ * @asoc: the association
+ * @stale_us: how late our COOKIE ECHO was, as the peer measured it
+ *
+ * RFC 9260 5.2.6, third choice, as Linux: start again from a new INIT
+ * asking for a longer cookie life, counted like a T1 expiry.
+ */
+void xsctp_sm_stale_cookie(struct xsctp_assoc *asoc, u32 stale_us)
+{
+	struct xsctp_path *p;
+
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_ECHOED:
+		asoc->fx->set_t1(asoc, 0);
+		if (asoc->init_errors + 1 > asoc->cfg.max_init_attempts) {
+			asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
+			break;
+		}
+		asoc->init_errors++;
+		asoc->state = XSCTP_S_COOKIE_WAIT;
+		asoc->peer_tag = 0;
+		asoc->cookie_preservative_ms = preservative_ms(stale_us);
+		p = asoc->init_path ?: asoc->primary;
+		p->init_sent++;
+		asoc->fx->send_init(asoc, p);
+		start_t1(asoc);
+		break;
+	default:
+		break;	/* 5.2.6: discarded */
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_stale_cookie);

@@ -51,6 +51,19 @@ enum xsctp_path_state {
 #define XSCTP_MAX_PATHS		32
 
 struct xsctp_assoc;
+struct xsctp_rx;
+
+/*
+ * What an INIT ACK answering an INIT says for an association that exists
+ * (RFC 9260 5.2.1, 5.2.2): its Initiate Tag and initial TSN, and the tie
+ * tags sealed in its cookie (0 when there are none).
+ */
+struct xsctp_init_ack_tags {
+	u32 local_tag;
+	u32 local_tsn;
+	u32 local_tie_tag;
+	u32 peer_tie_tag;
+};
 
 struct xsctp_path {
 	struct list_head node;		/* in asoc->paths */
@@ -93,12 +106,20 @@ struct xsctp_effects {
 	void (*send_cookie_ack)(struct xsctp_assoc *asoc,
 				struct xsctp_path *path);
 	void (*send_abort)(struct xsctp_assoc *asoc, struct xsctp_path *path);
+	/* Answers to the packet @rx, which need not come from a path. */
+	void (*reply_init_ack)(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			       const struct xsctp_init *init,
+			       const struct xsctp_init_ack_tags *tags);
+	void (*reply_restart_abort)(struct xsctp_assoc *asoc,
+				    struct xsctp_rx *rx, u32 vtag,
+				    const union xsctp_addr *new_addr);
 	int (*keep_cookie)(struct xsctp_assoc *asoc, const u8 *cookie, u16 len);
 	void (*add_path)(struct xsctp_assoc *asoc, const union xsctp_addr *addr,
 			 u16 state);
 	void (*remove_path)(struct xsctp_assoc *asoc, struct xsctp_path *path);
 	void (*set_t1)(struct xsctp_assoc *asoc, u32 ms);	/* 0: stop */
 	void (*established)(struct xsctp_assoc *asoc);	/* COMM_UP */
+	void (*restarted)(struct xsctp_assoc *asoc);	/* the peer restarted */
 	/* Then gone; @causes: the peer's ABORT's, if that is why. */
 	void (*failed)(struct xsctp_assoc *asoc, int err, const u8 *causes,
 		       u16 causes_len);
@@ -132,6 +153,7 @@ struct xsctp_assoc {
 	unsigned int init_cycle;	/* passes over all paths so far */
 	u32 t1_ms;
 	struct timer_list t1;
+	u32 cookie_preservative_ms;	/* asked for in our INITs; 0: none */
 
 	int error;			/* why it failed, for connect() */
 	u8 *cookie;			/* from the INIT ACK, echoed back */

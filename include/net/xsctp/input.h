@@ -26,12 +26,18 @@ struct xsctp_rx {
 int xsctp_rx_parse(struct sk_buff *skb, struct xsctp_rx *rx);
 void xsctp_deliver(struct sock *sk, struct sk_buff *skb);
 int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb);	/* receive.c */
+struct xsctp_assoc *xsctp_lookup_assoc_by_init(const struct xsctp_rx *rx);
 
 /* passive.c: packets for a listening socket, without an association */
 void xsctp_passive_rcv(struct sock *sk, struct xsctp_rx *rx);
 void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc,
 				 struct xsctp_rx *rx,
 				 const struct xsctp_chunk *c);
+void xsctp_reply_init_ack(struct sock *sk, struct xsctp_rx *rx,
+			  const struct xsctp_init *init,
+			  const struct xsctp_init_ack_tags *tags);
+void xsctp_reply_restart_abort(struct xsctp_rx *rx, u32 vtag,
+			       const union xsctp_addr *addr);
 
 /* ootb.c: answers to packets that belong to nothing (RFC 9260 8.4) */
 void xsctp_ootb_rcv(struct xsctp_rx *rx);

@@ -29,6 +29,9 @@ enum xsctp_mib_field {
 	XSCTP_MIB_PASSIVE_ESTABS,	/* associations created from cookies */
 	XSCTP_MIB_ACTIVE_ESTABS,	/* associations set up by connect */
 	XSCTP_MIB_NOTIFY_DROPPED,	/* notifications over the rcvbuf */
+	XSCTP_MIB_COOKIE_RESTARTS,	/* RFC 9260 5.2.4 case A: peer restart */
+	XSCTP_MIB_COOKIE_COLLISIONS,	/* ... case B: setup collision */
+	XSCTP_MIB_COOKIE_DISCARDED,	/* ... case C and unlisted: dropped */
 	__XSCTP_MIB_MAX
 };
 

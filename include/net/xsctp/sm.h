@@ -5,6 +5,17 @@
 
 #include <net/xsctp/assoc.h>
 
+struct xsctp_cookie;
+
+/* RFC 9260 5.2.4, table 7: a valid cookie for an association that exists. */
+enum xsctp_cookie_case {
+	XSCTP_CK_DISCARD,	/* none of the table's rows */
+	XSCTP_CK_RESTART,	/* A: the peer restarted */
+	XSCTP_CK_COLLISION,	/* B: setup collision */
+	XSCTP_CK_LATE,		/* C: our own late cookie; discarded */
+	XSCTP_CK_DUPLICATE,	/* D: the peer missed our COOKIE ACK */
+};
+
 void xsctp_sm_associate(struct xsctp_assoc *asoc);
 void xsctp_sm_t1_expired(struct xsctp_assoc *asoc);
 int xsctp_sm_init_ack(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
@@ -15,5 +26,16 @@ void xsctp_sm_user_abort(struct xsctp_assoc *asoc);
 void xsctp_sm_proto_unreachable(struct xsctp_assoc *asoc);
 void xsctp_sm_dup_cookie_echo(struct xsctp_assoc *asoc,
 			      struct xsctp_path *from);
+void xsctp_sm_init(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+		   const struct xsctp_init *init);
+enum xsctp_cookie_case xsctp_cookie_case(const struct xsctp_assoc *asoc,
+					 const struct xsctp_cookie *ck);
+void xsctp_sm_collision_cookie(struct xsctp_assoc *asoc,
+			       struct xsctp_path *from,
+			       const struct xsctp_cookie *ck);
+void xsctp_sm_restart_cookie(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			     struct xsctp_path *from,
+			     const struct xsctp_cookie *ck);
+void xsctp_sm_stale_cookie(struct xsctp_assoc *asoc, u32 stale_us);
 
 #endif /* _NET_XSCTP_SM_H */

@@ -5,13 +5,16 @@
  * checked row by row (new state and the effects, in order); then the T1
  * schedule across several addresses against Linux's (abi.md 4.3), and
  * INIT ACK processing: which connectx addresses are confirmed, which are
- * learned unconfirmed, which are dropped (abi.md 4.4).
+ * learned unconfirmed, which are dropped (abi.md 4.4). Then RFC 9260 5.2:
+ * table 7 against a model of the table, and a restart in place.
  */
 #include <kunit/test.h>
 #include <kunit/test-bug.h>
 #include <linux/slab.h>
 #include <net/sock.h>
 
+#include <net/xsctp/cookie.h>
+#include <net/xsctp/input.h>
 #include <net/xsctp/sm.h>
 
 /* The effects, as text: "init:1 t1:1000 ...", paths by their position. */
@@ -71,6 +74,27 @@ static void f_send_abort(struct xsctp_assoc *a, struct xsctp_path *p)
 	log_effect(a, "abort", path_no(a, p));
 }
 
+/* 0: our own tag, no tie tags; 1: own tag, tied; 2: a new tag, tied. */
+static void f_reply_init_ack(struct xsctp_assoc *a, struct xsctp_rx *rx,
+			     const struct xsctp_init *init,
+			     const struct xsctp_init_ack_tags *t)
+{
+	bool tied = t->local_tie_tag && t->local_tie_tag == a->local_tag &&
+		    t->peer_tie_tag == a->peer_tag;
+	int kind = t->local_tag != a->local_tag ? 2 : tied;
+
+	if (t->local_tie_tag && !tied)
+		kind = -1;
+	log_effect(a, "iack", kind);
+}
+
+/* Logs the last byte of the new IPv4 address. */
+static void f_reply_restart_abort(struct xsctp_assoc *a, struct xsctp_rx *rx,
+				  u32 vtag, const union xsctp_addr *new_addr)
+{
+	log_effect(a, "rabort", ntohl(new_addr->v4.sin_addr.s_addr) & 0xff);
+}
+
 static int f_keep_cookie(struct xsctp_assoc *a, const u8 *cookie, u16 len)
 {
 	log_effect(a, "keep", len);
@@ -93,6 +117,11 @@ static void f_established(struct xsctp_assoc *a)
 	log_effect(a, "up", 0);
 }
 
+static void f_restarted(struct xsctp_assoc *a)
+{
+	log_effect(a, "restarted", 0);
+}
+
 static void f_failed(struct xsctp_assoc *a, int err, const u8 *causes,
 		     u16 causes_len)
 {
@@ -105,11 +134,14 @@ static const struct xsctp_effects fake_effects = {
 	.send_cookie_echo = f_send_cookie_echo,
 	.send_cookie_ack = f_send_cookie_ack,
 	.send_abort = f_send_abort,
+	.reply_init_ack = f_reply_init_ack,
+	.reply_restart_abort = f_reply_restart_abort,
 	.keep_cookie = f_keep_cookie,
 	.add_path = f_add_path,
 	.remove_path = xsctp_assoc_remove_path,
 	.set_t1 = f_set_t1,
 	.established = f_established,
+	.restarted = f_restarted,
 	.failed = f_failed,
 };
 
@@ -154,6 +186,9 @@ static struct fake *new_fake(struct kunit *test, u8 state, int n)
 	}
 	f->asoc->state = state;
 	f->asoc->t1_ms = 1000;
+	f->asoc->local_tag = 10;
+	if (state != XSCTP_S_CLOSED && state != XSCTP_S_COOKIE_WAIT)
+		f->asoc->peer_tag = 20;
 	/* In the handshake states, one INIT or COOKIE ECHO went to path 1. */
 	if (state == XSCTP_S_COOKIE_WAIT || state == XSCTP_S_COOKIE_ECHOED) {
 		f->asoc->init_path = f->asoc->primary;
@@ -164,7 +199,55 @@ static struct fake *new_fake(struct kunit *test, u8 state, int n)
 }
 
 enum event { ASSOCIATE, T1, INIT_ACK, COOKIE_ACK, ABORT, USER_ABORT, DUP_ECHO,
-	     PROTO_UNREACH };
+	     PROTO_UNREACH, INIT, INIT_NEW_ADDR, COLLISION_ECHO, RESTART_ECHO,
+	     STALE };
+
+/* A cookie from the peer's new INIT: new tags, tied to the current ones. */
+static void new_cookie(struct xsctp_assoc *asoc, struct xsctp_cookie *ck)
+{
+	memset(ck, 0, sizeof(*ck));
+	ck->local_tag = asoc->local_tag + 1;
+	ck->peer_tag = asoc->peer_tag + 1;
+	ck->local_tie_tag = asoc->local_tag;
+	ck->peer_tie_tag = asoc->peer_tag;
+	ck->local_tsn = 1000;
+	ck->peer_tsn = 2000;
+	ck->peer_rwnd = 3000;
+	ck->num_out = 4;
+	ck->num_in = 5;
+	addr4(&ck->src, 1);
+}
+
+/* The events of RFC 9260 5.2: an INIT, a cookie of case A or B, an ERROR. */
+static void fire_collision(struct xsctp_assoc *asoc, enum event ev)
+{
+	static const u8 nine[4] = { 192, 0, 2, 9 };
+	struct xsctp_init init = {
+		.init_tag = 77, .num_outbound = 5, .num_inbound = 20,
+		.addrs = { { .type = XSCTP_PARAM_IPV4, .len = 8, .value = nine } },
+		.num_addrs = ev == INIT_NEW_ADDR,
+	};
+	struct xsctp_cookie ck;
+	struct xsctp_rx rx = {};
+
+	addr4(&rx.src, 1);
+	new_cookie(asoc, &ck);
+	switch (ev) {
+	case INIT:
+	case INIT_NEW_ADDR:
+		xsctp_sm_init(asoc, &rx, &init);
+		break;
+	case COLLISION_ECHO:
+		xsctp_sm_collision_cookie(asoc, asoc->primary, &ck);
+		break;
+	case RESTART_ECHO:
+		xsctp_sm_restart_cookie(asoc, &rx, asoc->primary, &ck);
+		break;
+	default:
+		xsctp_sm_stale_cookie(asoc, 1500);
+		break;
+	}
+}
 
 static void fire(struct xsctp_assoc *asoc, enum event ev)
 {
@@ -177,6 +260,10 @@ static void fire(struct xsctp_assoc *asoc, enum event ev)
 	union xsctp_addr src;
 
 	addr4(&src, 1);
+	if (ev >= INIT) {
+		fire_collision(asoc, ev);
+		return;
+	}
 	switch (ev) {
 	case ASSOCIATE:
 		xsctp_sm_associate(asoc);
@@ -202,6 +289,8 @@ static void fire(struct xsctp_assoc *asoc, enum event ev)
 	case PROTO_UNREACH:
 		xsctp_sm_proto_unreachable(asoc);
 		break;
+	default:
+		break;
 	}
 }
 
@@ -222,6 +311,11 @@ static const struct row table[] = {
 	{ XSCTP_S_CLOSED, USER_ABORT, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, DUP_ECHO, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, PROTO_UNREACH, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, INIT, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, INIT_NEW_ADDR, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, COLLISION_ECHO, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, RESTART_ECHO, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, STALE, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_COOKIE_WAIT, ASSOCIATE, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_WAIT, T1, XSCTP_S_COOKIE_WAIT, "init:1 t1:2000" },
 	{ XSCTP_S_COOKIE_WAIT, INIT_ACK, XSCTP_S_COOKIE_ECHOED,
@@ -231,6 +325,12 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_WAIT, USER_ABORT, XSCTP_S_CLOSED, "t1:0 failed:103" },
 	{ XSCTP_S_COOKIE_WAIT, DUP_ECHO, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_WAIT, PROTO_UNREACH, XSCTP_S_CLOSED, "t1:0 failed:92" },
+	{ XSCTP_S_COOKIE_WAIT, INIT, XSCTP_S_COOKIE_WAIT, "iack:0" },
+	{ XSCTP_S_COOKIE_WAIT, INIT_NEW_ADDR, XSCTP_S_COOKIE_WAIT, "iack:0" },
+	{ XSCTP_S_COOKIE_WAIT, COLLISION_ECHO, XSCTP_S_ESTABLISHED,
+	  "t1:0 cack:1 up:0" },
+	{ XSCTP_S_COOKIE_WAIT, RESTART_ECHO, XSCTP_S_COOKIE_WAIT, "" },
+	{ XSCTP_S_COOKIE_WAIT, STALE, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_ECHOED, ASSOCIATE, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, T1, XSCTP_S_COOKIE_ECHOED, "echo:1 t1:2000" },
 	{ XSCTP_S_COOKIE_ECHOED, INIT_ACK, XSCTP_S_COOKIE_ECHOED, "" },
@@ -240,6 +340,14 @@ static const struct row table[] = {
 	  "t1:0 abort:1 failed:103" },
 	{ XSCTP_S_COOKIE_ECHOED, DUP_ECHO, XSCTP_S_ESTABLISHED, "t1:0 cack:1 up:0" },
 	{ XSCTP_S_COOKIE_ECHOED, PROTO_UNREACH, XSCTP_S_COOKIE_ECHOED, "" },
+	{ XSCTP_S_COOKIE_ECHOED, INIT, XSCTP_S_COOKIE_ECHOED, "iack:1" },
+	{ XSCTP_S_COOKIE_ECHOED, INIT_NEW_ADDR, XSCTP_S_COOKIE_ECHOED,
+	  "rabort:9" },
+	{ XSCTP_S_COOKIE_ECHOED, COLLISION_ECHO, XSCTP_S_ESTABLISHED,
+	  "t1:0 cack:1 up:0" },
+	{ XSCTP_S_COOKIE_ECHOED, RESTART_ECHO, XSCTP_S_COOKIE_ECHOED, "" },
+	{ XSCTP_S_COOKIE_ECHOED, STALE, XSCTP_S_COOKIE_WAIT,
+	  "t1:0 init:1 t1:1000" },
 	{ XSCTP_S_ESTABLISHED, ASSOCIATE, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, T1, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, INIT_ACK, XSCTP_S_ESTABLISHED, "" },
@@ -249,6 +357,12 @@ static const struct row table[] = {
 	  "t1:0 abort:1 failed:103" },
 	{ XSCTP_S_ESTABLISHED, DUP_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
 	{ XSCTP_S_ESTABLISHED, PROTO_UNREACH, XSCTP_S_ESTABLISHED, "" },
+	{ XSCTP_S_ESTABLISHED, INIT, XSCTP_S_ESTABLISHED, "iack:2" },
+	{ XSCTP_S_ESTABLISHED, INIT_NEW_ADDR, XSCTP_S_ESTABLISHED, "rabort:9" },
+	{ XSCTP_S_ESTABLISHED, COLLISION_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
+	{ XSCTP_S_ESTABLISHED, RESTART_ECHO, XSCTP_S_ESTABLISHED,
+	  "t1:0 cack:1 restarted:0" },
+	{ XSCTP_S_ESTABLISHED, STALE, XSCTP_S_ESTABLISHED, "" },
 };
 
 static void event_state_table(struct kunit *test)
@@ -337,11 +451,138 @@ static void init_ack_confirms_learns_and_drops(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
 }
 
+/*
+ * RFC 9260 table 7 as written: rows in order, 'M' matches the
+ * association, 'X' does not, '0' is zero (or unknown), 'A' is anything.
+ */
+static const struct { char tag[4]; enum xsctp_cookie_case action; } table7[] = {
+	{ "XXMM", XSCTP_CK_RESTART },
+	{ "MXAA", XSCTP_CK_COLLISION },
+	{ "M0AA", XSCTP_CK_COLLISION },
+	{ "XM00", XSCTP_CK_LATE },
+	{ "MMAA", XSCTP_CK_DUPLICATE },
+};
+
+static enum xsctp_cookie_case table7_model(const char *kind)
+{
+	int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(table7); i++) {
+		for (j = 0; j < 4; j++)
+			if (table7[i].tag[j] != 'A' && table7[i].tag[j] != kind[j])
+				break;
+		if (j == 4)
+			return table7[i].action;
+	}
+	return XSCTP_CK_DISCARD;
+}
+
+/* A tag of @kind against the association's @ours (0 when unknown). */
+static u32 tag_of(char kind, u32 ours)
+{
+	return kind == 'M' ? ours : kind == 'X' ? ours + 0x1000 : 0;
+}
+
+/* Every combination of M, X and 0 in the four columns. */
+static void cookie_case_is_table7(struct kunit *test)
+{
+	static const char kinds[] = "MX0";
+	struct xsctp_assoc asoc = { .local_tag = 100 };
+	struct xsctp_cookie ck = {};
+	char k[5] = {};
+	int i;
+
+	for (i = 0; i < 81; i++) {
+		k[0] = kinds[i % 3];
+		k[1] = kinds[i / 3 % 3];
+		k[2] = kinds[i / 9 % 3];
+		k[3] = kinds[i / 27];
+		if (k[0] == '0')
+			continue;	/* our own tag is never unknown */
+		/* A peer tag we do not know yet: any tag in the cookie is new. */
+		asoc.peer_tag = k[1] == '0' ? 0 : 200;
+		ck.local_tag = tag_of(k[0], asoc.local_tag);
+		ck.peer_tag = k[1] == '0' ? 300 : tag_of(k[1], asoc.peer_tag);
+		ck.local_tie_tag = tag_of(k[2], asoc.local_tag);
+		ck.peer_tie_tag = tag_of(k[3], asoc.peer_tag);
+		KUNIT_EXPECT_EQ_MSG(test, xsctp_cookie_case(&asoc, &ck),
+				    table7_model(k), "tags %s", k);
+	}
+}
+
+/* Case A: the same association (id, paths) with the cookie's values. */
+static void restart_keeps_id_resets_tags(struct kunit *test)
+{
+	struct fake *f = new_fake(test, XSCTP_S_ESTABLISHED, 1);
+	struct xsctp_assoc *a = f->asoc;
+	struct xsctp_cookie ck;
+	struct xsctp_rx rx = {};
+
+	a->id = 42;
+	new_cookie(a, &ck);
+	KUNIT_ASSERT_EQ(test, xsctp_cookie_case(a, &ck), XSCTP_CK_RESTART);
+	addr4(&rx.src, 1);
+	xsctp_sm_restart_cookie(a, &rx, a->primary, &ck);
+	KUNIT_EXPECT_STREQ(test, f->log, "t1:0 cack:1 restarted:0");
+	KUNIT_EXPECT_EQ(test, a->id, 42);
+	KUNIT_EXPECT_EQ(test, a->state, XSCTP_S_ESTABLISHED);
+	KUNIT_EXPECT_EQ(test, a->local_tag, 11U);
+	KUNIT_EXPECT_EQ(test, a->peer_tag, 21U);
+	KUNIT_EXPECT_EQ(test, a->next_tsn, 1000U);
+	KUNIT_EXPECT_EQ(test, a->peer_initial_tsn, 2000U);
+	KUNIT_EXPECT_EQ(test, a->peer_rwnd, 3000U);
+	KUNIT_EXPECT_EQ(test, a->num_out, 4);
+	KUNIT_EXPECT_EQ(test, a->num_in, 5);
+	KUNIT_EXPECT_EQ(test, a->num_paths, 1U);
+}
+
+/* A restart that brings a new address is refused; nothing changes. */
+static void restart_with_new_address_aborts(struct kunit *test)
+{
+	struct fake *f = new_fake(test, XSCTP_S_ESTABLISHED, 1);
+	struct xsctp_cookie ck;
+	struct xsctp_rx rx = {};
+
+	new_cookie(f->asoc, &ck);
+	addr4(&ck.addrs[0], 7);
+	ck.num_addrs = 1;
+	addr4(&rx.src, 1);
+	xsctp_sm_restart_cookie(f->asoc, &rx, f->asoc->primary, &ck);
+	KUNIT_EXPECT_STREQ(test, f->log, "rabort:7");
+	KUNIT_EXPECT_EQ(test, f->asoc->local_tag, 10U);
+	KUNIT_EXPECT_EQ(test, f->asoc->peer_tag, 20U);
+}
+
+/*
+ * Stale Cookie errors count like T1 expiries: with 2 attempts, the third
+ * fails with ETIMEDOUT; each new INIT asks for twice the staleness.
+ */
+static void stale_cookie_gives_up_with_etimedout(struct kunit *test)
+{
+	struct fake *f = new_fake(test, XSCTP_S_COOKIE_ECHOED, 1);
+	int i;
+
+	f->asoc->cfg.max_init_attempts = 2;
+	for (i = 0; i < 3; i++) {
+		f->asoc->state = XSCTP_S_COOKIE_ECHOED;
+		xsctp_sm_stale_cookie(f->asoc, 2000);
+		if (i < 2)
+			KUNIT_EXPECT_EQ(test, f->asoc->cookie_preservative_ms, 4U);
+	}
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "t1:0 init:1 t1:1000 t1:0 init:1 t1:1000 t1:0 failed:110");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+}
+
 static struct kunit_case xsctp_sm_cases[] = {
 	KUNIT_CASE(event_state_table),
 	KUNIT_CASE(t1_rotates_and_doubles_per_pass),
 	KUNIT_CASE(t1_gives_up_with_etimedout),
 	KUNIT_CASE(init_ack_confirms_learns_and_drops),
+	KUNIT_CASE(cookie_case_is_table7),
+	KUNIT_CASE(restart_keeps_id_resets_tags),
+	KUNIT_CASE(restart_with_new_address_aborts),
+	KUNIT_CASE(stale_cookie_gives_up_with_etimedout),
 	{}
 };
 
