@@ -41,6 +41,14 @@ def subscribe(s):
     s.setsockopt(SCTP, EVENTS, bytes([0, 1]))
 
 
+def subscribed_listener(sock, addr, port):
+    """@sock subscribed to association changes, bound and listening."""
+    subscribe(sock)
+    sock.bind((addr, port))
+    sock.listen(4)
+    return sock
+
+
 def sctp_event(assoc_id, etype, on=0):
     return struct.pack("=iHBx", assoc_id, etype, on)
 
@@ -158,10 +166,7 @@ def abort_by_close(s):
 
 
 def passive_cases(show, attempt, tcp, local, port):
-    lst = tcp()
-    subscribe(lst)
-    lst.bind((local, port))
-    lst.listen(4)
+    lst = subscribed_listener(tcp(), local, port)
     c = tcp()
     c.connect((local, port))
     a, _ = lst.accept()
@@ -171,10 +176,7 @@ def passive_cases(show, attempt, tcp, local, port):
     show("accepted socket, COMM_LOST after the peer's ABORT", read_note(a))
     show("accepted socket, getpeername after it", attempt(lambda: a.getpeername()[0]))
     show("accepted socket, connect after it", attempt(lambda: a.connect((local, port))))
-    m = tcp(socket.SOCK_SEQPACKET)
-    subscribe(m)
-    m.bind((local, port + 1))
-    m.listen(4)
+    m = subscribed_listener(tcp(socket.SOCK_SEQPACKET), local, port + 1)
     c = tcp()
     c.connect((local, port + 1))
     show("one-to-many listener, COMM_UP", read_note(m))
@@ -187,10 +189,7 @@ def passive_cases(show, attempt, tcp, local, port):
 def aborted_before_accept_cases(show, tcp, local, port):
     """The news of an association that ended before accept() is not handed
     to the next accepted socket."""
-    lst = tcp()
-    subscribe(lst)
-    lst.bind((local, port))
-    lst.listen(4)
+    lst = subscribed_listener(tcp(), local, port)
     gone = tcp()
     gone.connect((local, port))
     abort_by_close(gone)
@@ -232,10 +231,7 @@ def ipv6_cases(show, tcp, peer, port, local6):
     s.connect(("::ffff:" + peer, port))
     show("IPv6 socket to a v4-mapped peer, COMM_UP", read_note(s))
     s.close()
-    lst = tcp(socket.SOCK_SEQPACKET, socket.AF_INET6)
-    subscribe(lst)
-    lst.bind((local6, port + 50))
-    lst.listen(4)
+    lst = subscribed_listener(tcp(socket.SOCK_SEQPACKET, socket.AF_INET6), local6, port + 50)
     c = tcp(fam=socket.AF_INET6)
     subscribe(c)
     c.connect((local6, port + 50))
