@@ -155,6 +155,23 @@ start_clean() {
 	fi
 }
 
+# start_module WHAT: a clean start with xsctp loaded; or, with LINUX=1
+# (the *_ko tests, which run after coexist), with sctp.ko, or a skip of
+# WHAT where this kernel has none.
+start_module() {
+	if [ -z "${LINUX:-}" ]; then
+		start_clean
+		check "insmod xsctp.ko" xsctp_load
+		return
+	fi
+	TEST=${TEST}_ko
+	if ! have_sctp_ko; then
+		skip "$1" "this kernel has no sctp.ko"
+		ksft_exit
+	fi
+	check "sctp.ko loaded" modprobe sctp
+}
+
 # Two namespaces joined by a veth pair:
 #   ns xsctp-a                        ns xsctp-b
 #   veth-a 198.51.100.1/24  ------  veth-b 198.51.100.2/24
