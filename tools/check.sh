@@ -61,12 +61,12 @@ section "style"
 tools/style.sh | tee "$out/style.log"
 count_tap style "$out/style.log"
 
-section "fuzz: the wire codec under libFuzzer, ASan and UBSan (20 s)"
+section "fuzz: the wire codec and the state cookie under libFuzzer, ASan and UBSan (20 s each)"
 if make --no-print-directory -s -C tools/fuzz run SECONDS=20 >"$out/fuzz.log" 2>&1; then
-	echo "ok 1 - fuzz: wire_fuzz, no crash ($(sed -n 's/^stat::number_of_executed_units: //p' "$out/fuzz.log") inputs)" | tee "$out/fuzz.tap"
+	echo "ok 1 - fuzz: wire_fuzz and cookie_fuzz, no crash ($(sed -n 's/^stat::number_of_executed_units: //p' "$out/fuzz.log" | paste -sd/) inputs)" | tee "$out/fuzz.tap"
 else
 	tail -n 40 "$out/fuzz.log"
-	echo "not ok 1 - fuzz: wire_fuzz crashed (build/check/fuzz.log)" | tee "$out/fuzz.tap"
+	echo "not ok 1 - fuzz: a target crashed (build/check/fuzz.log)" | tee "$out/fuzz.tap"
 fi
 count_tap fuzz "$out/fuzz.tap"
 

@@ -3,4 +3,6 @@
 #define _FUZZ_LINUX_MINMAX_H
 #define min(a, b) ((a) < (b) ? (a) : (b))
 #define min_t(t, a, b) min((t)(a), (t)(b))
+#define max(a, b) ((a) > (b) ? (a) : (b))
+#define max_t(t, a, b) max((t)(a), (t)(b))
 #endif
