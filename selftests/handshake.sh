@@ -11,7 +11,9 @@
 # association (an xsctp difference); that the responder keeps no state
 # for an INIT, creates one for its own cookie echoed by a hand-made peer,
 # and counts forged and stale cookies (answering the latter with a Stale
-# Cookie error); and that everything is freed (the module unloads).
+# Cookie error); that notifications nobody reads stay within the receive
+# buffer, the rest counted as dropped; and that everything is freed (the
+# module unloads).
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
 CONN="python3 $(dirname "$0")/sctp_conn.py"
@@ -139,6 +141,14 @@ check "a cookie echoed after its lifetime: a Stale Cookie error" \
 	a $PKT cookie-echo 198.51.100.2 --dport 5008 --sport 6003 --wait 1 --expect "ERROR stale cookie"
 check "... counted as stale" wait_counter xsctp-b XsctpCookieStale 1
 wait
+
+# Notifications a user does not read are bounded by its receive buffer.
+dropped=$(xsctp_counter XsctpNotificationsDropped xsctp-a)
+read=$(a python3 "$(dirname "$0")/notify_bound.py" 198.51.100.1 5020 20)
+check "20 COMM_UPs for a minimal receive buffer: some queued (${read:-?})" \
+	test "${read:-0}" -ge 1
+check "... the others dropped and counted" test \
+	"$(( $(xsctp_counter XsctpNotificationsDropped xsctp-a) - dropped + ${read:-0} ))" = 20
 
 check "every socket closed" test "$(sockets_in_use XSCTP)/$(sockets_in_use XSCTPv6)" = 0/0
 check "rmmod xsctp (no association left holding it)" xsctp_unload
