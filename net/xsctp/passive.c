@@ -326,12 +326,8 @@ static struct xsctp_assoc *assoc_from_cookie(struct sock *sk,
 	asoc->local_port = ck->local_port;
 	asoc->peer_port = ck->peer_port;
 	asoc->local_tag = ck->local_tag;
-	asoc->peer_tag = ck->peer_tag;
 	asoc->next_tsn = ck->local_tsn;
-	asoc->peer_initial_tsn = ck->peer_tsn;
-	asoc->peer_rwnd = ck->peer_rwnd;
-	asoc->num_out = ck->num_out;
-	asoc->num_in = ck->num_in;
+	xsctp_assoc_take_cookie_peer(asoc, ck);
 	if (xsctp_assoc_set_id(asoc, GFP_ATOMIC)) {
 		xsctp_assoc_put(asoc);
 		return NULL;

@@ -403,9 +403,14 @@ enum xsctp_cookie_case xsctp_cookie_case(const struct xsctp_assoc *asoc,
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_cookie_case);
 
-/* The peer's side of the association, as its cookie says. */
-static void take_cookie_peer(struct xsctp_assoc *asoc,
-			     const struct xsctp_cookie *ck)
+/**
+ * xsctp_assoc_take_cookie_peer() - the peer's side of an association
+ * @asoc: the association (new from the cookie, or one that exists)
+ * @ck: the opened cookie: the peer's tag, initial TSN, window, and the
+ *	negotiated stream counts
+ */
+void xsctp_assoc_take_cookie_peer(struct xsctp_assoc *asoc,
+				  const struct xsctp_cookie *ck)
 {
 	asoc->peer_tag = ck->peer_tag;
 	asoc->peer_initial_tsn = ck->peer_tsn;
@@ -451,13 +456,13 @@ void xsctp_sm_collision_cookie(struct xsctp_assoc *asoc,
 		fallthrough;
 	case XSCTP_S_COOKIE_ECHOED:
 		asoc->fx->set_t1(asoc, 0);
-		take_cookie_peer(asoc, ck);
+		xsctp_assoc_take_cookie_peer(asoc, ck);
 		asoc->state = XSCTP_S_ESTABLISHED;
 		asoc->fx->send_cookie_ack(asoc, from);
 		asoc->fx->established(asoc);
 		break;
 	case XSCTP_S_ESTABLISHED:
-		take_cookie_peer(asoc, ck);
+		xsctp_assoc_take_cookie_peer(asoc, ck);
 		asoc->fx->send_cookie_ack(asoc, from);
 		break;
 	default:
@@ -509,7 +514,7 @@ void xsctp_sm_restart_cookie(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 		asoc->fx->set_t1(asoc, 0);
 		asoc->local_tag = ck->local_tag;
 		asoc->next_tsn = ck->local_tsn;
-		take_cookie_peer(asoc, ck);
+		xsctp_assoc_take_cookie_peer(asoc, ck);
 		asoc->fx->send_cookie_ack(asoc, from);
 		asoc->fx->restarted(asoc);
 		break;

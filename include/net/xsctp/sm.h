@@ -28,6 +28,8 @@ void xsctp_sm_dup_cookie_echo(struct xsctp_assoc *asoc,
 			      struct xsctp_path *from);
 void xsctp_sm_init(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 		   const struct xsctp_init *init);
+void xsctp_assoc_take_cookie_peer(struct xsctp_assoc *asoc,
+				  const struct xsctp_cookie *ck);
 enum xsctp_cookie_case xsctp_cookie_case(const struct xsctp_assoc *asoc,
 					 const struct xsctp_cookie *ck);
 void xsctp_sm_collision_cookie(struct xsctp_assoc *asoc,
