@@ -11,6 +11,7 @@
 #include <linux/slab.h>
 
 #include <net/xsctp/assoc.h>
+#include <net/xsctp/defaults.h>
 #include <net/xsctp/lookup.h>
 
 /* Linux's ids are module-wide, cyclic, from 3: xsctp's are the same. */
@@ -90,6 +91,11 @@ struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,
 	INIT_LIST_HEAD(&asoc->paths);
 	INIT_LIST_HEAD(&asoc->node);
 	timer_setup(&asoc->t1, xsctp_t1_fired, 0);
+	INIT_LIST_HEAD(&asoc->out.unsent);
+	INIT_LIST_HEAD(&asoc->out.sent);
+	timer_setup(&asoc->out.t3, xsctp_t3_fired, 0);
+	INIT_LIST_HEAD(&asoc->in.stalled);
+	timer_setup(&asoc->in.sack_timer, xsctp_sack_timer_fired, 0);
 	return asoc;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_assoc_alloc);
@@ -116,6 +122,9 @@ void xsctp_assoc_put(struct xsctp_assoc *asoc)
 	release_id(asoc);
 	free_paths(asoc);
 	kfree(asoc->cookie);
+	kfree(asoc->out.next_ssn);
+	kfree(asoc->in.next_ssn);
+	bitmap_free(asoc->in.map_bits);
 	sock_put(asoc->sk);
 	kfree_rcu(asoc, rcu);
 }
@@ -149,6 +158,8 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 	p->state = state;
 	INIT_HLIST_NODE(&p->hnode);
 	xsctp_rto_init(&p->rto, &asoc->cfg.rto);
+	p->pmtu = XSCTP_PATH_MTU;
+	xsctp_cc_init(&p->cc, p->pmtu, asoc->peer_rwnd);
 	list_add_tail(&p->node, &asoc->paths);
 	asoc->num_paths++;
 	if (!asoc->primary)
@@ -190,7 +201,25 @@ void xsctp_assoc_unlink(struct xsctp_assoc *asoc)
 	list_del_init(&asoc->node);
 	if (del_timer(&asoc->t1))
 		xsctp_assoc_put(asoc);
+	xsctp_outq_stop(asoc);
+	xsctp_inq_stop(asoc);
 	xsctp_assoc_put(asoc);
+}
+
+/**
+ * xsctp_assoc_data_start() - ready the association for DATA both ways
+ * @asoc: an association entering ESTABLISHED, or restarting in place
+ *
+ * Whatever either queue held belonged to the peer's previous incarnation.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int xsctp_assoc_data_start(struct xsctp_assoc *asoc)
+{
+	xsctp_outq_stop(asoc);
+	xsctp_inq_stop(asoc);
+	return xsctp_outq_start(asoc, GFP_ATOMIC) ?:
+	       xsctp_inq_start(asoc, GFP_ATOMIC);
 }
 
 void xsctp_assoc_ids_exit(void)

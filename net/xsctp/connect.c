@@ -21,6 +21,7 @@
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/sm.h>
+#include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
 
 /* Step 1: what the socket itself allows. */
@@ -159,12 +160,15 @@ static int add_rest(struct sock *sk, struct xsctp_assoc *asoc, const u8 *buf,
 }
 
 static struct xsctp_assoc *new_assoc(struct sock *sk,
-				     const union xsctp_addr *first)
+				     const union xsctp_addr *first,
+				     const struct sctp_initmsg *init)
 {
 	struct xsctp_assoc_cfg cfg;
 	struct xsctp_assoc *asoc;
 
 	xsctp_sock_assoc_cfg(sk, &cfg);
+	if (init)
+		xsctp_cfg_apply_initmsg(&cfg, init);
 	asoc = xsctp_assoc_alloc(sk, &cfg, GFP_KERNEL);
 	if (!asoc)
 		return NULL;
@@ -192,8 +196,17 @@ static void go_live(struct sock *sk, struct xsctp_assoc *asoc)
 	xsctp_sm_associate(asoc);
 }
 
-static int wait_for_connect(struct sock *sk, struct xsctp_assoc *asoc,
-			    long timeo)
+/**
+ * xsctp_wait_for_connect() - wait until @asoc is up, or gone
+ * @sk: its socket, locked (released while waiting)
+ * @asoc: the association, a reference held
+ * @timeo: how long, in jiffies
+ *
+ * Return: 0 once established, -EINPROGRESS when the time ran out, the
+ * reason the setup failed, or a signal's errno.
+ */
+int xsctp_wait_for_connect(struct sock *sk, struct xsctp_assoc *asoc,
+			   long timeo)
 {
 	DEFINE_WAIT_FUNC(wait, woken_wake_function);
 	int err = 0;
@@ -229,12 +242,14 @@ static int wait_for_connect(struct sock *sk, struct xsctp_assoc *asoc,
  * @size: its length in bytes
  * @nonblock: do not wait for the handshake
  * @id: where to store the association id (connectx 110/111), or NULL
+ * @init: SCTP_INIT settings for this association only (sendmsg), or NULL
  *
  * Return: 0 once established, -EINPROGRESS when not waiting (or when
  * SO_SNDTIMEO ran out), or an error in the order of abi.md 3.2.
  */
 int xsctp_connect_locked(struct sock *sk, const u8 *buf, int size,
-			 bool nonblock, sctp_assoc_t *id)
+			 bool nonblock, sctp_assoc_t *id,
+			 const struct sctp_initmsg *init)
 {
 	struct xsctp_assoc *asoc;
 	union xsctp_addr first;
@@ -256,7 +271,7 @@ int xsctp_connect_locked(struct sock *sk, const u8 *buf, int size,
 	err = check_local(sk, &first);
 	if (err)
 		return err;
-	asoc = new_assoc(sk, &first);
+	asoc = new_assoc(sk, &first, init);
 	if (!asoc)
 		return -ENOMEM;
 	err = add_rest(sk, asoc, buf, size, n);
@@ -272,7 +287,8 @@ int xsctp_connect_locked(struct sock *sk, const u8 *buf, int size,
 		*id = asoc->id;
 	xsctp_assoc_hold(asoc);		/* for the wait */
 	go_live(sk, asoc);
-	err = wait_for_connect(sk, asoc, nonblock ? 0 : sock_sndtimeo(sk, false));
+	err = xsctp_wait_for_connect(sk, asoc,
+				     nonblock ? 0 : sock_sndtimeo(sk, false));
 	xsctp_assoc_put(asoc);
 	return err;
 }
@@ -319,7 +335,7 @@ int xsctp_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len,
 		return -EINVAL;
 	lock_sock(sk);
 	err = xsctp_connect_locked(sk, (const u8 *)uaddr, need,
-				   flags & O_NONBLOCK, NULL);
+				   flags & O_NONBLOCK, NULL, NULL);
 	release_sock(sk);
 	return err;
 }

@@ -17,6 +17,7 @@
 #include <net/xsctp/netns.h>
 #include <net/xsctp/notify.h>
 #include <net/xsctp/output.h>
+#include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
 
 /* An INIT: fixed part and parameters for up to XSCTP_MAX_LADDRS addresses. */
@@ -43,8 +44,8 @@ void xsctp_source_for(const struct sock *sk, const union xsctp_addr *dst,
 	src->v4.sin_port = htons(port);	/* sin6_port is at the same offset */
 }
 
-static int send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
-			u32 vtag, const u8 *chunks, size_t len)
+int xsctp_send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		       u32 vtag, const u8 *chunks, size_t len)
 {
 	struct xsctp_pkt_addrs pa = { .dst = path->addr, .vtag = vtag };
 	int err;
@@ -91,7 +92,7 @@ static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
 	in.num_addrs = listed_addrs(asoc->sk, &in.addrs);
 	n = xsctp_wire_put_init(buf, sizeof(buf), XSCTP_CID_INIT, &in);
 	if (n > 0)
-		send_to_path(asoc, path, 0, buf, n);
+		xsctp_send_to_path(asoc, path, 0, buf, n);
 }
 
 static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
@@ -106,7 +107,7 @@ static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	n = xsctp_wire_put_chunk(buf, XSCTP_CHUNK_HDR_LEN + ALIGN(len, 4),
 				 type, flags, value, len);
 	if (n > 0)
-		send_to_path(asoc, path, asoc->peer_tag, buf, n);
+		xsctp_send_to_path(asoc, path, asoc->peer_tag, buf, n);
 	kfree(buf);
 }
 
@@ -119,6 +120,34 @@ static void send_cookie_echo(struct xsctp_assoc *asoc, struct xsctp_path *path)
 static void send_cookie_ack(struct xsctp_assoc *asoc, struct xsctp_path *path)
 {
 	send_chunk(asoc, path, XSCTP_CID_COOKIE_ACK, 0, NULL, 0);
+}
+
+/* SHUTDOWN says how far we received (RFC 9260 3.3.8). */
+static void send_shutdown(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	u8 buf[XSCTP_CHUNK_HDR_LEN + 4];
+	int n;
+
+	if (!path)
+		return;
+	n = xsctp_tsn_chunk_put(buf, sizeof(buf), XSCTP_CID_SHUTDOWN,
+				asoc->in.map.cum_tsn);
+	if (n > 0)
+		xsctp_send_to_path(asoc, path, asoc->peer_tag, buf, n);
+}
+
+static void send_shutdown_ack(struct xsctp_assoc *asoc,
+			      struct xsctp_path *path)
+{
+	if (path)
+		send_chunk(asoc, path, XSCTP_CID_SHUTDOWN_ACK, 0, NULL, 0);
+}
+
+static void send_shutdown_complete(struct xsctp_assoc *asoc,
+				   struct xsctp_path *path)
+{
+	if (path)
+		send_chunk(asoc, path, XSCTP_CID_SHUTDOWN_COMPLETE, 0, NULL, 0);
 }
 
 static void send_abort(struct xsctp_assoc *asoc, struct xsctp_path *path)
@@ -173,6 +202,10 @@ static void established(struct xsctp_assoc *asoc)
 
 	kfree(asoc->cookie);
 	asoc->cookie = NULL;
+	if (xsctp_assoc_data_start(asoc)) {
+		xsctp_sm_user_abort(asoc);
+		return;
+	}
 	XSCTP_INC_STATS(sock_net(sk), XSCTP_MIB_ACTIVE_ESTABS);
 	if (!xsctp_one_to_many(sk)) {
 		inet_sk_set_state(sk, TCP_ESTABLISHED);
@@ -183,12 +216,15 @@ static void established(struct xsctp_assoc *asoc)
 	sk->sk_state_change(sk);	/* wakes connect() */
 }
 
-/* The peer restarted (RFC 9260 5.2.4 A): same association, new tags. */
 /* The peer restarted (RFC 9260 5.2.4 A): SCTP_RESTART, as in Linux. */
 static void restarted(struct xsctp_assoc *asoc)
 {
 	struct xsctp_change ch = { .state = SCTP_RESTART };
 
+	if (xsctp_assoc_data_start(asoc)) {
+		xsctp_sm_user_abort(asoc);
+		return;
+	}
 	xsctp_notify_assoc_change(asoc, &ch);
 	asoc->sk->sk_state_change(asoc->sk);
 }
@@ -199,21 +235,43 @@ static void restarted(struct xsctp_assoc *asoc)
  * of the peer's ABORT (whose causes go in sac_info), User-Initiated Abort
  * when our user ended it, and 0 otherwise (T1 expired, ICMP).
  */
-static void notify_end(struct xsctp_assoc *asoc, int err, const u8 *causes,
-		       u16 causes_len)
+static void end_change(struct xsctp_assoc *asoc, int err, const u8 *causes,
+		       u16 causes_len, struct xsctp_change *ch)
 {
-	struct xsctp_change ch = {
+	*ch = (struct xsctp_change) {
 		.state = asoc->state < XSCTP_S_ESTABLISHED ?
 			 SCTP_CANT_STR_ASSOC : SCTP_COMM_LOST,
 		.info = causes,
 		.info_len = causes_len,
 	};
-
 	if (causes_len >= XSCTP_PARAM_HDR_LEN)
-		ch.error = get_unaligned((const __be16 *)causes);
+		ch->error = get_unaligned((const __be16 *)causes);
 	else if (err == -ECONNABORTED)
-		ch.error = htons(XSCTP_CAUSE_USER_ABORT);
-	xsctp_notify_assoc_change(asoc, &ch);
+		ch->error = htons(XSCTP_CAUSE_USER_ABORT);
+}
+
+/*
+ * The association leaves its socket, saying @ch. One that waited for
+ * accept() no longer takes a place in the queue, and its news goes with
+ * it: nobody will ever read about it.
+ *
+ * Return: whether it was waiting for accept().
+ */
+static bool leave_socket(struct xsctp_assoc *asoc,
+			 const struct xsctp_change *ch)
+{
+	struct sock *sk = asoc->sk;
+	bool waited_for_accept = !xsctp_one_to_many(sk) &&
+				 sk->sk_state == TCP_LISTEN;
+
+	if (waited_for_accept)
+		xsctp_notify_purge(sk, asoc->id);
+	else
+		xsctp_notify_assoc_change(asoc, ch);
+	xsctp_assoc_unlink(asoc);
+	if (waited_for_accept)
+		sk_acceptq_removed(sk);
+	return waited_for_accept;
 }
 
 /*
@@ -225,21 +283,45 @@ static void failed(struct xsctp_assoc *asoc, int err, const u8 *causes,
 		   u16 causes_len)
 {
 	struct sock *sk = asoc->sk;
-	bool waited_for_accept = !xsctp_one_to_many(sk) &&
-				 sk->sk_state == TCP_LISTEN;
+	struct xsctp_change ch;
 
 	asoc->error = err;
-	if (waited_for_accept)
-		xsctp_notify_purge(sk, asoc->id);
-	else
-		notify_end(asoc, err, causes, causes_len);
-	xsctp_assoc_unlink(asoc);
-	/* One that waited for accept() no longer takes a place in the queue. */
-	if (waited_for_accept) {
-		sk_acceptq_removed(sk);
-	} else if (!xsctp_one_to_many(sk)) {
+	end_change(asoc, err, causes, causes_len, &ch);
+	if (!leave_socket(asoc, &ch) && !xsctp_one_to_many(sk)) {
 		WRITE_ONCE(sk->sk_err, -err);
 		sk_error_report(sk);
+	}
+	sk->sk_state_change(sk);
+}
+
+/*
+ * The peer sends no more (RFC 9260 9.2): SCTP_SHUTDOWN_EVENT, and a
+ * one-to-one socket reads end of file once its queue is empty, as Linux.
+ */
+static void peer_shutdown(struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+
+	xsctp_notify_shutdown_event(asoc);
+	if (!xsctp_one_to_many(sk) && sk->sk_state == TCP_ESTABLISHED) {
+		inet_sk_set_state(sk, TCP_CLOSE_WAIT);
+		WRITE_ONCE(sk->sk_shutdown, sk->sk_shutdown | RCV_SHUTDOWN);
+	}
+	sk->sk_state_change(sk);
+}
+
+/*
+ * The graceful end: SHUTDOWN_COMP, and the association goes; a one-to-one
+ * socket reads end of file.
+ */
+static void closed(struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+	struct xsctp_change ch = { .state = SCTP_SHUTDOWN_COMP };
+
+	if (!leave_socket(asoc, &ch) && !xsctp_one_to_many(sk)) {
+		WRITE_ONCE(sk->sk_shutdown, sk->sk_shutdown | RCV_SHUTDOWN);
+		inet_sk_set_state(sk, TCP_CLOSE);
 	}
 	sk->sk_state_change(sk);
 }
@@ -257,5 +339,10 @@ const struct xsctp_effects xsctp_real_effects = {
 	.set_t1 = xsctp_set_t1,
 	.established = established,
 	.restarted = restarted,
+	.send_shutdown = send_shutdown,
+	.send_shutdown_ack = send_shutdown_ack,
+	.send_shutdown_complete = send_shutdown_complete,
+	.peer_shutdown = peer_shutdown,
+	.closed = closed,
 	.failed = failed,
 };

@@ -69,6 +69,7 @@ static void queue_for_user(struct xsctp_assoc *asoc, struct sk_buff *skb)
 		cb->peer = asoc->primary->addr;
 	cb->assoc_id = asoc->id;
 	cb->notification = true;
+	cb->eor = true;
 	skb_set_owner_r(skb, sk);
 	skb_queue_tail(&sk->sk_receive_queue, skb);
 	sk->sk_data_ready(sk);
@@ -103,6 +104,31 @@ void xsctp_notify_assoc_change(struct xsctp_assoc *asoc,
 		return;
 	}
 	xsctp_put_assoc_change(skb_put(skb, len), len, asoc, ch);
+	queue_for_user(asoc, skb);
+}
+
+/**
+ * xsctp_notify_shutdown_event() - the peer sent SHUTDOWN: it sends no
+ * more (SCTP_SHUTDOWN_EVENT)
+ * @asoc: the association
+ */
+void xsctp_notify_shutdown_event(struct xsctp_assoc *asoc)
+{
+	struct sctp_shutdown_event *se;
+	struct sk_buff *skb;
+
+	if (!xsctp_event_on(asoc->cfg.subscribe, SCTP_SHUTDOWN_EVENT) ||
+	    !user_can_read(asoc->sk))
+		return;
+	skb = alloc_skb(sizeof(*se), GFP_ATOMIC);
+	if (!skb) {
+		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
+		return;
+	}
+	se = skb_put_zero(skb, sizeof(*se));
+	se->sse_type = SCTP_SHUTDOWN_EVENT;
+	se->sse_length = sizeof(*se);
+	se->sse_assoc_id = asoc->id;
 	queue_for_user(asoc, skb);
 }
 

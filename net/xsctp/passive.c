@@ -335,12 +335,20 @@ static struct xsctp_assoc *assoc_from_cookie(struct sock *sk,
 	asoc->state = XSCTP_S_ESTABLISHED;
 	list_add_tail(&asoc->node, &xsctp_sk(sk)->assocs);
 	add_cookie_paths(asoc, ck);
+	if (xsctp_assoc_data_start(asoc)) {
+		xsctp_assoc_unlink(asoc);
+		return NULL;
+	}
 	return asoc;
 }
 
-/* RFC 9260 5.1.5: a valid cookie creates the association. */
+/*
+ * RFC 9260 5.1.5: a valid cookie creates the association, which then
+ * takes the rest of the packet (DATA may come bundled, 6.10).
+ */
 static void accept_cookie(struct sock *sk, struct xsctp_rx *rx,
-			  const struct xsctp_chunk *c)
+			  const struct xsctp_chunk *c,
+			  const struct xsctp_tlv_iter *rest)
 {
 	struct xsctp_cookie *ck = kmalloc(sizeof(*ck), GFP_ATOMIC);
 	struct xsctp_assoc *asoc;
@@ -366,6 +374,7 @@ static void accept_cookie(struct sock *sk, struct xsctp_rx *rx,
 	xsctp_notify_comm_up(asoc);
 	XSCTP_INC_STATS(rx->net, XSCTP_MIB_PASSIVE_ESTABS);
 	sk->sk_data_ready(sk);
+	xsctp_assoc_rcv(asoc, rx, *rest);
 out:
 	kfree_sensitive(ck);
 }
@@ -380,7 +389,7 @@ void xsctp_passive_rcv(struct sock *sk, struct xsctp_rx *rx)
 	if (c.type == XSCTP_CID_INIT)
 		answer_init(sk, rx, &c);
 	else if (c.type == XSCTP_CID_COOKIE_ECHO)
-		accept_cookie(sk, rx, &c);
+		accept_cookie(sk, rx, &c, &it);
 	else
 		xsctp_ootb_rcv(rx);
 }

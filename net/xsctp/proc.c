@@ -35,6 +35,15 @@ static const char *const xsctp_mib_names[__XSCTP_MIB_MAX] = {
 	[XSCTP_MIB_COOKIE_RESTARTS] = "XsctpRestarts",
 	[XSCTP_MIB_COOKIE_COLLISIONS] = "XsctpCollisions",
 	[XSCTP_MIB_COOKIE_DISCARDED] = "XsctpCookieDiscarded",
+	[XSCTP_MIB_IN_DATA_CHUNKS] = "XsctpInDataChunks",
+	[XSCTP_MIB_IN_DATA_DUPLICATE] = "XsctpInDataDuplicates",
+	[XSCTP_MIB_IN_DATA_BEYOND_WINDOW] = "XsctpInDataBeyondWindow",
+	[XSCTP_MIB_IN_DATA_NO_ROOM] = "XsctpInDataNoRoom",
+	[XSCTP_MIB_IN_DATA_BAD_STREAM] = "XsctpInDataBadStream",
+	[XSCTP_MIB_OUT_DATA_CHUNKS] = "XsctpOutDataChunks",
+	[XSCTP_MIB_OUT_RETRANSMITS] = "XsctpOutRetransmits",
+	[XSCTP_MIB_T3_EXPIRED] = "XsctpT3Expired",
+	[XSCTP_MIB_FAST_RETRANSMITS] = "XsctpFastRetransmits",
 };
 
 static int snmp_show(struct seq_file *seq, void *v)

@@ -14,6 +14,7 @@
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/output.h>
+#include <net/xsctp/sack.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
 
@@ -105,17 +106,61 @@ static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	kfree(buf);
 }
 
-static void assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
+/* A SACK, or the Cumulative TSN Ack a SHUTDOWN carries (RFC 9260 9.2). */
+static void sack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+		     const struct xsctp_chunk *c)
 {
-	struct xsctp_tlv_iter it = rx->chunks;
+	struct xsctp_sack sack = { .a_rwnd = asoc->peer_rwnd };
+	enum xsctp_wire_err err;
+
+	if (c->type == XSCTP_CID_SACK)
+		err = xsctp_sack_parse(c, &sack);
+	else
+		err = xsctp_tsn_chunk_parse(c, &sack.cum_tsn);
+	if (err != XSCTP_WIRE_OK) {
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
+		return;
+	}
+	if (!asoc->out.next_ssn)
+		return;		/* not established: nothing was sent */
+	if (c->type == XSCTP_CID_SHUTDOWN)
+		sack.a_rwnd = asoc->peer_rwnd + asoc->primary->cc.flight;
+	xsctp_outq_sack(asoc, &sack);
+	xsctp_sm_acked(asoc);
+}
+
+/* Chunks of an association that has just been created from this packet's
+ * COOKIE ECHO (passive.c) are processed from @it on.
+ */
+void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+		     struct xsctp_tlv_iter it)
+{
+	struct xsctp_path *from = xsctp_assoc_find_path(asoc, &rx->src);
 	struct xsctp_chunk c;
 
 	while (!asoc->dead && xsctp_wire_next_chunk(&it, &c)) {
 		if (!vtag_ok(asoc, rx, &c)) {
 			XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_BAD_VTAG);
-			return;
+			break;
 		}
 		switch (c.type) {
+		case XSCTP_CID_DATA:
+			xsctp_inq_data(asoc, from, &c);
+			break;
+		case XSCTP_CID_SACK:
+			sack_rcv(asoc, rx, &c);
+			break;
+		case XSCTP_CID_SHUTDOWN:
+			sack_rcv(asoc, rx, &c);
+			if (!asoc->dead)
+				xsctp_sm_shutdown_rcv(asoc);
+			break;
+		case XSCTP_CID_SHUTDOWN_ACK:
+			xsctp_sm_shutdown_ack_rcv(asoc);
+			break;
+		case XSCTP_CID_SHUTDOWN_COMPLETE:
+			xsctp_sm_shutdown_complete_rcv(asoc);
+			break;
 		case XSCTP_CID_INIT:
 		case XSCTP_CID_INIT_ACK:
 			init_rcv(asoc, rx, &c);
@@ -137,9 +182,12 @@ static void assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 			heartbeat_rcv(asoc, rx, &c);
 			break;
 		default:
-			/* DATA, SHUTDOWN and the rest come with data transfer. */
 			break;
 		}
+	}
+	if (!asoc->dead && asoc->in.got_data) {
+		xsctp_inq_packet_done(asoc);
+		xsctp_sm_data_rcv(asoc);
 	}
 }
 
@@ -253,7 +301,7 @@ int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb)
 		return 0;
 	}
 	if (asoc) {
-		assoc_rcv(asoc, &rx);
+		xsctp_assoc_rcv(asoc, &rx, rx.chunks);
 		xsctp_assoc_put(asoc);
 	} else if (sk->sk_state == TCP_LISTEN && !misdirected) {
 		xsctp_passive_rcv(sk, &rx);

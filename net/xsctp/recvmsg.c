@@ -2,13 +2,15 @@
 /*
  * recvmsg(), read() and recv() as Linux's sctp_recvmsg(): one queued skb
  * per call, with MSG_EOR when it was read whole; what does not fit stays
- * at the head of the queue for the next call. For now the queue holds
- * notifications (notify.c) only; data transfer adds DATA to it.
+ * at the head of the queue for the next call. The queue holds
+ * notifications (notify.c) and DATA messages (inq.c), or pieces of one
+ * in partial delivery, which end without MSG_EOR.
  */
 #include <linux/sched/signal.h>
 #include <net/inet_common.h>
 #include <net/sock.h>
 
+#include <net/xsctp/inq.h>
 #include <net/xsctp/notify.h>
 #include <net/xsctp/recvmsg.h>
 #include <net/xsctp/socket.h>
@@ -80,11 +82,48 @@ static void keep_rest(struct sock *sk, struct sk_buff *skb, int copied)
 	skb_queue_head(&sk->sk_receive_queue, skb);
 }
 
+/* SCTP_SNDRCV for a DATA message, when data_io is subscribed (Linux). */
+static void put_sndrcv(struct sock *sk, struct msghdr *msg,
+		       const struct xsctp_rcv_cb *cb)
+{
+	struct sctp_sndrcvinfo s = {
+		.sinfo_stream = cb->sid,
+		.sinfo_ssn = cb->ssn,
+		.sinfo_flags = cb->unordered ? SCTP_UNORDERED : 0,
+		.sinfo_ppid = (__force u32)cb->ppid,
+		.sinfo_tsn = cb->tsn,
+		.sinfo_assoc_id = cb->assoc_id,
+	};
+
+	if (xsctp_event_on(xsctp_sk(sk)->cfg.subscribe, SCTP_DATA_IO_EVENT))
+		put_cmsg(msg, IPPROTO_SCTP, SCTP_SNDRCV, sizeof(s), &s);
+}
+
+/*
+ * The association whose DATA the user just took may open its window
+ * (inq.c), if it is still there.
+ */
+static void data_read(struct sock *sk, sctp_assoc_t id)
+{
+	struct xsctp_assoc *asoc;
+
+	if (xsctp_one_to_many(sk))
+		asoc = xsctp_assoc_by_id(sk, id);
+	else
+		asoc = list_first_entry_or_null(&xsctp_sk(sk)->assocs,
+						struct xsctp_assoc, node);
+	if (asoc && !asoc->dead && asoc->id == id)
+		xsctp_inq_read(asoc);
+}
+
 static int copy_out(struct sock *sk, struct msghdr *msg, size_t len,
 		    int flags, int *addr_len, struct sk_buff *skb)
 {
+	const struct xsctp_rcv_cb *cb = xsctp_rcv_cb(skb);
 	int copied = min_t(size_t, len, skb->len);
 	bool whole = copied == skb->len;
+	bool data = !cb->notification;
+	sctp_assoc_t id = cb->assoc_id;
 	int err;
 
 	err = skb_copy_datagram_msg(skb, 0, msg, copied);
@@ -93,9 +132,11 @@ static int copy_out(struct sock *sk, struct msghdr *msg, size_t len,
 		return err;
 	}
 	set_msg_name(sk, msg, skb, addr_len);
-	if (xsctp_rcv_cb(skb)->notification)
+	if (data)
+		put_sndrcv(sk, msg, cb);
+	else
 		msg->msg_flags |= MSG_NOTIFICATION;
-	if (whole)
+	if (whole && cb->eor)
 		msg->msg_flags |= MSG_EOR;
 	else
 		msg->msg_flags &= ~MSG_EOR;
@@ -103,6 +144,8 @@ static int copy_out(struct sock *sk, struct msghdr *msg, size_t len,
 		consume_skb(skb);
 	else
 		keep_rest(sk, skb, copied);
+	if (data && !(flags & MSG_PEEK))
+		data_read(sk, id);
 	return copied;
 }
 

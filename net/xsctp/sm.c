@@ -99,6 +99,10 @@ void xsctp_sm_t1_expired(struct xsctp_assoc *asoc)
 	struct xsctp_path *p;
 
 	switch (asoc->state) {
+	case XSCTP_S_SHUTDOWN_SENT:	/* the same timer is T2 here */
+	case XSCTP_S_SHUTDOWN_ACK_SENT:
+		xsctp_sm_t2_expired(asoc);
+		break;
 	case XSCTP_S_COOKIE_WAIT:
 	case XSCTP_S_COOKIE_ECHOED:
 		if (asoc->init_errors + 1 > asoc->cfg.max_init_attempts) {

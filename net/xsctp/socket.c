@@ -25,7 +25,9 @@
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/input.h>
 #include <net/xsctp/netns.h>
+#include <net/xsctp/notify.h>
 #include <net/xsctp/recvmsg.h>
+#include <net/xsctp/sendmsg.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
@@ -54,6 +56,7 @@ static int xsctp_init_sock(struct sock *sk)
 	INIT_LIST_HEAD(&xs->assocs);
 	default_cfg(sock_net(sk), &xs->cfg);
 	xs->v4mapped = true;
+	sk->sk_write_space = xsctp_write_space;
 	/* Lookups find sockets under RCU (lookup.c). */
 	sock_set_flag(sk, SOCK_RCU_FREE);
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, 1);
@@ -73,16 +76,41 @@ bool xsctp_sock_v6only(const struct sock *sk)
 	return sk->sk_family == AF_INET6 && sk->sk_ipv6only;
 }
 
-/* close(): every association is aborted (graceful SHUTDOWN comes later). */
+/* Drop what the user will never read; was any of it DATA? */
+static bool purge_unread(struct sock *sk)
+{
+	struct sk_buff *skb;
+	bool data = false;
+
+	while ((skb = skb_dequeue(&sk->sk_receive_queue))) {
+		data |= !xsctp_rcv_cb(skb)->notification;
+		kfree_skb(skb);
+	}
+	return data;
+}
+
+/*
+ * close(), as Linux's sctp_close(): each association ends gracefully,
+ * finishing its queued DATA after the socket is gone (it keeps a
+ * reference on the socket), unless the user left DATA unread or asked
+ * for SO_LINGER with a zero time: then ABORT.
+ */
 static void xsctp_close(struct sock *sk, long timeout)
 {
 	struct xsctp_assoc *asoc, *tmp;
+	bool abort;
 
 	lock_sock(sk);
 	WRITE_ONCE(sk->sk_shutdown, SHUTDOWN_MASK);
 	inet_sk_set_state(sk, TCP_CLOSE);
-	list_for_each_entry_safe(asoc, tmp, &xsctp_sk(sk)->assocs, node)
-		xsctp_sm_user_abort(asoc);
+	abort = purge_unread(sk) ||
+		(sock_flag(sk, SOCK_LINGER) && !READ_ONCE(sk->sk_lingertime));
+	list_for_each_entry_safe(asoc, tmp, &xsctp_sk(sk)->assocs, node) {
+		if (abort || asoc->in.reasm.bytes)
+			xsctp_sm_user_abort(asoc);
+		else
+			xsctp_sm_shutdown(asoc);
+	}
 	xsctp_unbind(sk);
 	release_sock(sk);
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, -1);
@@ -91,9 +119,8 @@ static void xsctp_close(struct sock *sk, long timeout)
 
 /*
  * shutdown(): inet_shutdown() marks the socket, then a one-to-one
- * socket's association ends once sending is shut down, as in Linux. Until
- * data transfer brings the graceful SHUTDOWN sequence, it ends with an
- * ABORT (Documentation/linux-differences.rst).
+ * socket's association starts its graceful SHUTDOWN once sending is shut
+ * down, as in Linux.
  */
 static void xsctp_shutdown(struct sock *sk, int how)
 {
@@ -106,7 +133,7 @@ static void xsctp_shutdown(struct sock *sk, int how)
 	if (!asoc)
 		return;
 	inet_sk_set_state(sk, TCP_CLOSE_WAIT);	/* Linux's SCTP_SS_CLOSING */
-	xsctp_sm_user_abort(asoc);
+	xsctp_sm_shutdown(asoc);
 }
 
 /*
@@ -187,6 +214,7 @@ static int xsctp_v6_getsockopt(struct sock *sk, int level, int optname,
 	.unhash = xsctp_unhash,			\
 	.accept = xsctp_accept,			\
 	.recvmsg = xsctp_recvmsg,		\
+	.sendmsg = xsctp_sendmsg,		\
 	.backlog_rcv = xsctp_sk_rcv
 
 static struct proto xsctp_prot = {
@@ -363,9 +391,16 @@ static __poll_t xsctp_poll(struct file *file, struct socket *sock,
 		mask |= EPOLLIN | EPOLLRDNORM;
 	if (!xsctp_one_to_many(sk) && READ_ONCE(sk->sk_state) != TCP_ESTABLISHED)
 		return mask;
-	if (sock_writeable(sk))
+	if (xsctp_wspace(sk) > 0)
 		mask |= EPOLLOUT | EPOLLWRNORM | EPOLLWRBAND;
 	return mask;
+}
+
+/* Not inet_sendmsg(): xsctp binds on its own, without ->get_port. */
+static int xsctp_sock_sendmsg(struct socket *sock, struct msghdr *msg,
+			      size_t len)
+{
+	return xsctp_sendmsg(sock->sk, msg, len);
 }
 
 /* One set of ops serves SOCK_SEQPACKET and SOCK_STREAM, as in sctp.ko. */
@@ -382,7 +417,7 @@ static __poll_t xsctp_poll(struct file *file, struct socket *sock,
 	.shutdown = inet_shutdown,			\
 	.setsockopt = sock_common_setsockopt,		\
 	.getsockopt = sock_common_getsockopt,		\
-	.sendmsg = sock_no_sendmsg,			\
+	.sendmsg = xsctp_sock_sendmsg,			\
 	.recvmsg = sock_common_recvmsg,			\
 	.mmap = sock_no_mmap
 

@@ -42,7 +42,8 @@ static int connectx(struct sock *sk, sockptr_t addrs, int size,
 	if (IS_ERR(kaddrs))
 		return PTR_ERR(kaddrs);
 	lock_sock(sk);
-	err = xsctp_connect_locked(sk, kaddrs, size, nonblocking(sk), id);
+	err = xsctp_connect_locked(sk, kaddrs, size, nonblocking(sk), id,
+				   NULL);
 	release_sock(sk);
 	kfree(kaddrs);
 	return err;

@@ -25,24 +25,29 @@ int xsctp_put_opt(char __user *optval, int __user *optlen, const void *val,
 	return 0;
 }
 
+/* SCTP_INITMSG, or sendmsg's SCTP_INIT: a zero field keeps the old value. */
+void xsctp_cfg_apply_initmsg(struct xsctp_assoc_cfg *cfg,
+			     const struct sctp_initmsg *m)
+{
+	if (m->sinit_num_ostreams)
+		cfg->num_ostreams = m->sinit_num_ostreams;
+	if (m->sinit_max_instreams)
+		cfg->max_instreams = m->sinit_max_instreams;
+	if (m->sinit_max_attempts)
+		cfg->max_init_attempts = m->sinit_max_attempts;
+	if (m->sinit_max_init_timeo)
+		cfg->max_init_timeo_ms = m->sinit_max_init_timeo;
+}
+
 int xsctp_set_initmsg(struct sock *sk, sockptr_t optval, unsigned int optlen)
 {
-	struct xsctp_assoc_cfg *cfg = &xsctp_sk(sk)->cfg;
 	struct sctp_initmsg m;
 
 	if (optlen != sizeof(m))
 		return -EINVAL;
 	if (copy_from_sockptr(&m, optval, sizeof(m)))
 		return -EFAULT;
-	/* Linux: a zero field keeps the old value. */
-	if (m.sinit_num_ostreams)
-		cfg->num_ostreams = m.sinit_num_ostreams;
-	if (m.sinit_max_instreams)
-		cfg->max_instreams = m.sinit_max_instreams;
-	if (m.sinit_max_attempts)
-		cfg->max_init_attempts = m.sinit_max_attempts;
-	if (m.sinit_max_init_timeo)
-		cfg->max_init_timeo_ms = m.sinit_max_init_timeo;
+	xsctp_cfg_apply_initmsg(&xsctp_sk(sk)->cfg, &m);
 	return 0;
 }
 

@@ -1,42 +1,113 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Association timers. An armed timer holds a reference on its association.
- * A timer that fires while a user owns the socket tries again shortly
- * rather than waiting for the lock, as sctp.ko does: timers run in softirq
- * and must not sleep.
+ * Association timers: T1 (and T2, which never runs at the same time),
+ * T3-rtx and the delayed SACK. An armed timer holds a reference on its
+ * association.
  *
- * T1 only runs before the association is established, and an association
- * moves to another socket (accept) only after, so asoc->sk is stable here.
+ * A timer runs in softirq and must not sleep: when a user owns the
+ * socket, it tries again shortly rather than waiting for the lock, as
+ * sctp.ko does. The association may move to another socket (accept)
+ * between reading asoc->sk and locking it; the timer then tries again
+ * too. Sockets are freed after an RCU grace period (SOCK_RCU_FREE), and
+ * the timer reads asoc->sk under RCU.
  */
 #include <linux/jiffies.h>
 
 #include <net/xsctp/assoc.h>
 #include <net/xsctp/sm.h>
 
-/* Arm T1-init/T1-cookie for @ms milliseconds, or stop it when @ms is 0. */
+static void arm(struct xsctp_assoc *asoc, struct timer_list *t, u32 ms)
+{
+	if (!mod_timer(t, jiffies + max(msecs_to_jiffies(ms), 1UL)))
+		xsctp_assoc_hold(asoc);
+}
+
+static void stop(struct xsctp_assoc *asoc, struct timer_list *t)
+{
+	if (del_timer(t))
+		xsctp_assoc_put(asoc);
+}
+
+/*
+ * Run @expired for @asoc with its socket locked, unless the association
+ * is gone; or try again in 50 ms when the socket is busy. Consumes the
+ * timer's reference.
+ */
+static void run_locked(struct xsctp_assoc *asoc, struct timer_list *t,
+		       void (*expired)(struct xsctp_assoc *asoc))
+{
+	struct sock *sk;
+	bool retry;
+
+	rcu_read_lock();
+	sk = READ_ONCE(asoc->sk);
+	bh_lock_sock(sk);
+	retry = sock_owned_by_user(sk) || READ_ONCE(asoc->sk) != sk;
+	if (retry)
+		arm(asoc, t, 50);
+	else if (!asoc->dead)
+		expired(asoc);
+	bh_unlock_sock(sk);
+	rcu_read_unlock();
+	xsctp_assoc_put(asoc);
+}
+
+/* Arm T1-init/T1-cookie (or T2) for @ms milliseconds, or stop it at 0. */
 void xsctp_set_t1(struct xsctp_assoc *asoc, u32 ms)
 {
-	if (!ms) {
-		if (del_timer(&asoc->t1))
-			xsctp_assoc_put(asoc);
-		return;
-	}
-	if (!mod_timer(&asoc->t1, jiffies + msecs_to_jiffies(ms)))
-		xsctp_assoc_hold(asoc);
+	if (ms)
+		arm(asoc, &asoc->t1, ms);
+	else
+		stop(asoc, &asoc->t1);
 }
 
 void xsctp_t1_fired(struct timer_list *t)
 {
 	struct xsctp_assoc *asoc = from_timer(asoc, t, t1);
-	struct sock *sk = asoc->sk;
 
-	bh_lock_sock(sk);
-	if (sock_owned_by_user(sk)) {
-		if (!mod_timer(t, jiffies + HZ / 20))
-			xsctp_assoc_hold(asoc);
-	} else if (!asoc->dead) {
-		xsctp_sm_t1_expired(asoc);
-	}
-	bh_unlock_sock(sk);
-	xsctp_assoc_put(asoc);
+	run_locked(asoc, t, xsctp_sm_t1_expired);
+}
+
+/* T3-rtx of the primary path, from now (RFC 9260 6.3.2 R1, R3). */
+void xsctp_t3_restart(struct xsctp_assoc *asoc)
+{
+	u32 rto_us = asoc->primary ? asoc->primary->rto.rto_us :
+		     asoc->cfg.rto.initial_us;
+
+	arm(asoc, &asoc->out.t3, DIV_ROUND_UP(rto_us, USEC_PER_MSEC));
+}
+
+void xsctp_t3_stop(struct xsctp_assoc *asoc)
+{
+	stop(asoc, &asoc->out.t3);
+}
+
+void xsctp_t3_fired(struct timer_list *t)
+{
+	struct xsctp_assoc *asoc = from_timer(asoc, t, out.t3);
+
+	run_locked(asoc, t, xsctp_outq_t3_expired);
+}
+
+void xsctp_sack_timer_arm(struct xsctp_assoc *asoc, u32 ms)
+{
+	if (!timer_pending(&asoc->in.sack_timer))
+		arm(asoc, &asoc->in.sack_timer, ms);
+}
+
+void xsctp_sack_timer_stop(struct xsctp_assoc *asoc)
+{
+	stop(asoc, &asoc->in.sack_timer);
+}
+
+static void send_sack(struct xsctp_assoc *asoc)
+{
+	xsctp_transmit(asoc, true);
+}
+
+void xsctp_sack_timer_fired(struct timer_list *t)
+{
+	struct xsctp_assoc *asoc = from_timer(asoc, t, in.sack_timer);
+
+	run_locked(asoc, t, send_sack);
 }

@@ -23,6 +23,9 @@
 #include <uapi/linux/sctp.h>
 
 #include <net/xsctp/addr.h>
+#include <net/xsctp/cc.h>
+#include <net/xsctp/inq.h>
+#include <net/xsctp/outq.h>
 #include <net/xsctp/rto.h>
 #include <net/xsctp/wire.h>
 
@@ -73,6 +76,8 @@ struct xsctp_path {
 	u16 state;			/* enum xsctp_path_state */
 	unsigned int init_sent;		/* INITs/COOKIE ECHOs sent here */
 	struct xsctp_rto rto;
+	struct xsctp_cc cc;
+	u32 pmtu;
 	struct dst_entry *dst;		/* output.c: the cached route */
 	union xsctp_addr saddr;		/* ... and the source it chose */
 	struct rcu_head rcu;
@@ -120,6 +125,13 @@ struct xsctp_effects {
 	void (*set_t1)(struct xsctp_assoc *asoc, u32 ms);	/* 0: stop */
 	void (*established)(struct xsctp_assoc *asoc);	/* COMM_UP */
 	void (*restarted)(struct xsctp_assoc *asoc);	/* the peer restarted */
+	void (*send_shutdown)(struct xsctp_assoc *asoc, struct xsctp_path *path);
+	void (*send_shutdown_ack)(struct xsctp_assoc *asoc,
+				  struct xsctp_path *path);
+	void (*send_shutdown_complete)(struct xsctp_assoc *asoc,
+				       struct xsctp_path *path);
+	void (*peer_shutdown)(struct xsctp_assoc *asoc);	/* sends no more */
+	void (*closed)(struct xsctp_assoc *asoc);	/* gracefully; then gone */
 	/* Then gone; @causes: the peer's ABORT's, if that is why. */
 	void (*failed)(struct xsctp_assoc *asoc, int err, const u8 *causes,
 		       u16 causes_len);
@@ -152,13 +164,16 @@ struct xsctp_assoc {
 	unsigned int init_errors;	/* T1 expiries in this setup */
 	unsigned int init_cycle;	/* passes over all paths so far */
 	u32 t1_ms;
-	struct timer_list t1;
+	struct timer_list t1;		/* T1-init, T1-cookie or T2-shutdown */
 	u32 cookie_preservative_ms;	/* asked for in our INITs; 0: none */
 
 	int error;			/* why it failed, for connect() */
 	u8 *cookie;			/* from the INIT ACK, echoed back */
 	u16 cookie_len;
 	struct xsctp_assoc_cfg cfg;
+
+	struct xsctp_outq out;		/* DATA we send */
+	struct xsctp_inq in;		/* DATA we receive */
 };
 
 /* The association-id space is global and cyclic, as in Linux: >= 3. */
@@ -178,6 +193,7 @@ struct xsctp_path *xsctp_assoc_find_path(struct xsctp_assoc *asoc,
 void xsctp_assoc_remove_path(struct xsctp_assoc *asoc,
 			     struct xsctp_path *path);
 void xsctp_assoc_unlink(struct xsctp_assoc *asoc);
+int xsctp_assoc_data_start(struct xsctp_assoc *asoc);
 void xsctp_assoc_ids_exit(void);
 
 /* timer.c */

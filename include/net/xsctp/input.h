@@ -26,6 +26,8 @@ struct xsctp_rx {
 int xsctp_rx_parse(struct sk_buff *skb, struct xsctp_rx *rx);
 void xsctp_deliver(struct sock *sk, struct sk_buff *skb);
 int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb);	/* receive.c */
+void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+		     struct xsctp_tlv_iter it);
 struct xsctp_assoc *xsctp_lookup_assoc_by_init(const struct xsctp_rx *rx);
 
 /* passive.c: packets for a listening socket, without an association */

@@ -32,6 +32,15 @@ enum xsctp_mib_field {
 	XSCTP_MIB_COOKIE_RESTARTS,	/* RFC 9260 5.2.4 case A: peer restart */
 	XSCTP_MIB_COOKIE_COLLISIONS,	/* ... case B: setup collision */
 	XSCTP_MIB_COOKIE_DISCARDED,	/* ... case C and unlisted: dropped */
+	XSCTP_MIB_IN_DATA_CHUNKS,	/* new DATA chunks taken */
+	XSCTP_MIB_IN_DATA_DUPLICATE,	/* DATA received before: reported */
+	XSCTP_MIB_IN_DATA_BEYOND_WINDOW,	/* too far past the cumulative TSN */
+	XSCTP_MIB_IN_DATA_NO_ROOM,	/* over the receive buffer: dropped */
+	XSCTP_MIB_IN_DATA_BAD_STREAM,	/* for a stream that does not exist */
+	XSCTP_MIB_OUT_DATA_CHUNKS,	/* DATA chunks sent, first time */
+	XSCTP_MIB_OUT_RETRANSMITS,	/* ... and sent again */
+	XSCTP_MIB_T3_EXPIRED,		/* T3-rtx expiries */
+	XSCTP_MIB_FAST_RETRANSMITS,	/* chunks fast-retransmitted */
 	__XSCTP_MIB_MAX
 };
 

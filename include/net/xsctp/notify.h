@@ -16,9 +16,15 @@
 
 /* What recvmsg() needs of a queued skb beyond its bytes. */
 struct xsctp_rcv_cb {
-	union xsctp_addr peer;		/* msg_name: the primary path then */
+	union xsctp_addr peer;		/* msg_name */
 	sctp_assoc_t assoc_id;
+	u32 tsn;			/* DATA: its first chunk's */
+	__be32 ppid;
+	u16 sid;
+	u16 ssn;
 	bool notification;
+	bool unordered;
+	bool eor;			/* the end of its message */
 };
 
 static inline struct xsctp_rcv_cb *xsctp_rcv_cb(struct sk_buff *skb)
@@ -68,6 +74,7 @@ static inline void xsctp_notify_comm_up(struct xsctp_assoc *asoc)
 	xsctp_notify_assoc_change(asoc, &ch);
 }
 
+void xsctp_notify_shutdown_event(struct xsctp_assoc *asoc);
 void xsctp_notify_migrate(struct sock *from, struct sock *to, sctp_assoc_t id);
 void xsctp_notify_purge(struct sock *sk, sctp_assoc_t id);
 

@@ -40,4 +40,14 @@ void xsctp_sm_restart_cookie(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			     const struct xsctp_cookie *ck);
 void xsctp_sm_stale_cookie(struct xsctp_assoc *asoc, u32 stale_us);
 
+/* sm_shutdown.c */
+void xsctp_sm_shutdown(struct xsctp_assoc *asoc);
+void xsctp_sm_acked(struct xsctp_assoc *asoc);
+void xsctp_sm_shutdown_rcv(struct xsctp_assoc *asoc);
+void xsctp_sm_shutdown_ack_rcv(struct xsctp_assoc *asoc);
+void xsctp_sm_shutdown_complete_rcv(struct xsctp_assoc *asoc);
+void xsctp_sm_data_rcv(struct xsctp_assoc *asoc);
+void xsctp_sm_t2_expired(struct xsctp_assoc *asoc);
+void xsctp_sm_retrans_exceeded(struct xsctp_assoc *asoc);
+
 #endif /* _NET_XSCTP_SM_H */

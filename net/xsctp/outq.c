@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The sending side of an association: user messages become DATA chunks
+ * (RFC 9260 6.9), which get their TSN when first sent (6.1), stay on
+ * ->sent until the peer's Cumulative TSN Ack passes them (6.2.1), and are
+ * sent again when T3-rtx expires (6.3.3) or three SACKs report them
+ * missing (7.2.4).
+ *
+ * One path carries all of it (the primary) until multihoming brings path
+ * selection; cwnd and flight are already counted per path.
+ */
+#include <linux/slab.h>
+#include <linux/uio.h>
+#include <net/sock.h>
+
+#include <net/xsctp/chunk.h>
+#include <net/xsctp/crc.h>
+#include <net/xsctp/defaults.h>
+#include <net/xsctp/inq.h>
+#include <net/xsctp/netns.h>
+#include <net/xsctp/outq.h>
+#include <net/xsctp/packet.h>
+#include <net/xsctp/sack.h>
+#include <net/xsctp/serial.h>
+#include <net/xsctp/sm.h>
+#include <net/xsctp/socket.h>
+
+/* RFC 9260 7.2.4: a chunk reported missing this often is sent again. */
+#define XSCTP_FAST_RTX_MISSES	3
+
+/**
+ * xsctp_frag_point() - the largest DATA payload one packet carries
+ * @asoc: the association
+ *
+ * As Linux, the IP header counted is the socket's family's, so a message
+ * is cut the same way whichever path it takes.
+ *
+ * Return: bytes, a multiple of 4.
+ */
+u32 xsctp_frag_point(const struct xsctp_assoc *asoc)
+{
+	u32 mtu = asoc->primary ? asoc->primary->pmtu : XSCTP_PATH_MTU;
+	u32 ip = asoc->sk->sk_family == AF_INET6 ? 40 : 20;
+
+	return ALIGN_DOWN(mtu - ip - XSCTP_COMMON_HDR_LEN -
+			  XSCTP_CHUNK_HDR_LEN - XSCTP_DATA_FIXED_LEN, 4);
+}
+
+/* The association is up: streams, TSNs and windows start. */
+int xsctp_outq_start(struct xsctp_assoc *asoc, gfp_t gfp)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct xsctp_path *p;
+
+	kfree(q->next_ssn);
+	q->next_ssn = kcalloc(asoc->num_out, sizeof(u16), gfp);
+	if (!q->next_ssn)
+		return -ENOMEM;
+	q->num_streams = asoc->num_out;
+	q->cum_ack = asoc->next_tsn - 1;
+	q->errors = 0;
+	q->fast_recovery = false;
+	q->probe.active = false;
+	list_for_each_entry(p, &asoc->paths, node)
+		xsctp_cc_init(&p->cc, p->pmtu, asoc->peer_rwnd);
+	return 0;
+}
+
+static void free_chunk(struct xsctp_assoc *asoc, struct xsctp_tx_chunk *ch)
+{
+	struct sock *sk = asoc->sk;
+
+	list_del(&ch->node);
+	sk_wmem_queued_add(sk, -ch->truesize);
+	kfree(ch);
+}
+
+static void free_list(struct xsctp_assoc *asoc, struct list_head *list)
+{
+	struct xsctp_tx_chunk *ch, *tmp;
+
+	list_for_each_entry_safe(ch, tmp, list, node)
+		free_chunk(asoc, ch);
+}
+
+/* Unlinked, or restarted: whatever was queued is dropped. */
+void xsctp_outq_stop(struct xsctp_assoc *asoc)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct xsctp_path *p;
+
+	xsctp_t3_stop(asoc);
+	free_list(asoc, &q->unsent);
+	free_list(asoc, &q->sent);
+	q->unsent_bytes = 0;
+	q->outstanding = 0;
+	q->rtx_waiting = 0;
+	list_for_each_entry(p, &asoc->paths, node)
+		p->cc.flight = 0;
+	kfree(q->next_ssn);
+	q->next_ssn = NULL;
+	q->num_streams = 0;
+	asoc->sk->sk_write_space(asoc->sk);
+}
+
+bool xsctp_outq_empty(const struct xsctp_assoc *asoc)
+{
+	return list_empty(&asoc->out.unsent) && list_empty(&asoc->out.sent);
+}
+
+/* The chunks of a message that failed before it was queued. */
+static void free_unqueued(struct list_head *msg)
+{
+	struct xsctp_tx_chunk *ch, *tmp;
+
+	list_for_each_entry_safe(ch, tmp, msg, node)
+		kfree(ch);
+}
+
+static struct xsctp_tx_chunk *new_chunk(struct sock *sk,
+					const struct xsctp_send_info *si,
+					struct iov_iter *from, u32 len)
+{
+	struct xsctp_tx_chunk *ch;
+
+	ch = kmalloc(struct_size(ch, data, len), sk->sk_allocation);
+	if (!ch)
+		return ERR_PTR(-ENOMEM);
+	if (!copy_from_iter_full(ch->data, len, from)) {
+		kfree(ch);
+		return ERR_PTR(-EFAULT);
+	}
+	memset(ch, 0, offsetof(struct xsctp_tx_chunk, data));
+	ch->sid = si->sid;
+	ch->ppid = si->ppid;
+	ch->len = len;
+	ch->truesize = struct_size(ch, data, len);
+	if (si->flags & SCTP_UNORDERED)
+		ch->flags |= XSCTP_DATA_UNORDERED;
+	if (si->flags & SCTP_SACK_IMMEDIATELY)
+		ch->flags |= XSCTP_DATA_IMMEDIATE;
+	return ch;
+}
+
+/**
+ * xsctp_outq_add_msg() - queue one user message, cut into DATA chunks
+ * @asoc: the association
+ * @si: its stream, PPID and flags; si->sid was checked
+ * @from: the message
+ * @len: its length, > 0
+ *
+ * The whole message is queued or none of it.
+ *
+ * Return: 0, -ENOMEM or -EFAULT.
+ */
+int xsctp_outq_add_msg(struct xsctp_assoc *asoc,
+		       const struct xsctp_send_info *si,
+		       struct iov_iter *from, size_t len)
+{
+	struct xsctp_outq *q = &asoc->out;
+	u32 frag = xsctp_frag_point(asoc);
+	struct xsctp_tx_chunk *ch, *first = NULL;
+	LIST_HEAD(msg);
+	size_t off;
+	u16 ssn = 0;
+
+	if (!(si->flags & SCTP_UNORDERED))
+		ssn = q->next_ssn[si->sid];
+	for (off = 0; off < len; off += ch->len) {
+		ch = new_chunk(asoc->sk, si, from, min_t(size_t, len - off, frag));
+		if (IS_ERR(ch)) {
+			free_unqueued(&msg);
+			return PTR_ERR(ch);
+		}
+		ch->ssn = ssn;
+		first = first ?: ch;
+		list_add_tail(&ch->node, &msg);
+	}
+	first->flags |= XSCTP_DATA_BEGIN;
+	ch->flags |= XSCTP_DATA_END;
+	list_for_each_entry(ch, &msg, node)
+		sk_wmem_queued_add(asoc->sk, ch->truesize);
+	list_splice_tail(&msg, &q->unsent);
+	q->unsent_bytes += len;
+	if (!(si->flags & SCTP_UNORDERED))
+		q->next_ssn[si->sid] = ssn + 1;
+	return 0;
+}
+
+/* What one SACK acknowledged, for congestion control and RTT. */
+struct sack_result {
+	u32 bytes;		/* newly acknowledged, cumulatively or not */
+	u32 htna;		/* the highest TSN newly acknowledged */
+	bool any;
+};
+
+static void note_acked(struct xsctp_tx_chunk *ch, struct sack_result *r)
+{
+	if (ch->in_flight) {
+		ch->in_flight = false;
+		ch->path->cc.flight -= min(ch->path->cc.flight, ch->len);
+	}
+	r->bytes += ch->len;
+	r->htna = ch->tsn;
+	r->any = true;
+}
+
+/* 6.2.1 D: every chunk up to @cum has arrived: they are done with. */
+static void ack_cumulative(struct xsctp_assoc *asoc, u32 cum,
+			   struct sack_result *r)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct xsctp_tx_chunk *ch, *tmp;
+
+	list_for_each_entry_safe(ch, tmp, &q->sent, node) {
+		if (xsctp_tsn_lt(cum, ch->tsn))
+			break;
+		if (!ch->acked)
+			note_acked(ch, r);
+		if (ch->rtx)
+			q->rtx_waiting--;
+		q->outstanding--;
+		free_chunk(asoc, ch);
+	}
+}
+
+/* Is @tsn in one of the gap blocks? Blocks come in order: @i walks them. */
+static bool in_gap(const struct xsctp_sack *sack, u32 tsn, unsigned int *i)
+{
+	u32 off = tsn - sack->cum_tsn;
+
+	for (; *i < sack->num_gaps; (*i)++) {
+		struct xsctp_gap_block b = xsctp_sack_gap(sack, *i);
+
+		if (off < b.start)
+			return false;
+		if (off <= b.end)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Gap-acknowledged chunks leave the flight but stay queued: the peer may
+ * still renege (6.2.1 D iv). One no longer reported is outstanding again.
+ */
+static void ack_gaps(struct xsctp_assoc *asoc, const struct xsctp_sack *sack,
+		     struct sack_result *r)
+{
+	struct xsctp_tx_chunk *ch;
+	unsigned int i = 0;
+
+	list_for_each_entry(ch, &asoc->out.sent, node) {
+		bool gap = in_gap(sack, ch->tsn, &i);
+
+		if (gap && !ch->acked) {
+			if (ch->rtx) {
+				ch->rtx = false;
+				asoc->out.rtx_waiting--;
+			}
+			note_acked(ch, r);
+		}
+		ch->acked = gap;
+	}
+}
+
+/*
+ * 7.2.4: each SACK that newly acknowledges TSNs above a missing chunk is
+ * one miss indication; the third sends it again, once.
+ */
+static bool count_misses(struct xsctp_assoc *asoc, const struct sack_result *r)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct xsctp_tx_chunk *ch;
+	bool fast = false;
+
+	if (!r->any)
+		return false;
+	list_for_each_entry(ch, &q->sent, node) {
+		if (!xsctp_tsn_lt(ch->tsn, r->htna))
+			break;
+		if (ch->acked || ch->rtx || ch->fast_rtx_done)
+			continue;
+		if (++ch->misses < XSCTP_FAST_RTX_MISSES)
+			continue;
+		ch->fast_rtx_done = true;
+		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_FAST_RETRANSMITS);
+		ch->rtx = true;
+		q->rtx_waiting++;
+		if (ch->in_flight) {
+			ch->in_flight = false;
+			ch->path->cc.flight -= min(ch->path->cc.flight, ch->len);
+		}
+		fast = true;
+	}
+	return fast;
+}
+
+static u32 total_flight(const struct xsctp_assoc *asoc)
+{
+	const struct xsctp_path *p;
+	u32 flight = 0;
+
+	list_for_each_entry(p, &asoc->paths, node)
+		flight += p->cc.flight;
+	return flight;
+}
+
+/* Window and timers after a SACK that acknowledged @r (7.2, 6.3). */
+static void sack_effects(struct xsctp_assoc *asoc, u32 a_rwnd, bool advanced,
+			 bool fast, u32 flight_before,
+			 const struct sack_result *r)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct xsctp_path *p = asoc->primary;
+	u32 rtt_us, flight;
+
+	if (q->fast_recovery && !xsctp_tsn_lt(q->cum_ack, q->recover_tsn))
+		q->fast_recovery = false;
+	if (p && xsctp_rtt_probe_acked(&q->probe, q->cum_ack, xsctp_now_us(),
+				       &rtt_us))
+		xsctp_rto_sample(&p->rto, &asoc->cfg.rto, rtt_us);
+	if (p && advanced)
+		xsctp_cc_acked(&p->cc, p->pmtu, r->bytes, flight_before,
+			       q->fast_recovery);
+	if (p && fast && !q->fast_recovery) {
+		xsctp_cc_fast_retransmit(&p->cc, p->pmtu);
+		q->fast_recovery = true;
+		q->recover_tsn = asoc->next_tsn - 1;
+	}
+	if (advanced)
+		q->errors = 0;
+	flight = total_flight(asoc);
+	asoc->peer_rwnd = a_rwnd > flight ? a_rwnd - flight : 0;
+	if (!q->outstanding)
+		xsctp_t3_stop(asoc);
+	else if (advanced)
+		xsctp_t3_restart(asoc);
+}
+
+/**
+ * xsctp_outq_sack() - the peer acknowledged (RFC 9260 6.2.1)
+ * @asoc: the association
+ * @sack: its SACK, counts checked against its length
+ *
+ * A SACK older than one already seen is ignored (6.2.1 D i), and so is
+ * one acknowledging a TSN never sent.
+ */
+void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct sack_result r = {};
+	u32 flight_before;
+	bool advanced, fast;
+
+	if (xsctp_tsn_lt(sack->cum_tsn, q->cum_ack) ||
+	    !xsctp_tsn_lt(sack->cum_tsn, asoc->next_tsn))
+		return;
+	flight_before = asoc->primary ? asoc->primary->cc.flight : 0;
+	advanced = sack->cum_tsn != q->cum_ack;
+	ack_cumulative(asoc, sack->cum_tsn, &r);
+	q->cum_ack = sack->cum_tsn;
+	ack_gaps(asoc, sack, &r);
+	fast = count_misses(asoc, &r);
+	sack_effects(asoc, sack->a_rwnd, advanced, fast, flight_before, &r);
+	if (r.bytes)
+		asoc->sk->sk_write_space(asoc->sk);
+	xsctp_outq_flush(asoc);
+}
+
+/**
+ * xsctp_outq_t3_expired() - T3-rtx expired (RFC 9260 6.3.3)
+ * @asoc: the association
+ *
+ * Everything outstanding is sent again, starting from one packet, with
+ * a doubled RTO; after Association.Max.Retrans expiries in a row the
+ * association is lost.
+ */
+void xsctp_outq_t3_expired(struct xsctp_assoc *asoc)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct xsctp_path *p = asoc->primary;
+	struct xsctp_tx_chunk *ch;
+
+	if (!q->outstanding || !p)
+		return;
+	XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_T3_EXPIRED);
+	if (++q->errors > asoc->cfg.assoc_max_retrans) {
+		xsctp_sm_retrans_exceeded(asoc);
+		return;
+	}
+	xsctp_rto_backoff(&p->rto, &asoc->cfg.rto);
+	xsctp_cc_timeout(&p->cc, p->pmtu);
+	q->fast_recovery = false;
+	list_for_each_entry(ch, &q->sent, node) {
+		if (ch->acked || ch->rtx)
+			continue;
+		ch->rtx = true;
+		q->rtx_waiting++;
+		ch->in_flight = false;
+		xsctp_rtt_probe_retransmitted(&q->probe, ch->tsn);
+	}
+	p->cc.flight = 0;
+	xsctp_outq_flush(asoc);
+}

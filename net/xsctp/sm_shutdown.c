@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The association state machine, graceful shutdown (RFC 9260 9.2): the
+ * user's SHUTDOWN primitive, the peer's SHUTDOWN, SHUTDOWN ACK and
+ * SHUTDOWN COMPLETE, T2-shutdown, and the moment the last outstanding
+ * DATA is acknowledged. Same rules as sm.c: one function per event, a
+ * switch on the state, effects called by name.
+ *
+ * Called with the association's socket locked; no sleeping.
+ */
+#include <kunit/visibility.h>
+#include <linux/export.h>
+
+#include <net/xsctp/sm.h>
+
+static u32 t2_ms(const struct xsctp_assoc *asoc)
+{
+	u32 rto_us = asoc->primary ? asoc->primary->rto.rto_us :
+		     asoc->cfg.rto.initial_us;
+
+	return DIV_ROUND_UP(rto_us, USEC_PER_MSEC);
+}
+
+static void send_shutdown(struct xsctp_assoc *asoc)
+{
+	asoc->state = XSCTP_S_SHUTDOWN_SENT;
+	asoc->fx->send_shutdown(asoc, asoc->primary);
+	asoc->fx->set_t1(asoc, t2_ms(asoc));
+}
+
+static void send_shutdown_ack(struct xsctp_assoc *asoc)
+{
+	asoc->state = XSCTP_S_SHUTDOWN_ACK_SENT;
+	asoc->fx->send_shutdown_ack(asoc, asoc->primary);
+	asoc->fx->set_t1(asoc, t2_ms(asoc));
+}
+
+/* 9.2: once everything we sent is acknowledged, the next step goes. */
+static void shutdown_when_drained(struct xsctp_assoc *asoc)
+{
+	if (!xsctp_outq_empty(asoc))
+		return;
+	if (asoc->state == XSCTP_S_SHUTDOWN_PENDING)
+		send_shutdown(asoc);
+	else if (asoc->state == XSCTP_S_SHUTDOWN_RECEIVED)
+		send_shutdown_ack(asoc);
+}
+
+/**
+ * xsctp_sm_shutdown() - the user asked for a graceful end (close(),
+ * shutdown(SHUT_WR), SCTP_EOF)
+ * @asoc: the association
+ *
+ * Before the association is up there is nothing to drain: as Linux, it
+ * simply ends, without telling the peer.
+ */
+void xsctp_sm_shutdown(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_WAIT:
+	case XSCTP_S_COOKIE_ECHOED:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->failed(asoc, -ECONNABORTED, NULL, 0);
+		break;
+	case XSCTP_S_ESTABLISHED:
+		asoc->state = XSCTP_S_SHUTDOWN_PENDING;
+		shutdown_when_drained(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_shutdown);
+
+/* The peer acknowledged DATA: a pending shutdown may go on. */
+void xsctp_sm_acked(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_SHUTDOWN_PENDING:
+	case XSCTP_S_SHUTDOWN_RECEIVED:
+		shutdown_when_drained(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_acked);
+
+/**
+ * xsctp_sm_shutdown_rcv() - a SHUTDOWN (its Cumulative TSN Ack already
+ * taken as a SACK would be)
+ * @asoc: the association
+ *
+ * 9.2: the peer sends no new DATA; ours is delivered, then SHUTDOWN ACK.
+ * Both sides shutting down at once meet in SHUTDOWN-ACK-SENT.
+ */
+void xsctp_sm_shutdown_rcv(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_ESTABLISHED:
+	case XSCTP_S_SHUTDOWN_PENDING:
+		asoc->state = XSCTP_S_SHUTDOWN_RECEIVED;
+		asoc->fx->peer_shutdown(asoc);
+		shutdown_when_drained(asoc);
+		break;
+	case XSCTP_S_SHUTDOWN_SENT:
+		asoc->fx->peer_shutdown(asoc);
+		send_shutdown_ack(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_shutdown_rcv);
+
+/* A SHUTDOWN ACK: 9.2, the end; SHUTDOWN COMPLETE says so. */
+void xsctp_sm_shutdown_ack_rcv(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_SHUTDOWN_SENT:
+	case XSCTP_S_SHUTDOWN_ACK_SENT:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->send_shutdown_complete(asoc, asoc->primary);
+		asoc->fx->closed(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_shutdown_ack_rcv);
+
+/* A SHUTDOWN COMPLETE (its T bit checked): the peer is gone too. */
+void xsctp_sm_shutdown_complete_rcv(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_SHUTDOWN_ACK_SENT:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->closed(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_shutdown_complete_rcv);
+
+/*
+ * 9.2: DATA that arrives in SHUTDOWN-SENT is acknowledged at once (the
+ * receive side does it) and the SHUTDOWN goes again, T2 restarted.
+ */
+void xsctp_sm_data_rcv(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_SHUTDOWN_SENT:
+		send_shutdown(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_data_rcv);
+
+/**
+ * xsctp_sm_t2_expired() - T2-shutdown expired (9.2)
+ * @asoc: the association
+ *
+ * SHUTDOWN or SHUTDOWN ACK goes again with a doubled RTO; after
+ * Association.Max.Retrans errors the peer is given up for lost.
+ */
+void xsctp_sm_t2_expired(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_SHUTDOWN_SENT:
+	case XSCTP_S_SHUTDOWN_ACK_SENT:
+		if (++asoc->out.errors > asoc->cfg.assoc_max_retrans) {
+			xsctp_sm_retrans_exceeded(asoc);
+			break;
+		}
+		if (asoc->primary)
+			xsctp_rto_backoff(&asoc->primary->rto, &asoc->cfg.rto);
+		if (asoc->state == XSCTP_S_SHUTDOWN_SENT)
+			send_shutdown(asoc);
+		else
+			send_shutdown_ack(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_t2_expired);
+
+/**
+ * xsctp_sm_retrans_exceeded() - Association.Max.Retrans errors in a row
+ * (RFC 9260 8.1): the peer is unreachable; tell it, in case it is not.
+ * @asoc: the association
+ */
+void xsctp_sm_retrans_exceeded(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_CLOSED:
+	case XSCTP_S_COOKIE_WAIT:
+	case XSCTP_S_COOKIE_ECHOED:
+		break;
+	default:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->send_abort(asoc, asoc->primary);
+		asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_retrans_exceeded);

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What leaves an association's queues, and when: a SACK first when one is
+ * due (bundled, RFC 9260 6.2), then chunks marked for retransmission,
+ * then new DATA while cwnd, the peer's window, Max.Burst and Nagle allow
+ * (6.1, 7.2). T3-rtx runs whenever DATA is outstanding (6.3.2).
+ */
+#include <linux/ktime.h>
+#include <net/sock.h>
+
+#include <net/xsctp/chunk.h>
+#include <net/xsctp/inq.h>
+#include <net/xsctp/netns.h>
+#include <net/xsctp/outq.h>
+#include <net/xsctp/packet.h>
+#include <net/xsctp/socket.h>
+
+#define XSCTP_MAX_BURST		4	/* Linux's net.sctp.max_burst */
+
+u32 xsctp_now_us(void)
+{
+	return (u32)ktime_to_us(ktime_get());
+}
+
+static bool put_data(struct xsctp_packet *pkt, struct xsctp_tx_chunk *ch)
+{
+	struct xsctp_data d = {
+		.tsn = ch->tsn, .sid = ch->sid, .ssn = ch->ssn,
+		.ppid = ch->ppid, .flags = ch->flags,
+		.payload_len = ch->len, .payload = ch->data,
+	};
+	u32 n = ALIGN(XSCTP_CHUNK_HDR_LEN + XSCTP_DATA_FIXED_LEN + ch->len, 4);
+	u8 *at = xsctp_packet_reserve(pkt, n);
+
+	if (!at || xsctp_data_put(at, n, &d) < 0)
+		return false;
+	xsctp_packet_commit(pkt, n);
+	return true;
+}
+
+static void mark_sent(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		      struct xsctp_tx_chunk *ch)
+{
+	ch->sends++;
+	ch->path = path;
+	ch->in_flight = true;
+	ch->misses = 0;
+	path->cc.flight += ch->len;
+	asoc->peer_rwnd -= min(asoc->peer_rwnd, ch->len);
+}
+
+static void send_retransmissions(struct xsctp_assoc *asoc,
+				 struct xsctp_packet *pkt)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct xsctp_path *path = pkt->path;
+	struct xsctp_tx_chunk *ch;
+
+	list_for_each_entry(ch, &q->sent, node) {
+		if (!q->rtx_waiting)
+			break;
+		if (!ch->rtx)
+			continue;
+		if (!xsctp_cc_room(&path->cc, path->pmtu, 0) || !put_data(pkt, ch))
+			break;
+		ch->rtx = false;
+		q->rtx_waiting--;
+		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_OUT_RETRANSMITS);
+		xsctp_rtt_probe_retransmitted(&q->probe, ch->tsn);
+		mark_sent(asoc, path, ch);
+	}
+}
+
+/*
+ * Nagle, as Linux: with DATA in flight, a small message waits while
+ * what is queued would not fill a packet, unless SCTP_NODELAY. Messages
+ * cut into several chunks never wait.
+ */
+static bool nagle_holds(const struct xsctp_assoc *asoc,
+			const struct xsctp_packet *pkt,
+			const struct xsctp_tx_chunk *ch)
+{
+	const u8 whole = XSCTP_DATA_BEGIN | XSCTP_DATA_END;
+
+	if (xsctp_sk(asoc->sk)->nodelay || pkt->len || !asoc->out.outstanding)
+		return false;
+	if ((ch->flags & whole) != whole)
+		return false;
+	return asoc->out.unsent_bytes < xsctp_frag_point(asoc);
+}
+
+/* 6.1 A: no new DATA beyond the peer's window, but for one probe. */
+static bool window_allows(const struct xsctp_assoc *asoc,
+			  const struct xsctp_tx_chunk *ch)
+{
+	return ch->len <= asoc->peer_rwnd || !asoc->out.outstanding;
+}
+
+static void send_new(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct xsctp_path *path = pkt->path;
+	struct xsctp_tx_chunk *ch;
+	u32 room;
+
+	room = xsctp_cc_room(&path->cc, path->pmtu, XSCTP_MAX_BURST);
+	while ((ch = list_first_entry_or_null(&q->unsent,
+					      struct xsctp_tx_chunk, node))) {
+		if (room < ch->len || !window_allows(asoc, ch) ||
+		    nagle_holds(asoc, pkt, ch))
+			break;
+		ch->tsn = asoc->next_tsn;
+		if (!put_data(pkt, ch))
+			break;
+		asoc->next_tsn++;
+		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_OUT_DATA_CHUNKS);
+		list_move_tail(&ch->node, &q->sent);
+		q->outstanding++;
+		q->unsent_bytes -= ch->len;
+		xsctp_rtt_probe_start(&q->probe, ch->tsn, xsctp_now_us());
+		mark_sent(asoc, path, ch);
+		room -= ch->len;
+	}
+}
+
+/* DATA may flow from COOKIE ACK until the SHUTDOWN sequence ends it. */
+static bool data_state(const struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_ESTABLISHED:
+	case XSCTP_S_SHUTDOWN_PENDING:
+	case XSCTP_S_SHUTDOWN_RECEIVED:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool data_waiting(const struct xsctp_assoc *asoc)
+{
+	return asoc->out.rtx_waiting || !list_empty(&asoc->out.unsent);
+}
+
+static void put_sack(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
+{
+	u8 *at = xsctp_packet_reserve(pkt, pkt->room);
+	int n;
+
+	if (!at)
+		return;
+	n = xsctp_inq_put_sack(asoc, at, pkt->room - pkt->len);
+	if (n > 0)
+		xsctp_packet_commit(pkt, n);
+}
+
+/**
+ * xsctp_transmit() - send what the association's state allows now
+ * @asoc: the association
+ * @sack: a SACK is due now, with or without DATA to carry it
+ *
+ * A SACK merely pending (the delayed-SACK timer runs) rides along when
+ * DATA goes anyway.
+ */
+void xsctp_transmit(struct xsctp_assoc *asoc, bool sack)
+{
+	struct xsctp_path *path = asoc->primary;
+	bool data = data_state(asoc) && data_waiting(asoc);
+	struct xsctp_packet pkt;
+
+	if (!path || asoc->dead || (!sack && !data))
+		return;
+	if (xsctp_packet_init(&pkt, asoc, path))
+		return;
+	if (sack || (data && xsctp_inq_sack_pending(asoc)))
+		put_sack(asoc, &pkt);
+	if (data) {
+		send_retransmissions(asoc, &pkt);
+		send_new(asoc, &pkt);
+	}
+	xsctp_packet_free(&pkt);
+	if (asoc->out.outstanding && !timer_pending(&asoc->out.t3))
+		xsctp_t3_restart(asoc);
+}
+
+void xsctp_outq_flush(struct xsctp_assoc *asoc)
+{
+	xsctp_transmit(asoc, false);
+}
