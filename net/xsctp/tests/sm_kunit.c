@@ -487,11 +487,13 @@ static u32 tag_of(char kind, u32 ours)
 static void cookie_case_is_table7(struct kunit *test)
 {
 	static const char kinds[] = "MX0";
-	struct xsctp_assoc asoc = { .local_tag = 100 };
+	struct xsctp_assoc *asoc = kunit_kzalloc(test, sizeof(*asoc), GFP_KERNEL);
 	struct xsctp_cookie ck = {};
 	char k[5] = {};
 	int i;
 
+	KUNIT_ASSERT_NOT_NULL(test, asoc);
+	asoc->local_tag = 100;
 	for (i = 0; i < 81; i++) {
 		k[0] = kinds[i % 3];
 		k[1] = kinds[i / 3 % 3];
@@ -500,12 +502,12 @@ static void cookie_case_is_table7(struct kunit *test)
 		if (k[0] == '0')
 			continue;	/* our own tag is never unknown */
 		/* A peer tag we do not know yet: any tag in the cookie is new. */
-		asoc.peer_tag = k[1] == '0' ? 0 : 200;
-		ck.local_tag = tag_of(k[0], asoc.local_tag);
-		ck.peer_tag = k[1] == '0' ? 300 : tag_of(k[1], asoc.peer_tag);
-		ck.local_tie_tag = tag_of(k[2], asoc.local_tag);
-		ck.peer_tie_tag = tag_of(k[3], asoc.peer_tag);
-		KUNIT_EXPECT_EQ_MSG(test, xsctp_cookie_case(&asoc, &ck),
+		asoc->peer_tag = k[1] == '0' ? 0 : 200;
+		ck.local_tag = tag_of(k[0], asoc->local_tag);
+		ck.peer_tag = k[1] == '0' ? 300 : tag_of(k[1], asoc->peer_tag);
+		ck.local_tie_tag = tag_of(k[2], asoc->local_tag);
+		ck.peer_tie_tag = tag_of(k[3], asoc->peer_tag);
+		KUNIT_EXPECT_EQ_MSG(test, xsctp_cookie_case(asoc, &ck),
 				    table7_model(k), "tags %s", k);
 	}
 }
