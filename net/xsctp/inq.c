@@ -23,11 +23,6 @@
 #include <net/xsctp/sack.h>
 #include <net/xsctp/serial.h>
 
-/* RFC 9260 6.2: acknowledge at least every second packet with DATA ... */
-#define XSCTP_SACK_FREQ		2
-/* ... and within 200 ms (Linux's net.sctp.sack_timeout default). */
-#define XSCTP_SACK_DELAY_MS	200
-
 static void free_frag(struct xsctp_frag *f)
 {
 	kfree(f);
@@ -257,9 +252,9 @@ void xsctp_inq_data(struct xsctp_assoc *asoc, struct xsctp_path *from,
  * xsctp_inq_packet_done() - the packet's chunks were all processed
  * @asoc: the association
  *
- * RFC 9260 6.2: a SACK goes at once for every second packet with DATA,
- * for a gap or a duplicate, or when the sender asked (I bit); otherwise
- * within the delayed-SACK time.
+ * RFC 9260 6.2: a SACK goes at once for every sack_freq-th packet with
+ * DATA (2 by default), for a gap or a duplicate, or when the sender asked
+ * (I bit); otherwise within the delayed-SACK time (SCTP_DELAYED_SACK).
  */
 void xsctp_inq_packet_done(struct xsctp_assoc *asoc)
 {
@@ -273,11 +268,11 @@ void xsctp_inq_packet_done(struct xsctp_assoc *asoc)
 	    (!skb_queue_len(&asoc->sk->sk_receive_queue) &&
 	     !xsctp_inq_rwnd(asoc) && xsctp_reasm_start_partial(&in->reasm)))
 		deliver(asoc);
-	if (in->sack_now || in->unacked_packets >= XSCTP_SACK_FREQ ||
-	    in->map.highest_tsn != in->map.cum_tsn)
+	if (in->sack_now || in->unacked_packets >= asoc->cfg.sack_freq ||
+	    !asoc->cfg.sack_delay_ms || in->map.highest_tsn != in->map.cum_tsn)
 		xsctp_transmit(asoc, true);
 	else
-		xsctp_sack_timer_arm(asoc, XSCTP_SACK_DELAY_MS);
+		xsctp_sack_timer_arm(asoc, asoc->cfg.sack_delay_ms);
 }
 
 bool xsctp_inq_sack_pending(const struct xsctp_assoc *asoc)

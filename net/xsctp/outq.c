@@ -33,7 +33,7 @@
  * @asoc: the association
  *
  * As Linux, the IP header counted is the socket's family's, so a message
- * is cut the same way whichever path it takes.
+ * is cut the same way whichever path it takes; SCTP_MAXSEG may lower it.
  *
  * Return: bytes, a multiple of 4.
  */
@@ -41,9 +41,12 @@ u32 xsctp_frag_point(const struct xsctp_assoc *asoc)
 {
 	u32 mtu = asoc->primary ? asoc->primary->pmtu : XSCTP_PATH_MTU;
 	u32 ip = asoc->sk->sk_family == AF_INET6 ? 40 : 20;
+	u32 frag = mtu - ip - XSCTP_COMMON_HDR_LEN - XSCTP_CHUNK_HDR_LEN -
+		   XSCTP_DATA_FIXED_LEN;
 
-	return ALIGN_DOWN(mtu - ip - XSCTP_COMMON_HDR_LEN -
-			  XSCTP_CHUNK_HDR_LEN - XSCTP_DATA_FIXED_LEN, 4);
+	if (asoc->cfg.user_frag)
+		frag = min(frag, asoc->cfg.user_frag);
+	return ALIGN_DOWN(frag, 4);
 }
 
 /* The association is up: streams, TSNs and windows start. */

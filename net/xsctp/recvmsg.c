@@ -82,20 +82,58 @@ static void keep_rest(struct sock *sk, struct sk_buff *skb, int copied)
 	skb_queue_head(&sk->sk_receive_queue, skb);
 }
 
-/* SCTP_SNDRCV for a DATA message, when data_io is subscribed (Linux). */
-static void put_sndrcv(struct sock *sk, struct msghdr *msg,
-		       const struct xsctp_rcv_cb *cb)
+/* SCTP_NXTINFO: what the next recvmsg() would return, if anything. */
+static void put_nxtinfo(struct sock *sk, struct msghdr *msg)
 {
+	struct sctp_nxtinfo n = {};
+	const struct xsctp_rcv_cb *cb;
+	struct sk_buff *skb;
+
+	spin_lock_bh(&sk->sk_receive_queue.lock);
+	skb = skb_peek(&sk->sk_receive_queue);
+	if (skb) {
+		cb = xsctp_rcv_cb(skb);
+		n.nxt_sid = cb->sid;
+		n.nxt_flags = (cb->unordered ? SCTP_UNORDERED : 0) |
+			      (cb->notification ? SCTP_NOTIFICATION : 0);
+		n.nxt_ppid = (__force u32)cb->ppid;
+		n.nxt_length = skb->len;
+		n.nxt_assoc_id = cb->assoc_id;
+	}
+	spin_unlock_bh(&sk->sk_receive_queue.lock);
+	if (skb)
+		put_cmsg(msg, IPPROTO_SCTP, SCTP_NXTINFO, sizeof(n), &n);
+}
+
+/*
+ * The ancillary data Linux's sctp_recvmsg() gives, in its order:
+ * SCTP_NXTINFO and SCTP_RCVINFO when asked for (SCTP_RECVNXTINFO,
+ * SCTP_RECVRCVINFO), SCTP_SNDRCV when data_io is subscribed; the last
+ * two for DATA only.
+ */
+static void put_cmsgs(struct sock *sk, struct msghdr *msg,
+		      const struct xsctp_rcv_cb *cb)
+{
+	const struct xsctp_sock *xs = xsctp_sk(sk);
+	struct sctp_rcvinfo r = {
+		.rcv_sid = cb->sid, .rcv_ssn = cb->ssn,
+		.rcv_flags = cb->unordered ? SCTP_UNORDERED : 0,
+		.rcv_ppid = (__force u32)cb->ppid, .rcv_tsn = cb->tsn,
+		.rcv_assoc_id = cb->assoc_id,
+	};
 	struct sctp_sndrcvinfo s = {
-		.sinfo_stream = cb->sid,
-		.sinfo_ssn = cb->ssn,
-		.sinfo_flags = cb->unordered ? SCTP_UNORDERED : 0,
-		.sinfo_ppid = (__force u32)cb->ppid,
-		.sinfo_tsn = cb->tsn,
-		.sinfo_assoc_id = cb->assoc_id,
+		.sinfo_stream = cb->sid, .sinfo_ssn = cb->ssn,
+		.sinfo_flags = r.rcv_flags, .sinfo_ppid = r.rcv_ppid,
+		.sinfo_tsn = cb->tsn, .sinfo_assoc_id = cb->assoc_id,
 	};
 
-	if (xsctp_event_on(xsctp_sk(sk)->cfg.subscribe, SCTP_DATA_IO_EVENT))
+	if (xs->recvnxtinfo)
+		put_nxtinfo(sk, msg);
+	if (cb->notification)
+		return;
+	if (xs->recvrcvinfo)
+		put_cmsg(msg, IPPROTO_SCTP, SCTP_RCVINFO, sizeof(r), &r);
+	if (xsctp_event_on(xs->cfg.subscribe, SCTP_DATA_IO_EVENT))
 		put_cmsg(msg, IPPROTO_SCTP, SCTP_SNDRCV, sizeof(s), &s);
 }
 
@@ -131,10 +169,10 @@ static int copy_out(struct sock *sk, struct msghdr *msg, size_t len,
 		kfree_skb(skb);
 		return err;
 	}
+	sock_recv_cmsgs(msg, sk, skb);
 	set_msg_name(sk, msg, skb, addr_len);
-	if (data)
-		put_sndrcv(sk, msg, cb);
-	else
+	put_cmsgs(sk, msg, cb);
+	if (!data)
 		msg->msg_flags |= MSG_NOTIFICATION;
 	if (whole && cb->eor)
 		msg->msg_flags |= MSG_EOR;

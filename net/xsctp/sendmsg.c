@@ -24,6 +24,7 @@ struct send_cmsgs {
 	struct sctp_sndrcvinfo info;	/* SNDRCV, or SNDINFO's fields */
 	const struct sctp_initmsg *init;
 	bool has_info;
+	bool has_pr;
 };
 
 int xsctp_wspace(const struct sock *sk)
@@ -117,7 +118,6 @@ static int parse_cmsgs(struct msghdr *msg, struct send_cmsgs *c)
 {
 	struct sctp_prinfo pr = {};
 	struct cmsghdr *cmsg;
-	bool has_pr = false;
 	int err;
 
 	memset(c, 0, sizeof(*c));
@@ -126,11 +126,11 @@ static int parse_cmsgs(struct msghdr *msg, struct send_cmsgs *c)
 			return -EINVAL;
 		if (cmsg->cmsg_level != IPPROTO_SCTP)
 			continue;
-		err = parse_cmsg(cmsg, c, &pr, &has_pr);
+		err = parse_cmsg(cmsg, c, &pr, &c->has_pr);
 		if (err)
 			return err;
 	}
-	if (has_pr) {
+	if (c->has_pr) {
 		c->info.sinfo_timetolive = pr.pr_policy ? pr.pr_value : 0;
 		c->info.sinfo_flags = (c->info.sinfo_flags & ~SCTP_PR_SCTP_MASK) |
 				      pr.pr_policy;
@@ -214,6 +214,25 @@ static int wait_for_sndbuf(struct sock *sk, struct xsctp_assoc *asoc,
 	return err;
 }
 
+/*
+ * Linux's sctp_sendmsg_update_sinfo(): without SCTP_SNDRCV or SCTP_SNDINFO
+ * a message takes the association's SCTP_DEFAULT_SEND_PARAM.
+ */
+static void apply_defaults(const struct xsctp_assoc *asoc,
+			   struct send_cmsgs *c)
+{
+	const struct xsctp_send_defaults *d = &asoc->cfg.send;
+
+	if (c->has_info)
+		return;
+	c->info.sinfo_stream = d->sid;
+	c->info.sinfo_ppid = d->ppid;
+	c->info.sinfo_context = d->context;
+	c->info.sinfo_assoc_id = asoc->id;
+	if (!c->has_pr)
+		c->info.sinfo_flags = d->flags;
+}
+
 /* Linux answers ESHUTDOWN to a send once shutdown has begun. */
 static int check_assoc(struct xsctp_assoc *asoc, u16 sid)
 {
@@ -244,6 +263,8 @@ static int send_to_assoc(struct sock *sk, struct xsctp_assoc *asoc,
 	err = check_assoc(asoc, si.sid);
 	if (err)
 		return err;
+	if (xsctp_sk(sk)->disable_frags && len > xsctp_frag_point(asoc))
+		return -EMSGSIZE;
 	if (xsctp_wspace(sk) <= 0) {
 		err = wait_for_sndbuf(sk, asoc, len, &timeo) ?:
 		      check_assoc(asoc, si.sid);
@@ -315,6 +336,7 @@ int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	struct xsctp_assoc *asoc;
 	struct send_cmsgs c;
 	bool new;
+	u16 end;
 	int err;
 
 	err = check_msg(sk, msg, len, &c);
@@ -325,8 +347,10 @@ int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	if (!asoc)
 		goto unlock;
 	xsctp_assoc_hold(asoc);		/* waits release the socket */
-	if (c.info.sinfo_flags & (SCTP_EOF | SCTP_ABORT))
-		err = end_assoc(asoc, c.info.sinfo_flags);
+	end = c.info.sinfo_flags & (SCTP_EOF | SCTP_ABORT);
+	apply_defaults(asoc, &c);
+	if (end)
+		err = end_assoc(asoc, end);
 	else
 		err = send_to_assoc(sk, asoc, msg, len, &c);
 	if (new && err < 0)

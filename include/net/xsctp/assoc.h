@@ -83,6 +83,15 @@ struct xsctp_path {
 	struct rcu_head rcu;
 };
 
+/* What a message without SCTP_SNDRCV/SCTP_SNDINFO is sent with. */
+struct xsctp_send_defaults {
+	u16 sid;
+	u16 flags;
+	u32 ppid;		/* as the user gave it: opaque, network order */
+	u32 context;
+	u32 timetolive;
+};
+
 /* What an association copies from its socket when it is created. */
 struct xsctp_assoc_cfg {
 	struct xsctp_rto_params rto;
@@ -93,6 +102,10 @@ struct xsctp_assoc_cfg {
 	u16 assoc_max_retrans;		/* Association.Max.Retrans */
 	u32 cookie_life_ms;
 	u16 subscribe;			/* notifications wanted (notify.h) */
+	struct xsctp_send_defaults send;	/* SCTP_DEFAULT_SEND_PARAM */
+	u32 user_frag;			/* SCTP_MAXSEG; 0: from the MTU */
+	u32 sack_delay_ms;		/* SCTP_DELAYED_SACK; 0: no delay */
+	u32 sack_freq;			/* packets per SACK */
 	bool allow_v4;			/* peer address families the socket */
 	bool allow_v6;			/* can use (AF_INET6, IPV6_V6ONLY) */
 };

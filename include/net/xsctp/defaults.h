@@ -16,6 +16,10 @@
 #define XSCTP_DEF_HB_INTERVAL_MS	30000U
 #define XSCTP_DEF_VALID_COOKIE_LIFE_MS	60000U
 
+/* Delayed SACK (RFC 9260 6.2), Linux's net.sctp.sack_timeout. */
+#define XSCTP_DEF_SACK_DELAY_MS		200U
+#define XSCTP_DEF_SACK_FREQ		2U
+
 /* Retransmission limits. */
 #define XSCTP_DEF_MAX_INIT_RETRANSMITS	8U
 #define XSCTP_DEF_ASSOC_MAX_RETRANS	10U

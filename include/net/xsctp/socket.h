@@ -22,6 +22,9 @@ struct xsctp_sock {
 	struct xsctp_assoc_cfg cfg;	/* SCTP_INITMSG, SCTP_RTOINFO... */
 	bool v4mapped;			/* SCTP_I_WANT_MAPPED_V4_ADDR */
 	bool nodelay;			/* SCTP_NODELAY */
+	bool disable_frags;		/* SCTP_DISABLE_FRAGMENTS */
+	bool recvrcvinfo;		/* SCTP_RECVRCVINFO */
+	bool recvnxtinfo;		/* SCTP_RECVNXTINFO */
 	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds */
 };
 
