@@ -68,14 +68,6 @@ void xsctp_cc_fast_retransmit(struct xsctp_cc *cc, u32 mtu)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_cc_fast_retransmit);
 
-/* 7.2.1: after an RTO without sending, start again from the initial cwnd. */
-void xsctp_cc_idle(struct xsctp_cc *cc, u32 mtu)
-{
-	cc->cwnd = max(cc->cwnd / 2, min(4 * mtu, max(2 * mtu, 4380U)));
-	cc->partial_bytes_acked = 0;
-}
-EXPORT_SYMBOL_IF_KUNIT(xsctp_cc_idle);
-
 /**
  * xsctp_cc_room() - how many more bytes may be sent now
  * @cc: the path's state

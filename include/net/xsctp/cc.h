@@ -21,7 +21,6 @@ void xsctp_cc_acked(struct xsctp_cc *cc, u32 mtu, u32 bytes, u32 flight_before,
 		    bool in_fast_recovery);
 void xsctp_cc_timeout(struct xsctp_cc *cc, u32 mtu);
 void xsctp_cc_fast_retransmit(struct xsctp_cc *cc, u32 mtu);
-void xsctp_cc_idle(struct xsctp_cc *cc, u32 mtu);
 u32 xsctp_cc_room(const struct xsctp_cc *cc, u32 mtu, u32 max_burst);
 
 #endif /* _NET_XSCTP_CC_H */
