@@ -371,6 +371,11 @@ void xsctp_sm_init(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 		t.peer_tie_tag = asoc->peer_tag;
 		asoc->fx->reply_init_ack(asoc, rx, init, &t);
 		break;
+	case XSCTP_S_SHUTDOWN_ACK_SENT:
+		/* 9.2: the peer never saw our SHUTDOWN ACK: say it again. */
+		if (!init_new_addr(asoc, rx, init, &new))
+			asoc->fx->send_shutdown_ack(asoc, asoc->primary);
+		break;
 	default:
 		break;
 	}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: graceful shutdown in the state machine (RFC 9260 9.2), with the
+ * fake effects of sm_fake.c. Every event in every state that shutdown
+ * added (new events in all states, all events in the new states) is
+ * checked: the rows below have an effect, and every other pair must
+ * change nothing and do nothing. Documentation/state-machine.rst lists
+ * the same rows.
+ */
+#include <kunit/test.h>
+
+#include "sm_fake.h"
+
+struct row {
+	u8 state;
+	enum event ev;
+	u8 next;
+	const char *effects;
+};
+
+#define ESTAB	XSCTP_S_ESTABLISHED
+#define PENDING	XSCTP_S_SHUTDOWN_PENDING
+#define SENT	XSCTP_S_SHUTDOWN_SENT
+#define RCVD	XSCTP_S_SHUTDOWN_RECEIVED
+#define ACKSENT	XSCTP_S_SHUTDOWN_ACK_SENT
+#define CLOSED	XSCTP_S_CLOSED
+
+/* T2 runs for the primary path's RTO: 1000 ms, doubled at each expiry. */
+static const struct row table[] = {
+	{ XSCTP_S_COOKIE_WAIT, SHUTDOWN, CLOSED, "t1:0 failed:103" },
+	{ XSCTP_S_COOKIE_WAIT, SHUTDOWN_BUSY, CLOSED, "t1:0 failed:103" },
+	{ XSCTP_S_COOKIE_ECHOED, SHUTDOWN, CLOSED, "t1:0 failed:103" },
+	{ XSCTP_S_COOKIE_ECHOED, SHUTDOWN_BUSY, CLOSED, "t1:0 failed:103" },
+	{ ESTAB, SHUTDOWN, SENT, "shut:1 t1:1000" },
+	{ ESTAB, SHUTDOWN_BUSY, PENDING, "" },
+	{ ESTAB, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
+	{ ESTAB, SHUTDOWN_RCV_BUSY, RCVD, "peershut:0" },
+	{ ESTAB, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+	{ PENDING, ABORT, CLOSED, "t1:0 failed:104" },
+	{ PENDING, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
+	{ PENDING, INIT, PENDING, "iack:2" },
+	{ PENDING, INIT_NEW_ADDR, PENDING, "rabort:9" },
+	{ PENDING, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
+	{ PENDING, SHUTDOWN_RCV_BUSY, RCVD, "peershut:0" },
+	{ PENDING, ACKED, SENT, "shut:1 t1:1000" },
+	{ PENDING, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+	{ SENT, T1, SENT, "shut:1 t1:2000" },
+	{ SENT, ABORT, CLOSED, "t1:0 failed:104" },
+	{ SENT, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
+	{ SENT, INIT, SENT, "iack:2" },
+	{ SENT, INIT_NEW_ADDR, SENT, "rabort:9" },
+	{ SENT, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
+	{ SENT, SHUTDOWN_RCV_BUSY, ACKSENT, "peershut:0 shutack:1 t1:1000" },
+	{ SENT, SHUTDOWN_ACK, CLOSED, "t1:0 shutcomp:1 closed:0" },
+	{ SENT, DATA_RCV, SENT, "shut:1 t1:1000" },
+	{ SENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+	{ RCVD, ABORT, CLOSED, "t1:0 failed:104" },
+	{ RCVD, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
+	{ RCVD, INIT, RCVD, "iack:2" },
+	{ RCVD, INIT_NEW_ADDR, RCVD, "rabort:9" },
+	{ RCVD, ACKED, ACKSENT, "shutack:1 t1:1000" },
+	{ RCVD, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+	{ ACKSENT, T1, ACKSENT, "shutack:1 t1:2000" },
+	{ ACKSENT, ABORT, CLOSED, "t1:0 failed:104" },
+	{ ACKSENT, INIT, ACKSENT, "shutack:1" },
+	{ ACKSENT, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
+	{ ACKSENT, SHUTDOWN_ACK, CLOSED, "t1:0 shutcomp:1 closed:0" },
+	{ ACKSENT, SHUTDOWN_COMPLETE, CLOSED, "t1:0 closed:0" },
+	{ ACKSENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+};
+
+static const struct row *find_row(u8 state, enum event ev)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(table); i++)
+		if (table[i].state == state && table[i].ev == ev)
+			return &table[i];
+	return NULL;
+}
+
+static void check_pair(struct kunit *test, u8 state, enum event ev)
+{
+	const struct row *r = find_row(state, ev);
+	struct fake *f = smf_new(test, state, 1);
+
+	smf_fire(f->asoc, ev);
+	KUNIT_EXPECT_EQ_MSG(test, f->asoc->state, r ? r->next : state,
+			    "state %u event %d", state, ev);
+	KUNIT_EXPECT_STREQ_MSG(test, f->log, r ? r->effects : "",
+			       "state %u event %d", state, ev);
+}
+
+static void shutdown_table(struct kunit *test)
+{
+	int state, ev;
+
+	for (state = XSCTP_S_CLOSED; state <= XSCTP_S_SHUTDOWN_ACK_SENT; state++)
+		for (ev = 0; ev < NUM_EVENTS; ev++)
+			if (ev >= SHUTDOWN || state >= PENDING)
+				check_pair(test, state, ev);
+}
+
+/* Every row names a pair the loop above visits: none is dead. */
+static void table_rows_are_reachable(struct kunit *test)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(table); i++)
+		KUNIT_EXPECT_TRUE_MSG(test, table[i].ev >= SHUTDOWN ||
+				      table[i].state >= PENDING, "row %d", i);
+}
+
+/* T2 gives up after Association.Max.Retrans expiries, with an ABORT. */
+static void t2_gives_up_after_max_retrans(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_SHUTDOWN_SENT, 1);
+	int i;
+
+	f->asoc->cfg.assoc_max_retrans = 2;
+	for (i = 0; i < 3; i++)
+		smf_fire(f->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "shut:1 t1:2000 shut:1 t1:4000 t1:0 abort:1 failed:110");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+}
+
+static struct kunit_case xsctp_sm_shutdown_cases[] = {
+	KUNIT_CASE(shutdown_table),
+	KUNIT_CASE(table_rows_are_reachable),
+	KUNIT_CASE(t2_gives_up_after_max_retrans),
+	{}
+};
+
+static struct kunit_suite xsctp_sm_shutdown_suite = {
+	.name = "xsctp_sm_shutdown",
+	.test_cases = xsctp_sm_shutdown_cases,
+};
+kunit_test_suite(xsctp_sm_shutdown_suite);
