@@ -8,6 +8,8 @@
 #   make modules-all     build for 6.12, 6.1 and the debug kernel
 #   make demo            boot a guest and show SCTP sockets served by xsctp
 #   make check           all tests on all kernels; ends "N passed, N failed"
+#   make bench           sctp.ko, xsctp and TCP side by side in a guest
+#                        (build/bench/result.txt; Documentation/bench.rst)
 #   make vm-shell        a root shell in a guest (KERNEL=6.12|6.1|debug)
 #   make style           checkpatch, sparse, shellcheck, uapi self-containment
 #
@@ -25,7 +27,7 @@ else
 TAG ?= $(notdir $(patsubst %/build,%,$(KDIR)))
 endif
 
-.PHONY: all setup modules modules-all demo check vm-shell style clean
+.PHONY: all setup modules modules-all demo check bench vm-shell style clean
 
 all: setup
 	@$(MAKE) --no-print-directory modules KDIR=$(KDIR) TAG=$(TAG)
@@ -50,6 +52,9 @@ demo: setup
 
 check: setup
 	@$(TOP)/tools/check.sh
+
+bench: setup
+	@$(TOP)/tools/bench/bench.sh
 
 vm-shell: setup
 	@$(TOP)/tools/build-all.sh >/dev/null

@@ -1,0 +1,187 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The benchmarks, inside one guest (tools/bench/bench.sh boots it):
+# namespaces xsctp-a and xsctp-b over veth (selftests/lib.sh), and on that
+# path, for each stack in turn, bulk throughput with iperf3 (64 KiB and
+# 1 KiB messages) and a 1-byte request/response rate (pingpong).
+#
+# Usage: bench-guest.sh XSCTP_KO PINGPONG OUT
+# Environment: BENCH_ROUNDS (3), BENCH_SECONDS (5), BENCH_STACKS
+# ("xsctp tcp sctp.ko"; a subset runs in that order), BENCH_XSCTP_NA
+# (a reason not to run xsctp, which is then n/a).
+#
+# OUT gets one line per measurement, tab-separated:
+#   stack workload round value unit reason
+# value is a number, or n/a with the reason in the last field ("-" if
+# none). OUT.progress names the run under way, for the host to tell which
+# one a crash or a hang happened in; OUT.done marks a complete run, and
+# OUT.abort gives the reason for an incomplete one.
+set -uo pipefail
+
+export XSCTP_KO=$1
+pingpong=$2 out=$3
+rounds=${BENCH_ROUNDS:-3} secs=${BENCH_SECONDS:-5}
+stacks=${BENCH_STACKS:-xsctp tcp sctp.ko}
+# A run that takes longer than this is killed and reported n/a.
+limit=$((secs * 3 + 30))
+# shellcheck source=selftests/lib.sh
+. "$(dirname "$0")/../../selftests/lib.sh"
+
+peer=198.51.100.2
+declare -A na=() # stack:workload -> reason, once it failed: not run again
+declare -A unit=([bulk64k]=Mbit/s [bulk1k]=Mbit/s [rr]=transactions/s)
+
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$out"; }
+
+# Kill the servers a run left behind.
+stop_servers() {
+	# shellcheck disable=SC2046 # one word per job
+	kill $(jobs -p) 2>/dev/null
+	wait 2>/dev/null
+}
+
+# A one-line reason from a failed command's output and status.
+reason() {
+	local log=$1 status=$2 line
+	if [ "$status" = 124 ] || [ "$status" = 137 ]; then
+		echo "timed out after ${limit}s"
+		return
+	fi
+	line=$(grep -m1 -iE 'error|pingpong:|fail' "$log" | sed 's/^\(iperf3: \)\{0,1\}error - /iperf3: /')
+	[ -n "$line" ] || line="exit status $status, no output"
+	echo "${line:0:70}"
+}
+
+# iperf3 STACK LEN: bulk transfer a -> b, LEN-byte writes; receiver Mbit/s.
+run_iperf3() {
+	local sctp=() log=/tmp/bench.log status
+	[ "$1" = tcp ] || sctp=(--sctp)
+	# timeout first: the job is then timeout itself, and killing it kills
+	# the server (ip netns exec execs the command).
+	timeout -k 5 $limit ip netns exec xsctp-b iperf3 -s -1 -p 5201 >/dev/null 2>&1 &
+	# The control connection is TCP whatever the stack; wait for it.
+	for _ in $(seq 100); do
+		[ -n "$(b ss -Hltn 'sport = :5201')" ] && break
+		sleep 0.1
+	done
+	a timeout -k 5 $limit iperf3 -c $peer -p 5201 "${sctp[@]}" -l "$2" -t "$secs" \
+		-f m --connect-timeout 5000 >$log 2>&1
+	status=$?
+	stop_servers
+	value=$(awk '/receiver$/ { print $(NF - 2) }' $log)
+	[ $status = 0 ] && [ -n "$value" ] || value=$(reason $log $status)
+}
+
+# pingpong STACK: 1-byte request/response rate a -> b, transactions/s.
+run_pingpong() {
+	local proto=sctp log=/tmp/bench.log status
+	[ "$1" = tcp ] && proto=tcp
+	timeout -k 5 $limit ip netns exec xsctp-b "$pingpong" server $proto $peer 5202 2>/dev/null &
+	a timeout -k 5 $limit "$pingpong" client $proto $peer 5202 "$secs" >$log 2>&1
+	status=$?
+	stop_servers
+	value=$(tail -n 1 $log)
+	[ $status = 0 ] && [[ $value =~ ^[0-9]+$ ]] || value=$(reason $log $status)
+}
+
+# measure STACK ROUND WORKLOAD COMMAND...: one measurement, recorded.
+measure() {
+	local stack=$1 round=$2 workload=$3 value
+	shift 3
+	if [ -n "${na[$stack:$workload]:-}" ]; then
+		return
+	fi
+	echo "$stack $workload round $round" >"$out.progress"
+	"$@"
+	if [[ $value =~ ^[0-9.]+$ ]]; then
+		record "$stack" "$workload" "$round" "$value" "${unit[$workload]}" -
+	else
+		na[$stack:$workload]=$value
+		record "$stack" "$workload" "$round" n/a "${unit[$workload]}" "$value"
+	fi
+	echo "# $stack $workload round $round: $value ${unit[$workload]}"
+}
+
+# na_all STACK ROUND REASON: every workload of STACK fails with REASON.
+na_all() {
+	local w
+	for w in bulk64k bulk1k rr; do
+		[ -n "${na[$1:$w]:-}" ] && continue
+		na[$1:$w]=$3
+		record "$1" $w "$2" n/a "${unit[$w]}" "$3"
+	done
+	echo "# $1 round $2: n/a ($3)"
+}
+
+oneline() { tr -s '\t\n' '  ' <"$1" | head -c 60; }
+
+# Load STACK's module; on failure every workload is n/a.
+load() {
+	case $1 in
+	tcp) return 0 ;;
+	sctp.ko) modprobe sctp 2>/tmp/load.log ||
+		{ na_all "$1" "$2" "modprobe sctp: $(oneline /tmp/load.log)"; return 1; } ;;
+	xsctp)
+		if [ -n "${BENCH_XSCTP_NA:-}" ]; then
+			na_all xsctp "$2" "$BENCH_XSCTP_NA"
+			return 1
+		fi
+		xsctp_load 2>/tmp/load.log ||
+			{ na_all "$1" "$2" "insmod: $(oneline /tmp/load.log)"; return 1; } ;;
+	esac
+}
+
+# Unload xsctp. If it cannot go, it keeps sctp.ko out for good: stop here
+# (the host boots another guest without xsctp).
+unload() {
+	[ "$1" = xsctp ] || return 0
+	xsctp_unload && return 0
+	echo "$1 unload round $2" >"$out.progress"
+	echo "# $1 cannot be unloaded: $(lsmod | grep -w -e sctp -e xsctp | tr -s ' ' | tr '\n' ';')"
+	echo "rmmod failed after round $2" >"$out.abort"
+	exit 3
+}
+
+trap 'stop_servers; two_namespaces_del; xsctp_unload 2>/dev/null' EXIT
+rm -f "$out" "$out".*
+printf '# kernel %s, %s rounds of %s s, %s vCPUs\n' "$(uname -r)" "$rounds" "$secs" \
+	"$(nproc)" >"$out"
+if sctp_loaded || xsctp_loaded; then
+	echo "bench: an SCTP module is loaded already" >"$out.abort"
+	exit 1
+fi
+
+want() { [[ " $stacks " == *" $1 "* ]]; }
+
+# One turn of STACK in ROUND: load, fresh namespaces, the three workloads
+# (those that have not failed yet).
+turn() {
+	local stack=$1 round=$2
+	[ -n "${na[$stack:bulk64k]:-}" ] && [ -n "${na[$stack:bulk1k]:-}" ] &&
+		[ -n "${na[$stack:rr]:-}" ] && return 0
+	load "$stack" "$round" || return 0
+	if two_namespaces; then
+		measure "$stack" "$round" bulk64k run_iperf3 "$stack" 65536
+		measure "$stack" "$round" bulk1k run_iperf3 "$stack" 1024
+		measure "$stack" "$round" rr run_pingpong "$stack"
+	else
+		na_all "$stack" "$round" "cannot set up the namespaces"
+	fi
+	two_namespaces_del
+	unload "$stack" "$round"
+}
+
+# sctp.ko cannot be unloaded (the control socket it opens in every network
+# namespace holds it), so it comes last: first xsctp's rounds, each with
+# insmod and rmmod, interleaved with TCP's, then sctp.ko's. Should xsctp
+# crash the guest, the host measures the others again in a second one.
+for round in $(seq "$rounds"); do
+	for stack in xsctp tcp; do
+		want $stack && turn $stack "$round"
+	done
+done
+for round in $(seq "$rounds"); do
+	want sctp.ko && turn sctp.ko "$round"
+done
+touch "$out.done"
