@@ -91,14 +91,17 @@ undelay
 # IPv6 address; its status before and after.
 rm -f "$READY"
 b $CONN serve :: 7100 --accept 1 --hold 20 --linger 18 --status --events \
-	--ready "$READY" >/tmp/xsctp-restart-server.log 2>&1 &
+	--abort --ready "$READY" >/tmp/xsctp-restart-server.log 2>&1 &
 for _ in $(seq 50); do
 	[ -e "$READY" ] && break
 	sleep 0.1
 done
-# The client outlives the hand-made packets below, then closes: its ABORT
-# carries the tag b used before the restart, which b must ignore.
-a timeout 30 $CONN connect 198.51.100.2 7100 --stay 15 >/tmp/xsctp-restart-client.log 2>&1 &
+# The client outlives the hand-made packets below, then aborts: its ABORT
+# carries the tag b used before the restart, which b must ignore. (b's
+# peer is then hand-made packets, which would never answer a SHUTDOWN:
+# b aborts too.)
+a timeout 30 $CONN connect 198.51.100.2 7100 --stay 15 --abort \
+	>/tmp/xsctp-restart-client.log 2>&1 &
 for _ in $(seq 100); do
 	grep -q "local port" /tmp/xsctp-restart-client.log && break
 	sleep 0.1

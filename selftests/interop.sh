@@ -6,6 +6,10 @@
 # link: a hand-made INIT is answered by sctp.ko with an INIT ACK carrying
 # our tag; an xsctp connect() is accepted by sctp.ko; and an sctp.ko
 # connect() is accepted by xsctp (both four-way handshakes complete).
+# Then DATA both ways: each side sends the other 2 MB of messages of 100
+# to 9000 bytes over 4 streams, a fifth of them unordered, and ends with
+# close(); the receiver checks every message (sctp_xfer.py) and reads end
+# of file after the graceful SHUTDOWN.
 #
 #   guest "xsctp" (XSCTP_ROLE=xsctp)          guest "peer" (XSCTP_ROLE=peer)
 #   eth0 192.0.2.1/24  -- QEMU UDP socket --  eth0 192.0.2.2/24, sctp.ko
@@ -17,6 +21,8 @@
 source "$(dirname "$0")/lib.sh"
 PKT="python3 $(dirname "$0")/sctp_packet.py"
 CONN="python3 $(dirname "$0")/sctp_conn.py"
+XFER="python3 $(dirname "$0")/sctp_xfer.py"
+XFER_ARGS=(--bytes 2000000 --size 100-9000 --streams 4 --unordered 0.2)
 trap cleanup_modules EXIT
 
 wait_for_peer() {
@@ -62,6 +68,10 @@ role_xsctp() {
 	check "sctp.ko's connect() is accepted by xsctp" sh -c \
 		"timeout 120 $CONN serve 192.0.2.1 5002 --hold 100 --accept 1 | grep -q 'accepted 192.0.2.2'"
 	python3 -c 'import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"done", ("192.0.2.2", 5009))'
+	check "xsctp sends 2 MB to sctp.ko and closes (sctp.ko's side checks it)" \
+		timeout 180 $XFER send 192.0.2.2 5003 --streams 4 --retry 60 "${XFER_ARGS[@]}"
+	check "xsctp receives 2 MB from sctp.ko: every message whole, in order, then EOF" \
+		timeout 180 $XFER serve 192.0.2.1 5004 --streams 4 --timeout 150
 	check "dumpcap stopped and saved the capture" capture_stop
 }
 
@@ -91,6 +101,16 @@ done = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 done.bind(("0.0.0.0", 5009))
 done.recv(16)
 '
+	local serve status
+	$XFER serve 192.0.2.2 5003 --streams 4 --timeout 150 >/tmp/serve.out 2>&1 &
+	serve=$!
+	check "sctp.ko sends 2 MB to xsctp and closes (xsctp's side checks it)" \
+		timeout 180 $XFER send 192.0.2.1 5004 --streams 4 --retry 120 "${XFER_ARGS[@]}"
+	wait "$serve"
+	status=$?
+	sed 's/^/# /' /tmp/serve.out
+	check "sctp.ko receives 2 MB from xsctp: every message whole, in order, then EOF" \
+		test "$status" -eq 0
 	check "sctp.ko received the INIT" sh -c \
 		'[ "$(awk "\$1 == \"SctpInSCTPPacks\" { print \$2 }" /proc/net/sctp/snmp)" -ge 1 ]'
 }

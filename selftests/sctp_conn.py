@@ -5,24 +5,27 @@ so the same commands run against xsctp and against sctp.ko.
 
   sctp_conn.py serve ADDR PORT [--type stream|seqpacket] [--accept N]
         [--backlog N] [--ready FILE] [--hold SECONDS] [--linger SECONDS]
-        [--status] [--events]
+        [--status] [--events] [--abort]
       bind, listen, (one-to-one) accept N associations within HOLD
       seconds, printing "accepted PEER"; touch FILE once listening; then
       keep the sockets open LINGER seconds. --status prints each accepted
       association's SCTP_STATUS (id, state, peer rwnd) once accepted and
       again after LINGER. --events subscribes to SCTP_ASSOC_CHANGE and
       prints "notification STATE" for each one queued, after LINGER.
+      --abort closes with SO_LINGER 0: an ABORT instead of a SHUTDOWN
+      (for peers that are hand-made packets and would never answer).
   sctp_conn.py simopen LADDR LPORT PEER PPORT --at MS [--hold SECONDS]
       a one-to-many socket bound to LADDR:LPORT and listening, which
       at MS (CLOCK_REALTIME, in ms) calls sctp_connectx() to PEER:PPORT
       and prints the association's SCTP_STATUS; exit 0 if ESTABLISHED.
   sctp_conn.py connect ADDR PORT [--family 4|6] [--nonblock] [--twice]
         [--dissolve] [--stay SECONDS] [--expect ERRNO] [--timeout SECONDS]
+        [--abort]
       connect and print "ok", or the errno name; exit 0 when the
       outcome is the expected one (default: success). --twice connects
       again; --dissolve first connects with AF_UNSPEC (which must leave
       the socket unconnected) and then connects again; --stay keeps the
-      association that long before exiting.
+      association that long before exiting; --abort as for serve.
 """
 import argparse
 import ctypes
@@ -102,6 +105,14 @@ def serve(args):
         print("status", status(c)[1], flush=True)
     for c in kept if args.events else []:
         print_notifications(c)
+    if args.abort:
+        abort_on_close(kept + [s])
+
+
+def abort_on_close(socks):
+    """SO_LINGER on, 0 s: close() aborts the association."""
+    for s in socks:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 
 
 def sockaddr(addr, port):
@@ -183,6 +194,8 @@ def connect(args):
         time.sleep(args.stay)
     else:
         print(got)
+    if args.abort:
+        abort_on_close([s])
     sys.exit(0 if got == args.expect else 1)
 
 
@@ -200,6 +213,7 @@ def main():
     sv.add_argument("--linger", type=float, default=1)
     sv.add_argument("--status", action="store_true")
     sv.add_argument("--events", action="store_true")
+    sv.add_argument("--abort", action="store_true")
     so = sub.add_parser("simopen")
     so.add_argument("laddr")
     so.add_argument("lport", type=int)
@@ -217,6 +231,7 @@ def main():
     cn.add_argument("--stay", type=float, default=0)
     cn.add_argument("--expect", default="ok")
     cn.add_argument("--timeout", type=float, default=10)
+    cn.add_argument("--abort", action="store_true")
     args = ap.parse_args()
     {"serve": serve, "simopen": simopen, "connect": connect}[args.cmd](args)
 

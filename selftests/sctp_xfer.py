@@ -10,7 +10,7 @@ same commands run against xsctp and against sctp.ko.
       summary line; exit 0 when every check held.
   sctp_xfer.py send ADDR PORT [--type stream|seqpacket] [--size N | A-B]
         [--count N | --bytes N] [--streams K] [--unordered P] [--ppid N]
-        [--seed N] [--sndbuf BYTES] [--timeout SECONDS]
+        [--seed N] [--sndbuf BYTES] [--retry SECONDS] [--timeout SECONDS]
       connect (one-to-one) or send to ADDR:PORT (one-to-many, implicit
       setup), send the messages, then end gracefully: close() one-to-one,
       sendmsg(SCTP_EOF) one-to-many (then wait for SHUTDOWN_COMP); print
@@ -129,6 +129,20 @@ def size_pattern(text):
 
 # --- sender -------------------------------------------------------------------
 
+def connect(s, dest, retry):
+    """connect(), trying again while refused for up to @retry seconds (a
+    server in another guest may not listen yet)."""
+    deadline = time.monotonic() + retry
+    while True:
+        try:
+            s.connect(dest)
+            return
+        except ConnectionRefusedError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.5)
+
+
 def send(args):
     lo, hi = args.size
     rng = random.Random(args.seed)
@@ -142,7 +156,7 @@ def send(args):
     dest = (args.addr, args.port)
     one_to_many = s.type == socket.SOCK_SEQPACKET
     if not one_to_many:
-        s.connect(dest)
+        connect(s, dest, args.retry)
     to = (dest,) if one_to_many else ()
     ppid = socket.htonl(args.ppid)
     digest = hashlib.sha256()
@@ -418,6 +432,8 @@ def main():
     sd.add_argument("--ppid", type=int, default=0)
     sd.add_argument("--seed", type=int, default=1)
     sd.add_argument("--sndbuf", type=int, help="SO_SNDBUFFORCE (the socket's size)")
+    sd.add_argument("--retry", type=float, default=0,
+                    help="seconds to keep trying a refused connect (one-to-one)")
     args = ap.parse_args()
     if args.cmd == "send" and args.count is None and args.bytes is None:
         args.count = 100

@@ -119,9 +119,9 @@ report 6.12 "$out/6.12/out.log"
 report 6.1 "$out/6.1/out.log"
 report interop "$out/interop.harness"
 
-# INIT, INIT ACK, ABORT, COOKIE ECHO, COOKIE ACK: both handshakes and aborts.
+# Both handshakes, aborts, DATA and SACK both ways, and graceful SHUTDOWNs.
 section "interop capture, decoded by tshark on the host"
-tools/capture-check.sh interop-capture "$out/interop/a/interop.pcapng" 1 2 6 10 11 \
+tools/capture-check.sh interop-capture "$out/interop/a/interop.pcapng" 0 1 2 3 6 7 8 10 11 14 \
 	>"$out/capture.tap"
 grep -v '^# ' "$out/capture.tap"
 count_tap capture "$out/capture.tap"

@@ -208,16 +208,13 @@ void xsctp_assoc_unlink(struct xsctp_assoc *asoc)
 
 /**
  * xsctp_assoc_data_start() - ready the association for DATA both ways
- * @asoc: an association entering ESTABLISHED, or restarting in place
- *
- * Whatever either queue held belonged to the peer's previous incarnation.
+ * @asoc: an association entering ESTABLISHED (messages the user queued
+ *	during setup stay queued), or restarting in place (emptied first)
  *
  * Return: 0 or -ENOMEM.
  */
 int xsctp_assoc_data_start(struct xsctp_assoc *asoc)
 {
-	xsctp_outq_stop(asoc);
-	xsctp_inq_stop(asoc);
 	return xsctp_outq_start(asoc, GFP_ATOMIC) ?:
 	       xsctp_inq_start(asoc, GFP_ATOMIC);
 }

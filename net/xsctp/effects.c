@@ -150,15 +150,11 @@ static void send_shutdown_complete(struct xsctp_assoc *asoc,
 		send_chunk(asoc, path, XSCTP_CID_SHUTDOWN_COMPLETE, 0, NULL, 0);
 }
 
-static void send_abort(struct xsctp_assoc *asoc, struct xsctp_path *path)
+static void send_abort(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		       const u8 *causes, u16 len)
 {
-	u8 cause[XSCTP_PARAM_HDR_LEN];
-	int n;
-
-	if (!path)
-		return;
-	n = xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_USER_ABORT, NULL, 0);
-	send_chunk(asoc, path, XSCTP_CID_ABORT, 0, cause, n);
+	if (path)
+		send_chunk(asoc, path, XSCTP_CID_ABORT, 0, causes, len);
 }
 
 static void reply_init_ack(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
@@ -221,6 +217,8 @@ static void restarted(struct xsctp_assoc *asoc)
 {
 	struct xsctp_change ch = { .state = SCTP_RESTART };
 
+	/* What either queue held belonged to the peer's previous life. */
+	xsctp_outq_stop(asoc);
 	if (xsctp_assoc_data_start(asoc)) {
 		xsctp_sm_user_abort(asoc);
 		return;

@@ -22,6 +22,7 @@
 #include <net/xsctp/outq.h>
 #include <net/xsctp/sack.h>
 #include <net/xsctp/serial.h>
+#include <net/xsctp/sm.h>
 
 static void free_frag(struct xsctp_frag *f)
 {
@@ -215,7 +216,13 @@ void xsctp_inq_data(struct xsctp_assoc *asoc, struct xsctp_path *from,
 
 	if (!receiving(asoc))
 		return;
-	if (xsctp_data_parse(c, &d) != XSCTP_WIRE_OK) {
+	switch (xsctp_data_parse(c, &d)) {
+	case XSCTP_WIRE_OK:
+		break;
+	case XSCTP_WIRE_NO_USER_DATA:
+		xsctp_sm_no_user_data(asoc, d.tsn);
+		return;
+	default:
 		XSCTP_INC_STATS(net, XSCTP_MIB_IN_MALFORMED);
 		return;
 	}

@@ -49,26 +49,6 @@ u32 xsctp_frag_point(const struct xsctp_assoc *asoc)
 	return ALIGN_DOWN(frag, 4);
 }
 
-/* The association is up: streams, TSNs and windows start. */
-int xsctp_outq_start(struct xsctp_assoc *asoc, gfp_t gfp)
-{
-	struct xsctp_outq *q = &asoc->out;
-	struct xsctp_path *p;
-
-	kfree(q->next_ssn);
-	q->next_ssn = kcalloc(asoc->num_out, sizeof(u16), gfp);
-	if (!q->next_ssn)
-		return -ENOMEM;
-	q->num_streams = asoc->num_out;
-	q->cum_ack = asoc->next_tsn - 1;
-	q->errors = 0;
-	q->fast_recovery = false;
-	q->probe.active = false;
-	list_for_each_entry(p, &asoc->paths, node)
-		xsctp_cc_init(&p->cc, p->pmtu, asoc->peer_rwnd);
-	return 0;
-}
-
 static void free_chunk(struct xsctp_assoc *asoc, struct xsctp_tx_chunk *ch)
 {
 	struct sock *sk = asoc->sk;
@@ -84,6 +64,46 @@ static void free_list(struct xsctp_assoc *asoc, struct list_head *list)
 
 	list_for_each_entry_safe(ch, tmp, list, node)
 		free_chunk(asoc, ch);
+}
+
+/*
+ * Messages queued before the peer's INIT ACK were checked against the
+ * streams we asked for; those the peer did not grant cannot be sent.
+ */
+static void drop_ungranted(struct xsctp_assoc *asoc)
+{
+	struct xsctp_tx_chunk *ch, *tmp;
+
+	list_for_each_entry_safe(ch, tmp, &asoc->out.unsent, node) {
+		if (ch->sid < asoc->num_out)
+			continue;
+		asoc->out.unsent_bytes -= ch->len;
+		free_chunk(asoc, ch);
+	}
+}
+
+/*
+ * The association is up: streams, TSNs and windows start. What the user
+ * queued during setup stays queued.
+ */
+int xsctp_outq_start(struct xsctp_assoc *asoc, gfp_t gfp)
+{
+	struct xsctp_outq *q = &asoc->out;
+	struct xsctp_path *p;
+
+	kfree(q->next_ssn);
+	q->next_ssn = kcalloc(asoc->num_out, sizeof(u16), gfp);
+	if (!q->next_ssn)
+		return -ENOMEM;
+	drop_ungranted(asoc);
+	q->num_streams = asoc->num_out;
+	q->cum_ack = asoc->next_tsn - 1;
+	q->errors = 0;
+	q->fast_recovery = false;
+	q->probe.active = false;
+	list_for_each_entry(p, &asoc->paths, node)
+		xsctp_cc_init(&p->cc, p->pmtu, asoc->peer_rwnd);
+	return 0;
 }
 
 /* Unlinked, or restarted: whatever was queued is dropped. */
@@ -152,7 +172,9 @@ static struct xsctp_tx_chunk *new_chunk(struct sock *sk,
  * @from: the message
  * @len: its length, > 0
  *
- * The whole message is queued or none of it.
+ * The whole message is queued or none of it. Its stream sequence number
+ * is given when it is first sent (transmit.c), so that messages queued
+ * during setup need no streams yet.
  *
  * Return: 0, -ENOMEM or -EFAULT.
  */
@@ -165,17 +187,13 @@ int xsctp_outq_add_msg(struct xsctp_assoc *asoc,
 	struct xsctp_tx_chunk *ch, *first = NULL;
 	LIST_HEAD(msg);
 	size_t off;
-	u16 ssn = 0;
 
-	if (!(si->flags & SCTP_UNORDERED))
-		ssn = q->next_ssn[si->sid];
 	for (off = 0; off < len; off += ch->len) {
 		ch = new_chunk(asoc->sk, si, from, min_t(size_t, len - off, frag));
 		if (IS_ERR(ch)) {
 			free_unqueued(&msg);
 			return PTR_ERR(ch);
 		}
-		ch->ssn = ssn;
 		first = first ?: ch;
 		list_add_tail(&ch->node, &msg);
 	}
@@ -185,8 +203,6 @@ int xsctp_outq_add_msg(struct xsctp_assoc *asoc,
 		sk_wmem_queued_add(asoc->sk, ch->truesize);
 	list_splice_tail(&msg, &q->unsent);
 	q->unsent_bytes += len;
-	if (!(si->flags & SCTP_UNORDERED))
-		q->next_ssn[si->sid] = ssn + 1;
 	return 0;
 }
 

@@ -17,6 +17,7 @@
 #include <linux/random.h>
 #include <linux/slab.h>
 
+#include <net/xsctp/cause.h>
 #include <net/xsctp/cookie.h>
 #include <net/xsctp/input.h>
 #include <net/xsctp/sm.h>
@@ -268,6 +269,8 @@ EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_proto_unreachable);
 /* The user closed or aborted: tell the peer if it knows us, then go. */
 void xsctp_sm_user_abort(struct xsctp_assoc *asoc)
 {
+	u8 cause[XSCTP_PARAM_HDR_LEN];
+
 	switch (asoc->state) {
 	case XSCTP_S_CLOSED:
 		break;
@@ -277,13 +280,42 @@ void xsctp_sm_user_abort(struct xsctp_assoc *asoc)
 		asoc->fx->failed(asoc, -ECONNABORTED, NULL, 0);
 		break;
 	default:
+		xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_USER_ABORT,
+				NULL, 0);
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->send_abort(asoc, asoc->primary);
+		asoc->fx->send_abort(asoc, asoc->primary, cause, sizeof(cause));
 		asoc->fx->failed(asoc, -ECONNABORTED, NULL, 0);
 		break;
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_user_abort);
+
+/**
+ * xsctp_sm_no_user_data() - a DATA chunk without payload (RFC 9260 6.2):
+ * the peer is broken; ABORT with a No User Data cause naming its TSN,
+ * as Linux (whose user sees COMM_LOST with that cause)
+ * @asoc: the association
+ * @tsn: the chunk's TSN
+ */
+void xsctp_sm_no_user_data(struct xsctp_assoc *asoc, u32 tsn)
+{
+	u8 cause[XSCTP_PARAM_HDR_LEN + 4];
+
+	switch (asoc->state) {
+	case XSCTP_S_ESTABLISHED:
+	case XSCTP_S_SHUTDOWN_PENDING:
+	case XSCTP_S_SHUTDOWN_SENT:
+		xsctp_cause_put_u32(cause, sizeof(cause), XSCTP_CAUSE_NO_USER_DATA,
+				    tsn);
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->send_abort(asoc, asoc->primary, cause, sizeof(cause));
+		asoc->fx->failed(asoc, -ECONNABORTED, cause, sizeof(cause));
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_no_user_data);
 
 /*
  * A COOKIE ECHO for an association that exists with the same tags (RFC

@@ -190,7 +190,8 @@ EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_t2_expired);
 
 /**
  * xsctp_sm_retrans_exceeded() - Association.Max.Retrans errors in a row
- * (RFC 9260 8.1): the peer is unreachable; tell it, in case it is not.
+ * (RFC 9260 8.1): the peer is unreachable; tell it, in case it is not
+ * (an ABORT without a cause: none of RFC 9260's says "timed out").
  * @asoc: the association
  */
 void xsctp_sm_retrans_exceeded(struct xsctp_assoc *asoc)
@@ -202,7 +203,7 @@ void xsctp_sm_retrans_exceeded(struct xsctp_assoc *asoc)
 		break;
 	default:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->send_abort(asoc, asoc->primary);
+		asoc->fx->send_abort(asoc, asoc->primary, NULL, 0);
 		asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
 		break;
 	}

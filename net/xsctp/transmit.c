@@ -22,20 +22,28 @@ u32 xsctp_now_us(void)
 	return (u32)ktime_to_us(ktime_get());
 }
 
-static bool put_data(struct xsctp_packet *pkt, struct xsctp_tx_chunk *ch)
+static u32 data_len(const struct xsctp_tx_chunk *ch)
+{
+	return ALIGN(XSCTP_CHUNK_HDR_LEN + XSCTP_DATA_FIXED_LEN + ch->len, 4);
+}
+
+/* Room for @ch in the packet (which may leave first to make it). */
+static u8 *data_room(struct xsctp_packet *pkt, const struct xsctp_tx_chunk *ch)
+{
+	return xsctp_packet_reserve(pkt, data_len(ch));
+}
+
+static void write_data(struct xsctp_packet *pkt, u8 *at,
+		       const struct xsctp_tx_chunk *ch)
 {
 	struct xsctp_data d = {
 		.tsn = ch->tsn, .sid = ch->sid, .ssn = ch->ssn,
 		.ppid = ch->ppid, .flags = ch->flags,
 		.payload_len = ch->len, .payload = ch->data,
 	};
-	u32 n = ALIGN(XSCTP_CHUNK_HDR_LEN + XSCTP_DATA_FIXED_LEN + ch->len, 4);
-	u8 *at = xsctp_packet_reserve(pkt, n);
 
-	if (!at || xsctp_data_put(at, n, &d) < 0)
-		return false;
-	xsctp_packet_commit(pkt, n);
-	return true;
+	xsctp_data_put(at, data_len(ch), &d);
+	xsctp_packet_commit(pkt, data_len(ch));
 }
 
 static void mark_sent(struct xsctp_assoc *asoc, struct xsctp_path *path,
@@ -55,14 +63,19 @@ static void send_retransmissions(struct xsctp_assoc *asoc,
 	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_path *path = pkt->path;
 	struct xsctp_tx_chunk *ch;
+	u8 *at;
 
 	list_for_each_entry(ch, &q->sent, node) {
 		if (!q->rtx_waiting)
 			break;
 		if (!ch->rtx)
 			continue;
-		if (!xsctp_cc_room(&path->cc, path->pmtu, 0) || !put_data(pkt, ch))
+		if (!xsctp_cc_room(&path->cc, path->pmtu, 0))
 			break;
+		at = data_room(pkt, ch);
+		if (!at)
+			break;
+		write_data(pkt, at, ch);
 		ch->rtx = false;
 		q->rtx_waiting--;
 		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_OUT_RETRANSMITS);
@@ -96,12 +109,26 @@ static bool window_allows(const struct xsctp_assoc *asoc,
 	return ch->len <= asoc->peer_rwnd || !asoc->out.outstanding;
 }
 
+/*
+ * An ordered message takes its stream's next sequence number when its
+ * first chunk is sent; its other chunks follow it in the queue.
+ */
+static void number_chunk(struct xsctp_outq *q, struct xsctp_tx_chunk *ch)
+{
+	if (ch->flags & XSCTP_DATA_UNORDERED)
+		return;
+	if (ch->flags & XSCTP_DATA_BEGIN)
+		q->next_ssn[ch->sid]++;
+	ch->ssn = q->next_ssn[ch->sid] - 1;
+}
+
 static void send_new(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
 {
 	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_path *path = pkt->path;
 	struct xsctp_tx_chunk *ch;
 	u32 room;
+	u8 *at;
 
 	room = xsctp_cc_room(&path->cc, path->pmtu, XSCTP_MAX_BURST);
 	while ((ch = list_first_entry_or_null(&q->unsent,
@@ -109,10 +136,12 @@ static void send_new(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
 		if (room < ch->len || !window_allows(asoc, ch) ||
 		    nagle_holds(asoc, pkt, ch))
 			break;
-		ch->tsn = asoc->next_tsn;
-		if (!put_data(pkt, ch))
+		at = data_room(pkt, ch);
+		if (!at)
 			break;
-		asoc->next_tsn++;
+		ch->tsn = asoc->next_tsn++;
+		number_chunk(q, ch);
+		write_data(pkt, at, ch);
 		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_OUT_DATA_CHUNKS);
 		list_move_tail(&ch->node, &q->sent);
 		q->outstanding++;

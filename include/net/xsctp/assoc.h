@@ -123,7 +123,8 @@ struct xsctp_effects {
 				 struct xsctp_path *path);
 	void (*send_cookie_ack)(struct xsctp_assoc *asoc,
 				struct xsctp_path *path);
-	void (*send_abort)(struct xsctp_assoc *asoc, struct xsctp_path *path);
+	void (*send_abort)(struct xsctp_assoc *asoc, struct xsctp_path *path,
+			   const u8 *causes, u16 len);
 	/* Answers to the packet @rx, which need not come from a path. */
 	void (*reply_init_ack)(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			       const struct xsctp_init *init,

@@ -23,6 +23,7 @@ int xsctp_sm_init_ack(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
 void xsctp_sm_cookie_ack(struct xsctp_assoc *asoc);
 void xsctp_sm_abort(struct xsctp_assoc *asoc, const u8 *causes, u16 len);
 void xsctp_sm_user_abort(struct xsctp_assoc *asoc);
+void xsctp_sm_no_user_data(struct xsctp_assoc *asoc, u32 tsn);
 void xsctp_sm_proto_unreachable(struct xsctp_assoc *asoc);
 void xsctp_sm_dup_cookie_echo(struct xsctp_assoc *asoc,
 			      struct xsctp_path *from);

@@ -54,7 +54,8 @@ static void f_send_cookie_ack(struct xsctp_assoc *a, struct xsctp_path *p)
 	log_effect(a, "cack", path_no(a, p));
 }
 
-static void f_send_abort(struct xsctp_assoc *a, struct xsctp_path *p)
+static void f_send_abort(struct xsctp_assoc *a, struct xsctp_path *p,
+			 const u8 *causes, u16 len)
 {
 	log_effect(a, "abort", path_no(a, p));
 }
@@ -265,8 +266,9 @@ static void fire_collision(struct xsctp_assoc *asoc, enum event ev)
 }
 
 /*
- * The events of graceful shutdown (RFC 9260 9.2). A "BUSY" event finds
- * a chunk queued, which stays only while the event is handled.
+ * The events of graceful shutdown (RFC 9260 9.2) and those the data path
+ * reports. A "BUSY" event finds a chunk queued, which stays only while
+ * the event is handled.
  */
 static void fire_shutdown(struct xsctp_assoc *asoc, enum event ev)
 {
@@ -295,8 +297,11 @@ static void fire_shutdown(struct xsctp_assoc *asoc, enum event ev)
 	case DATA_RCV:
 		xsctp_sm_data_rcv(asoc);
 		break;
-	default:
+	case RETRANS_EXCEEDED:
 		xsctp_sm_retrans_exceeded(asoc);
+		break;
+	default:
+		xsctp_sm_no_user_data(asoc, 1);
 		break;
 	}
 	if (ev == SHUTDOWN_BUSY || ev == SHUTDOWN_RCV_BUSY)

@@ -23,7 +23,7 @@ enum event { ASSOCIATE, T1, INIT_ACK, COOKIE_ACK, ABORT, USER_ABORT, DUP_ECHO,
 	     PROTO_UNREACH, INIT, INIT_NEW_ADDR, COLLISION_ECHO, RESTART_ECHO,
 	     STALE, SHUTDOWN, SHUTDOWN_BUSY, SHUTDOWN_RCV, SHUTDOWN_RCV_BUSY,
 	     SHUTDOWN_ACK, SHUTDOWN_COMPLETE, ACKED, DATA_RCV, RETRANS_EXCEEDED,
-	     NUM_EVENTS };
+	     NO_USER_DATA, NUM_EVENTS };
 
 struct fake *smf_new(struct kunit *test, u8 state, int n);
 void smf_fire(struct xsctp_assoc *asoc, enum event ev);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: graceful shutdown in the state machine (RFC 9260 9.2), with the
- * fake effects of sm_fake.c. Every event in every state that shutdown
+ * KUnit: graceful shutdown in the state machine (RFC 9260 9.2), and the
+ * events the data path reports to it, with the fake effects of sm_fake.c. Every event in every state that shutdown
  * added (new events in all states, all events in the new states) is
  * checked: the rows below have an effect, and every other pair must
  * change nothing and do nothing. Documentation/state-machine.rst lists
@@ -36,6 +36,9 @@ static const struct row table[] = {
 	{ ESTAB, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
 	{ ESTAB, SHUTDOWN_RCV_BUSY, RCVD, "peershut:0" },
 	{ ESTAB, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+	{ ESTAB, NO_USER_DATA, CLOSED, "t1:0 abort:1 failed:103" },
+	{ PENDING, NO_USER_DATA, CLOSED, "t1:0 abort:1 failed:103" },
+	{ SENT, NO_USER_DATA, CLOSED, "t1:0 abort:1 failed:103" },
 	{ PENDING, ABORT, CLOSED, "t1:0 failed:104" },
 	{ PENDING, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
 	{ PENDING, INIT, PENDING, "iack:2" },
