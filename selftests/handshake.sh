@@ -68,18 +68,19 @@ wait
 
 # Linux's accept-queue rule: backlog N takes N + 1 associations; the
 # next COOKIE ECHO is refused. One aborted before accept() frees its place.
-serve 198.51.100.2 5011 --accept 0 --backlog 1 --hold 25
+# The two stay long enough for a slow guest to try the third meanwhile.
+serve 198.51.100.2 5011 --accept 0 --backlog 1 --hold 40
 estabs=$(xsctp_counter XsctpPassiveEstabs xsctp-b)
-client 198.51.100.2 5011 --stay 6 >/dev/null &
+client 198.51.100.2 5011 --stay 15 >/dev/null &
 first=$!
-client 198.51.100.2 5011 --stay 6 >/dev/null &
+client 198.51.100.2 5011 --stay 15 >/dev/null &
 second=$!
 check "two associations wait for accept()" \
 	wait_counter xsctp-b XsctpPassiveEstabs $((estabs + 2))
 check "listen(1): the third is refused (ECONNREFUSED)" client 198.51.100.2 5011 --expect ECONNREFUSED
 check "... counted" wait_counter xsctp-b XsctpCookieBacklogFull 1
 wait "$first" "$second"
-check "once the first two are aborted, a new one fits" client 198.51.100.2 5011
+check "once the first two have ended, a new one fits" client 198.51.100.2 5011
 wait
 
 check "nothing listening: ECONNREFUSED (out-of-the-blue ABORT)" client 198.51.100.2 5999 --expect ECONNREFUSED
@@ -124,7 +125,7 @@ b nft delete table ip xsctp_test
 INIT_FLOOD="python3 $(dirname "$0")/sctp_packet.py send 198.51.100.2 --dport 5008 --count 200"
 # Cookies live 300 ms from here on (the listener copies it when created).
 b sysctl -qw net.sctp.valid_cookie_life=300
-serve 198.51.100.2 5008 --accept 0 --hold 15
+serve 198.51.100.2 5008 --accept 0 --hold 40
 estabs=$(xsctp_counter XsctpPassiveEstabs xsctp-b)
 check "200 INITs to a listener" a $INIT_FLOOD
 check "... each answered with an INIT ACK" wait_counter xsctp-b XsctpInitAcksSent $((before + 200))

@@ -10,13 +10,11 @@
  */
 #include <linux/sched/signal.h>
 #include <net/inet_sock.h>
-#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include <net/xsctp/accept.h>
 #include <net/xsctp/bind.h>
-#include <net/xsctp/lookup.h>
-#include <net/xsctp/notify.h>
+#include <net/xsctp/migrate.h>
 #include <net/xsctp/socket.h>
 
 int xsctp_listen(struct socket *sock, int backlog)
@@ -67,68 +65,6 @@ static int wait_for_assoc(struct sock *sk, long timeo)
 	return err;
 }
 
-/* Fix what a byte copy of the listener got wrong for a new socket. */
-static void reset_child(struct sock *sk, struct sock *newsk)
-{
-	struct xsctp_sock *nxs = xsctp_sk(newsk);
-
-	newsk->sk_priority = READ_ONCE(sk->sk_priority);
-	newsk->sk_ack_backlog = 0;
-	inet_sk(newsk)->mc_list = NULL;
-	RCU_INIT_POINTER(inet_sk(newsk)->inet_opt, NULL);
-	INIT_LIST_HEAD(&nxs->assocs);
-	nxs->port = 0;
-	sk_node_init(&newsk->sk_bind_node);
-	if (newsk->sk_family == AF_INET6) {
-		struct ipv6_pinfo *np = &((struct xsctp6_sock *)newsk)->inet6;
-
-		inet_sk(newsk)->pinet6 = np;
-		np->ipv6_mc_list = NULL;
-		np->ipv6_ac_list = NULL;
-		compat_clear_ipv6_fl_list(newsk);
-		np->pktoptions = NULL;
-		RCU_INIT_POINTER(np->opt, NULL);
-	}
-	inet_sk_set_state(newsk, TCP_ESTABLISHED);
-}
-
-/* Move @asoc from the listener to @newsk (both locked). */
-static void migrate(struct sock *sk, struct sock *newsk,
-		    struct xsctp_assoc *asoc)
-{
-	list_move_tail(&asoc->node, &xsctp_sk(newsk)->assocs);
-	sock_hold(newsk);
-	WRITE_ONCE(asoc->sk, newsk);
-	sock_put(sk);
-	sk_acceptq_removed(sk);
-	xsctp_notify_migrate(sk, newsk, asoc->id);
-	if (asoc->primary)
-		xsctp_sock_set_peer(newsk, &asoc->primary->addr);
-}
-
-/*
- * sk_clone_lock() returns the clone bh-locked, as TCP uses it in softirq;
- * here in process context, softirqs stay off until it is unlocked.
- */
-static struct sock *new_child(struct sock *sk)
-{
-	struct sock *newsk;
-
-	local_bh_disable();
-	newsk = sk_clone_lock(sk, GFP_ATOMIC);
-	if (newsk) {
-		__acquire(&newsk->sk_lock.slock);	/* for sparse */
-		reset_child(sk, newsk);
-		sock_prot_inuse_add(sock_net(newsk), newsk->sk_prot, 1);
-		xsctp_port_inherit(newsk, xsctp_sk(sk)->port);
-		bh_unlock_sock(newsk);
-	}
-	local_bh_enable();
-	if (newsk)
-		sock_put(newsk);	/* sk_clone_lock() returns two references */
-	return newsk;
-}
-
 struct sock *xsctp_do_accept(struct sock *sk, int flags, int *err)
 {
 	struct sock *newsk = NULL;
@@ -145,12 +81,15 @@ struct sock *xsctp_do_accept(struct sock *sk, int flags, int *err)
 	if (*err)
 		goto out;
 	*err = -ENOMEM;
-	newsk = new_child(sk);
+	newsk = xsctp_sock_clone(sk);
 	if (!newsk)
 		goto out;
 	*err = 0;
 	asoc = list_first_entry(&xsctp_sk(sk)->assocs, struct xsctp_assoc, node);
-	migrate(sk, newsk, asoc);
+	lock_sock(newsk);
+	xsctp_assoc_migrate(sk, newsk, asoc);
+	release_sock(newsk);
+	sk_acceptq_removed(sk);
 out:
 	release_sock(sk);
 	return newsk;

@@ -211,6 +211,7 @@ int xsctp_wait_for_connect(struct sock *sk, struct xsctp_assoc *asoc,
 	DEFINE_WAIT_FUNC(wait, woken_wake_function);
 	int err = 0;
 
+	asoc->waiters++;
 	add_wait_queue(sk_sleep(sk), &wait);
 	for (;;) {
 		if (!timeo) {
@@ -232,6 +233,7 @@ int xsctp_wait_for_connect(struct sock *sk, struct xsctp_assoc *asoc,
 		lock_sock(sk);
 	}
 	remove_wait_queue(sk_sleep(sk), &wait);
+	asoc->waiters--;
 	return err;
 }
 

@@ -210,6 +210,7 @@ static void established(struct xsctp_assoc *asoc)
 	}
 	xsctp_notify_comm_up(asoc);
 	sk->sk_state_change(sk);	/* wakes connect() */
+	xsctp_outq_flush(asoc);		/* what sendmsg() queued meanwhile */
 }
 
 /* The peer restarted (RFC 9260 5.2.4 A): SCTP_RESTART, as in Linux. */

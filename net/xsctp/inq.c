@@ -29,6 +29,17 @@ static void free_frag(struct xsctp_frag *f)
 	kfree(f);
 }
 
+static void free_msg(struct list_head *msg)
+{
+	while (!list_empty(msg)) {
+		struct xsctp_frag *f = list_first_entry(msg, struct xsctp_frag,
+							node);
+
+		list_del(&f->node);
+		kfree(f);
+	}
+}
+
 /* The association is up, or restarted: the peer's TSNs start here. */
 int xsctp_inq_start(struct xsctp_assoc *asoc, gfp_t gfp)
 {
@@ -53,13 +64,7 @@ void xsctp_inq_stop(struct xsctp_assoc *asoc)
 	xsctp_sack_timer_stop(asoc);
 	if (in->next_ssn)
 		xsctp_reasm_purge(&in->reasm, free_frag);
-	while (!list_empty(&in->stalled)) {
-		struct xsctp_frag *f = list_first_entry(&in->stalled,
-							struct xsctp_frag, node);
-
-		list_del(&f->node);
-		kfree(f);
-	}
+	free_msg(&in->stalled);
 	bitmap_free(in->map_bits);
 	kfree(in->next_ssn);
 	in->map_bits = NULL;
@@ -124,22 +129,24 @@ static struct sk_buff *message_skb(struct xsctp_assoc *asoc,
 	return skb;
 }
 
-/* Deliver @msg; false (and @msg kept) when there is no memory for it. */
+/*
+ * Deliver @msg; false (and @msg kept) when there is no memory for it. A
+ * socket that reads no more gets nothing, as in Linux.
+ */
 static bool deliver_one(struct xsctp_assoc *asoc, struct list_head *msg,
 			bool eor)
 {
 	struct sock *sk = asoc->sk;
-	struct sk_buff *skb = message_skb(asoc, msg, eor);
+	struct sk_buff *skb;
 
+	if (READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN) {
+		free_msg(msg);
+		return true;
+	}
+	skb = message_skb(asoc, msg, eor);
 	if (!skb)
 		return false;
-	while (!list_empty(msg)) {
-		struct xsctp_frag *f = list_first_entry(msg, struct xsctp_frag,
-							node);
-
-		list_del(&f->node);
-		kfree(f);
-	}
+	free_msg(msg);
 	skb_set_owner_r(skb, sk);
 	skb_queue_tail(&sk->sk_receive_queue, skb);
 	sk->sk_data_ready(sk);

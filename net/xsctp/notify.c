@@ -75,10 +75,14 @@ static void queue_for_user(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	sk->sk_data_ready(sk);
 }
 
-/* Nobody will read the queue of a socket being closed. */
+/*
+ * Nobody will read the queue of a socket being closed (both directions
+ * shut); one whose peer shut down still reads its news, as in Linux's
+ * sctp_ulpq_tail_event().
+ */
 static bool user_can_read(const struct sock *sk)
 {
-	return !(READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN);
+	return READ_ONCE(sk->sk_shutdown) != SHUTDOWN_MASK;
 }
 
 /**

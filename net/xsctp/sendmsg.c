@@ -185,6 +185,7 @@ static int wait_for_sndbuf(struct sock *sk, struct xsctp_assoc *asoc,
 	DEFINE_WAIT_FUNC(wait, woken_wake_function);
 	int err = 0;
 
+	asoc->waiters++;
 	add_wait_queue(sk_sleep(sk), &wait);
 	for (;;) {
 		if (asoc->dead || (sk->sk_shutdown & SEND_SHUTDOWN)) {
@@ -211,6 +212,7 @@ static int wait_for_sndbuf(struct sock *sk, struct xsctp_assoc *asoc,
 		lock_sock(sk);
 	}
 	remove_wait_queue(sk_sleep(sk), &wait);
+	asoc->waiters--;
 	return err;
 }
 

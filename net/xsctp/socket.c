@@ -370,9 +370,10 @@ static int xsctp_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 }
 
 /*
- * As Linux: a listener is readable when an association waits for
- * accept(); a one-to-one socket is writable once established, a
- * one-to-many one whenever it has send-buffer room.
+ * As Linux: a one-to-one listener is readable when an association waits
+ * for accept(), any other socket when its queue holds something; a
+ * one-to-one socket is writable once established, a one-to-many one
+ * whenever it has send-buffer room.
  */
 static __poll_t xsctp_poll(struct file *file, struct socket *sock,
 			   poll_table *wait)
@@ -381,7 +382,7 @@ static __poll_t xsctp_poll(struct file *file, struct socket *sock,
 	__poll_t mask = 0;
 
 	sock_poll_wait(file, sock, wait);
-	if (READ_ONCE(sk->sk_state) == TCP_LISTEN)
+	if (!xsctp_one_to_many(sk) && READ_ONCE(sk->sk_state) == TCP_LISTEN)
 		return list_empty(&xsctp_sk(sk)->assocs) ? 0 : EPOLLIN | EPOLLRDNORM;
 	if (READ_ONCE(sk->sk_err))
 		mask |= EPOLLERR;

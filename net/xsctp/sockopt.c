@@ -13,6 +13,7 @@
 
 #include <net/xsctp/bind.h>
 #include <net/xsctp/connect.h>
+#include <net/xsctp/migrate.h>
 #include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
 
@@ -238,6 +239,10 @@ static int locked_get(struct sock *sk, int optname, char __user *optval,
 		return xsctp_get_event(sk, optval, len, optlen);
 	case SCTP_STATUS:
 		return xsctp_get_status(sk, optval, len, optlen);
+	case SCTP_SOCKOPT_PEELOFF:
+	case SCTP_SOCKOPT_PEELOFF_FLAGS:
+		return xsctp_peeloff(sk, optval, len, optlen,
+				     optname == SCTP_SOCKOPT_PEELOFF_FLAGS);
 	case SCTP_GET_PEER_ADDR_INFO:
 		return xsctp_get_paddrinfo(sk, optval, len, optlen);
 	case SCTP_GET_PEER_ADDRS:

@@ -182,6 +182,7 @@ struct xsctp_assoc {
 	u32 cookie_preservative_ms;	/* asked for in our INITs; 0: none */
 
 	int error;			/* why it failed, for connect() */
+	unsigned int waiters;		/* in connect() or sendmsg(): no peel-off */
 	u8 *cookie;			/* from the INIT ACK, echoed back */
 	u16 cookie_len;
 	struct xsctp_assoc_cfg cfg;

@@ -21,6 +21,7 @@ struct xsctp_sock {
 	union xsctp_addr peer;		/* one-to-one: whom it is connected to */
 	struct xsctp_assoc_cfg cfg;	/* SCTP_INITMSG, SCTP_RTOINFO... */
 	bool v4mapped;			/* SCTP_I_WANT_MAPPED_V4_ADDR */
+	bool peeled;			/* one association peeled off: one-to-one */
 	bool nodelay;			/* SCTP_NODELAY */
 	bool disable_frags;		/* SCTP_DISABLE_FRAGMENTS */
 	bool recvrcvinfo;		/* SCTP_RECVRCVINFO */
@@ -42,9 +43,10 @@ static inline struct xsctp_sock *xsctp_sk(const struct sock *sk)
 	return (struct xsctp_sock *)sk;
 }
 
+/* SOCK_SEQPACKET, unless peeled off (Linux's UDP_HIGH_BANDWIDTH style). */
 static inline bool xsctp_one_to_many(const struct sock *sk)
 {
-	return sk->sk_type == SOCK_SEQPACKET;
+	return sk->sk_type == SOCK_SEQPACKET && !xsctp_sk(sk)->peeled;
 }
 
 bool xsctp_sock_v6only(const struct sock *sk);
