@@ -90,7 +90,7 @@ undelay
 # One association, b's side accepted by a socket bound to every IPv4 and
 # IPv6 address; its status before and after.
 rm -f "$READY"
-b $CONN serve :: 7100 --accept 1 --hold 20 --linger 18 --status --events \
+b $CONN serve :: 7100 --accept 1 --hold 30 --linger 28 --status --events \
 	--abort --ready "$READY" >/tmp/xsctp-restart-server.log 2>&1 &
 for _ in $(seq 50); do
 	[ -e "$READY" ] && break
@@ -100,7 +100,7 @@ done
 # carries the tag b used before the restart, which b must ignore. (b's
 # peer is then hand-made packets, which would never answer a SHUTDOWN:
 # b aborts too.)
-a timeout 30 $CONN connect 198.51.100.2 7100 --stay 15 --abort \
+a timeout 40 $CONN connect 198.51.100.2 7100 --stay 25 --abort \
 	>/tmp/xsctp-restart-client.log 2>&1 &
 for _ in $(seq 100); do
 	grep -q "local port" /tmp/xsctp-restart-client.log && break

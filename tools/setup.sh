@@ -18,6 +18,7 @@ TOOLS=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
        zstd kmod rsync qemu-system-x86 busybox-static iproute2 iputils-ping nftables
        python3 lksctp-tools libsctp-dev socat iperf3 sparse shellcheck
        clang libclang-rt-14-dev man-db groff-base python3-docutils tshark
+       libusrsctp-examples
        linux-source-6.12)
 
 apt_updated=
@@ -42,9 +43,11 @@ resolve_release() {
 }
 
 # Those of the given packages that are not installed, in one dpkg query.
+# dpkg-query fails for a package dpkg has never heard of (the usual case
+# on a fresh machine): that one is simply missing.
 missing_of() {
 	local have
-	have=$(dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null |
+	have=$({ dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null || true; } |
 	       awk '$NF == "installed" { print $1 }')
 	printf '%s\n' "$@" | grep -vxF -f <(echo "$have")
 }

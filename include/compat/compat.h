@@ -29,4 +29,11 @@
 #define compat_clear_ipv6_fl_list(sk) (inet_sk(sk)->pinet6->ipv6_fl_list = NULL)
 #endif
 
+/* 6.11 passes sysctl handlers a const table. */
+#ifdef COMPAT_HAVE_CONST_CTL_TABLE
+#define compat_ctl_table const struct ctl_table
+#else
+#define compat_ctl_table struct ctl_table
+#endif
+
 #endif /* _XSCTP_COMPAT_H */

@@ -159,6 +159,7 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 	INIT_HLIST_NODE(&p->hnode);
 	xsctp_rto_init(&p->rto, &asoc->cfg.rto);
 	p->pmtu = XSCTP_PATH_MTU;
+	p->encap_port = asoc->cfg.encap_port;
 	xsctp_cc_init(&p->cc, p->pmtu, asoc->peer_rwnd);
 	list_add_tail(&p->node, &asoc->paths);
 	asoc->num_paths++;

@@ -47,7 +47,9 @@ void xsctp_source_for(const struct sock *sk, const union xsctp_addr *dst,
 int xsctp_send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		       u32 vtag, const u8 *chunks, size_t len)
 {
-	struct xsctp_pkt_addrs pa = { .dst = path->addr, .vtag = vtag };
+	struct xsctp_pkt_addrs pa = {
+		.dst = path->addr, .vtag = vtag, .encap_port = path->encap_port,
+	};
 	int err;
 
 	xsctp_source_for(asoc->sk, &path->addr, asoc->local_port, &pa.src);

@@ -63,6 +63,7 @@ int xsctp_rx_parse(struct sk_buff *skb, struct xsctp_rx *rx)
 				    &rx->report_unknown))
 		return XSCTP_MIB_IN_MALFORMED;
 	rx->vtag = get_unaligned_be32(rx->pkt + 4);
+	rx->encap_port = xsctp_input_cb(skb)->encap_port;
 	rx_addrs(skb, rx);
 	return 0;
 }
@@ -84,7 +85,14 @@ static bool checksum_ok(struct sk_buff *skb)
 	       xsctp_packet_crc_ok(skb->data, skb->len);
 }
 
-static int xsctp_rcv(struct sk_buff *skb)
+/**
+ * xsctp_ip_rcv() - an SCTP packet, whose data starts at its common header
+ * @skb: the packet, consumed
+ * @encap_port: the UDP source port it came in (udp.c), or 0
+ *
+ * Return: 0.
+ */
+int xsctp_ip_rcv(struct sk_buff *skb, __be16 encap_port)
 {
 	struct net *net = dev_net(skb->dev);
 	struct xsctp_assoc *asoc;
@@ -92,6 +100,7 @@ static int xsctp_rcv(struct sk_buff *skb)
 	struct sock *sk;
 	int drop = XSCTP_MIB_IN_MALFORMED;
 
+	xsctp_input_cb(skb)->encap_port = encap_port;
 	XSCTP_INC_STATS(net, XSCTP_MIB_IN_PACKETS);
 	if (skb->pkt_type != PACKET_HOST || skb_linearize(skb))
 		goto discard;
@@ -130,6 +139,12 @@ discard:
 	XSCTP_INC_STATS(net, XSCTP_MIB_IN_DISCARDS);
 	kfree_skb(skb);
 	return 0;
+}
+
+/* IP protocol 132: SCTP straight over IP. */
+static int xsctp_rcv(struct sk_buff *skb)
+{
+	return xsctp_ip_rcv(skb, 0);
 }
 
 static const struct net_protocol xsctp_v4_protocol = {

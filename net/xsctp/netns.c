@@ -9,6 +9,7 @@
 
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/netns.h>
+#include <net/xsctp/udp.h>
 
 static unsigned int xsctp_net_id __read_mostly;
 
@@ -34,6 +35,7 @@ static int __net_init xsctp_net_init(struct net *net)
 	struct xsctp_net *xn = xsctp_net(net);
 	int err;
 
+	xn->net = net;
 	params_init(&xn->params);
 	xsctp_cookie_keys_net_init(xn);
 
@@ -57,6 +59,7 @@ static void __net_exit xsctp_net_exit(struct net *net)
 {
 	struct xsctp_net *xn = xsctp_net(net);
 
+	xsctp_udp_net_exit(net);
 	xsctp_proc_net_exit(net, xn);
 	free_percpu(xn->mib);
 	memzero_explicit(&xn->cookie_keys, sizeof(xn->cookie_keys));

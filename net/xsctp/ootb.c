@@ -38,7 +38,7 @@ static bool reply_allowed(struct net *net)
 static void reply(struct xsctp_rx *rx, u32 vtag, u8 type, bool t_bit,
 		  const u8 *value, u16 len)
 {
-	struct xsctp_pkt_addrs pa = { .src = rx->dst, .dst = rx->src, .vtag = vtag };
+	struct xsctp_pkt_addrs pa = xsctp_reply_addrs(rx, vtag);
 	u8 buf[64];
 	int n;
 

@@ -18,11 +18,13 @@
 #include <net/ip6_route.h>
 #include <net/ipv6.h>
 #include <net/route.h>
+#include <net/udp_tunnel.h>
 
 #include <net/xsctp/crc.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/output.h>
 #include <net/xsctp/socket.h>
+#include <net/xsctp/udp.h>
 
 /* A packet with room for @len bytes of chunks after the common header. */
 static struct sk_buff *packet_alloc(const struct xsctp_pkt_addrs *pa,
@@ -47,7 +49,45 @@ static struct sk_buff *packet_alloc(const struct xsctp_pkt_addrs *pa,
 	return skb;
 }
 
-static int xmit_v4(struct net *net, const struct sock *sk, struct sk_buff *skb,
+/*
+ * RFC 6951: in a UDP datagram from our tunnel port to the peer's. SCTP's
+ * CRC32c is already in place; UDP adds its own checksum.
+ */
+static void tunnel_v4(struct net *net, struct sock *sk, struct sk_buff *skb,
+		      struct rtable *rt, const struct flowi4 *fl4,
+		      const struct xsctp_pkt_addrs *pa)
+{
+	__be16 df = ip_dont_fragment(sk, &rt->dst) ? htons(IP_DF) : 0;
+
+	local_bh_disable();
+	udp_tunnel_xmit_skb(rt, sk, skb, fl4->saddr, fl4->daddr,
+			    READ_ONCE(inet_sk(sk)->tos),
+			    ip4_dst_hoplimit(&rt->dst), df,
+			    xsctp_udp_local_port(net), pa->encap_port, false,
+			    false);
+	local_bh_enable();
+}
+
+static void tunnel_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
+		      struct dst_entry *dst, struct flowi6 *fl6,
+		      const struct xsctp_pkt_addrs *pa)
+{
+	u8 tclass = sk->sk_family == AF_INET6 ? inet6_sk(sk)->tclass : 0;
+
+	local_bh_disable();
+	udp_tunnel6_xmit_skb(dst, sk, skb, NULL, &fl6->saddr, &fl6->daddr,
+			     tclass, ip6_dst_hoplimit(dst), 0,
+			     xsctp_udp_local_port(net), pa->encap_port, false);
+	local_bh_enable();
+}
+
+/* Encapsulated when the peer has a UDP port and our tunnel is open. */
+static bool encapsulated(struct net *net, const struct xsctp_pkt_addrs *pa)
+{
+	return pa->encap_port && xsctp_udp_local_port(net);
+}
+
+static int xmit_v4(struct net *net, struct sock *sk, struct sk_buff *skb,
 		   struct xsctp_pkt_addrs *pa)
 {
 	struct flowi4 fl4 = {};
@@ -64,11 +104,15 @@ static int xmit_v4(struct net *net, const struct sock *sk, struct sk_buff *skb,
 		return PTR_ERR(rt);
 	}
 	pa->src.v4.sin_addr.s_addr = fl4.saddr;
+	if (encapsulated(net, pa)) {
+		tunnel_v4(net, sk, skb, rt, &fl4, pa);
+		return 0;
+	}
 	skb_dst_set(skb, &rt->dst);
 	return ip_build_and_send_pkt(skb, sk, fl4.saddr, fl4.daddr, NULL, 0);
 }
 
-static int xmit_v6(struct net *net, const struct sock *sk, struct sk_buff *skb,
+static int xmit_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		   struct xsctp_pkt_addrs *pa)
 {
 	struct flowi6 fl6 = {
@@ -89,6 +133,10 @@ static int xmit_v6(struct net *net, const struct sock *sk, struct sk_buff *skb,
 		return PTR_ERR(dst);
 	}
 	pa->src.v6.sin6_addr = fl6.saddr;
+	if (encapsulated(net, pa)) {
+		tunnel_v6(net, sk, skb, dst, &fl6, pa);
+		return 0;
+	}
 	skb_dst_set(skb, dst);
 	return ip6_xmit(sk, skb, &fl6, READ_ONCE(sk->sk_mark), NULL, 0,
 			READ_ONCE(sk->sk_priority));
@@ -99,13 +147,14 @@ static int xmit_v6(struct net *net, const struct sock *sk, struct sk_buff *skb,
  * @net: the namespace
  * @sk: the socket it leaves through (an association's, or a control one)
  * @pa: addresses, ports and verification tag; a wildcard source is
- *	replaced by the one the route chose
+ *	replaced by the one the route chose. With a remote UDP port, and
+ *	the namespace's tunnel open, the packet goes in UDP (RFC 6951).
  * @chunks: the chunks, padded
  * @len: their length
  *
  * Return: 0, or why the packet could not leave (no route, no memory).
  */
-int xsctp_output(struct net *net, const struct sock *sk,
+int xsctp_output(struct net *net, struct sock *sk,
 		 struct xsctp_pkt_addrs *pa, const u8 *chunks, size_t len)
 {
 	struct sk_buff *skb = packet_alloc(pa, chunks, len);
@@ -118,7 +167,7 @@ int xsctp_output(struct net *net, const struct sock *sk,
 }
 
 /* The control socket of @family in @net, for answers without a socket. */
-const struct sock *xsctp_ctl_sock(struct net *net, sa_family_t family)
+struct sock *xsctp_ctl_sock(struct net *net, sa_family_t family)
 {
 	struct xsctp_net *xn = xsctp_net(net);
 

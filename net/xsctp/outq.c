@@ -33,15 +33,18 @@
  * @asoc: the association
  *
  * As Linux, the IP header counted is the socket's family's, so a message
- * is cut the same way whichever path it takes; SCTP_MAXSEG may lower it.
+ * is cut the same way whichever path it takes (a UDP header too when the
+ * primary path is encapsulated); SCTP_MAXSEG may lower it.
  *
  * Return: bytes, a multiple of 4.
  */
 u32 xsctp_frag_point(const struct xsctp_assoc *asoc)
 {
-	u32 mtu = asoc->primary ? asoc->primary->pmtu : XSCTP_PATH_MTU;
+	const struct xsctp_path *p = asoc->primary;
+	u32 mtu = p ? p->pmtu : XSCTP_PATH_MTU;
 	u32 ip = asoc->sk->sk_family == AF_INET6 ? 40 : 20;
-	u32 frag = mtu - ip - XSCTP_COMMON_HDR_LEN - XSCTP_CHUNK_HDR_LEN -
+	u32 frag = mtu - ip - (p ? xsctp_path_encap_len(p) : 0) -
+		   XSCTP_COMMON_HDR_LEN - XSCTP_CHUNK_HDR_LEN -
 		   XSCTP_DATA_FIXED_LEN;
 
 	if (asoc->cfg.user_frag)

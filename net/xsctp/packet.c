@@ -11,12 +11,16 @@
 #include <net/xsctp/effects.h>
 #include <net/xsctp/packet.h>
 
-/* Chunk bytes one packet to @path may carry: its MTU less IP and SCTP. */
+/*
+ * Chunk bytes one packet to @path may carry: its MTU less IP and SCTP,
+ * and UDP when it goes encapsulated (RFC 6951).
+ */
 u32 xsctp_path_payload_room(const struct xsctp_path *path)
 {
 	u32 ip = path->addr.sa.sa_family == AF_INET6 ? 40 : 20;
 
-	return path->pmtu - ip - XSCTP_COMMON_HDR_LEN;
+	return path->pmtu - ip - xsctp_path_encap_len(path) -
+	       XSCTP_COMMON_HDR_LEN;
 }
 
 int xsctp_packet_init(struct xsctp_packet *pkt, struct xsctp_assoc *asoc,

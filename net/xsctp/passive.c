@@ -178,8 +178,7 @@ static void send_init_ack(struct sock *sk, struct xsctp_rx *rx,
 			  const struct xsctp_init_ack_tags *tags,
 			  struct init_scratch *t)
 {
-	struct xsctp_pkt_addrs pa = { .src = rx->dst, .dst = rx->src,
-				      .vtag = init->init_tag };
+	struct xsctp_pkt_addrs pa = xsctp_reply_addrs(rx, init->init_tag);
 	int n;
 
 	fill_cookie(sk, rx, init, tags, &t->cookie);
@@ -253,8 +252,7 @@ static const u8 cookie_mib[] = {
 static void send_stale(struct xsctp_rx *rx, const struct xsctp_cookie *ck,
 		       u32 stale_us)
 {
-	struct xsctp_pkt_addrs pa = { .src = rx->dst, .dst = rx->src,
-				      .vtag = ck->peer_tag };
+	struct xsctp_pkt_addrs pa = xsctp_reply_addrs(rx, ck->peer_tag);
 	u8 buf[XSCTP_CHUNK_HDR_LEN + 8], cause[8];
 	int n;
 
@@ -311,14 +309,20 @@ static void add_cookie_paths(struct xsctp_assoc *asoc,
 					   XSCTP_PATH_UNCONFIRMED);
 }
 
-/* The association a valid cookie describes, established, on @sk. */
+/*
+ * The association a valid cookie describes, established, on @sk. Its
+ * paths send the way the COOKIE ECHO came: in UDP from that port (RFC
+ * 6951), or not, as Linux takes it from the INIT.
+ */
 static struct xsctp_assoc *assoc_from_cookie(struct sock *sk,
+					     const struct xsctp_rx *rx,
 					     const struct xsctp_cookie *ck)
 {
 	struct xsctp_assoc_cfg cfg;
 	struct xsctp_assoc *asoc;
 
 	xsctp_sock_assoc_cfg(sk, &cfg);
+	cfg.encap_port = rx->encap_port;
 	asoc = xsctp_assoc_alloc(sk, &cfg, GFP_ATOMIC);
 	if (!asoc)
 		return NULL;
@@ -362,7 +366,7 @@ static void accept_cookie(struct sock *sk, struct xsctp_rx *rx,
 		xsctp_send_abort_reply(rx, ck->peer_tag, false, NULL, 0);
 		goto out;
 	}
-	asoc = assoc_from_cookie(sk, ck);
+	asoc = assoc_from_cookie(sk, rx, ck);
 	if (!asoc || !asoc->primary) {
 		if (asoc)
 			xsctp_assoc_unlink(asoc);

@@ -87,9 +87,7 @@ static void error_rcv(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			  const struct xsctp_chunk *c)
 {
-	struct xsctp_pkt_addrs pa = {
-		.src = rx->dst, .dst = rx->src, .vtag = asoc->peer_tag,
-	};
+	struct xsctp_pkt_addrs pa = xsctp_reply_addrs(rx, asoc->peer_tag);
 	struct xsctp_heartbeat hb;
 	u8 *buf;
 	int n;

@@ -11,6 +11,7 @@
  * not exist yet give ENOPROTOOPT, Linux's answer for an unknown option.
  */
 #include <linux/module.h>
+#include <linux/sched/signal.h>
 #include <linux/net.h>
 #include <net/inet_common.h>
 #include <net/ip.h>
@@ -46,6 +47,7 @@ static void default_cfg(struct net *net, struct xsctp_assoc_cfg *cfg)
 	cfg->max_instreams = XSCTP_DEF_MAX_INSTREAMS;
 	cfg->cookie_life_ms = READ_ONCE(p->valid_cookie_life);
 	cfg->assoc_max_retrans = min(READ_ONCE(p->association_max_retrans), U16_MAX);
+	cfg->encap_port = htons(READ_ONCE(p->encap_port));
 	cfg->sack_delay_ms = XSCTP_DEF_SACK_DELAY_MS;
 	cfg->sack_freq = XSCTP_DEF_SACK_FREQ;
 }
@@ -92,10 +94,29 @@ static bool purge_unread(struct sock *sk)
 }
 
 /*
+ * SO_LINGER with a time, as Linux's sctp_wait_for_close(): a one-to-one
+ * socket's close() waits, up to that time, for its association to end.
+ */
+static void wait_for_close(struct sock *sk, long timeout)
+{
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+
+	add_wait_queue(sk_sleep(sk), &wait);
+	while (!list_empty(&xsctp_sk(sk)->assocs) && timeout &&
+	       !signal_pending(current)) {
+		release_sock(sk);
+		timeout = wait_woken(&wait, TASK_INTERRUPTIBLE, timeout);
+		lock_sock(sk);
+	}
+	remove_wait_queue(sk_sleep(sk), &wait);
+}
+
+/*
  * close(), as Linux's sctp_close(): each association ends gracefully,
  * finishing its queued DATA after the socket is gone (it keeps a
  * reference on the socket), unless the user left DATA unread or asked
- * for SO_LINGER with a zero time: then ABORT.
+ * for SO_LINGER with a zero time: then ABORT. With SO_LINGER and a time,
+ * a one-to-one socket waits that long for the end.
  */
 static void xsctp_close(struct sock *sk, long timeout)
 {
@@ -113,6 +134,8 @@ static void xsctp_close(struct sock *sk, long timeout)
 		else
 			xsctp_sm_shutdown(asoc);
 	}
+	if (!xsctp_one_to_many(sk) && timeout)
+		wait_for_close(sk, timeout);
 	xsctp_unbind(sk);
 	release_sock(sk);
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, -1);

@@ -116,6 +116,8 @@ static int locked_set(struct sock *sk, int optname, sockptr_t optval,
 		return xsctp_set_events(sk, optval, optlen);
 	case SCTP_EVENT:
 		return xsctp_set_event(sk, optval, optlen);
+	case SCTP_REMOTE_UDP_ENCAPS_PORT:
+		return xsctp_set_encap_port(sk, optval, optlen);
 	default:
 		return set_int_opt(sk, optname, optval, optlen);
 	}
@@ -237,6 +239,8 @@ static int locked_get(struct sock *sk, int optname, char __user *optval,
 		return xsctp_get_events(sk, optval, len, optlen);
 	case SCTP_EVENT:
 		return xsctp_get_event(sk, optval, len, optlen);
+	case SCTP_REMOTE_UDP_ENCAPS_PORT:
+		return xsctp_get_encap_port(sk, optval, len, optlen);
 	case SCTP_STATUS:
 		return xsctp_get_status(sk, optval, len, optlen);
 	case SCTP_SOCKOPT_PEELOFF:

@@ -3,7 +3,8 @@
  * net.sctp.* per network namespace, with Linux's names, types and limits,
  * so tools and tests that read /proc/sys/net/sctp work unchanged. The
  * values live in struct xsctp_net (netns.c gives them their defaults);
- * this file only shows them. See Documentation/sysctl.rst.
+ * this file shows them, and opens or closes the UDP tunnel when udp_port
+ * changes. See Documentation/sysctl.rst.
  *
  * The table is registered after IP protocol 132 is claimed: while sctp.ko
  * is loaded its own net/sctp entries exist, and xsctp must be refused by
@@ -14,8 +15,30 @@
 #include <net/net_namespace.h>
 
 #include <net/xsctp/netns.h>
+#include <net/xsctp/udp.h>
 
 static int timer_max = 86400000;	/* Linux's limit: one day in ms */
+static int port_max = 65535;
+
+/*
+ * net.sctp.udp_port, as Linux's proc_sctp_do_udp_port(): a write opens
+ * the tunnel sockets on the new port (udp.c), or closes them for 0.
+ */
+static int udp_port_sysctl(compat_ctl_table *ctl, int write, void *buffer,
+			   size_t *lenp, loff_t *ppos)
+{
+	struct xsctp_net *xn = container_of(ctl->data, struct xsctp_net,
+					    params.udp_port);
+	int port = READ_ONCE(xn->params.udp_port);
+	struct ctl_table tbl = *ctl;
+	int err;
+
+	tbl.data = &port;
+	err = proc_dointvec_minmax(&tbl, write, buffer, lenp, ppos);
+	if (err || !write)
+		return err;
+	return xsctp_udp_set_port(xn->net, port);
+}
 
 /*
  * The template points at this struct; each namespace's copy is rebased
@@ -45,6 +68,16 @@ static struct ctl_table xsctp_sysctl_template[] = {
 	PARAM("path_max_retrans", path_max_retrans, SYSCTL_ONE, SYSCTL_INT_MAX),
 	PARAM("hb_interval", hb_interval, SYSCTL_ONE, &timer_max),
 	PARAM("valid_cookie_life", valid_cookie_life, SYSCTL_ONE, &timer_max),
+	{
+		.procname	= "udp_port",
+		.data		= &template_base.udp_port,
+		.maxlen		= sizeof(int),
+		.mode		= 0644,
+		.proc_handler	= udp_port_sysctl,
+		.extra1		= SYSCTL_ZERO,
+		.extra2		= &port_max,
+	},
+	PARAM("encap_port", encap_port, SYSCTL_ZERO, &port_max),
 	{ }	/* 6.1 needs the terminator; 6.12 is given the size */
 };
 

@@ -78,6 +78,7 @@ struct xsctp_path {
 	struct xsctp_rto rto;
 	struct xsctp_cc cc;
 	u32 pmtu;
+	__be16 encap_port;		/* RFC 6951: the peer's UDP port, or 0 */
 	struct dst_entry *dst;		/* output.c: the cached route */
 	union xsctp_addr saddr;		/* ... and the source it chose */
 	struct rcu_head rcu;
@@ -106,6 +107,7 @@ struct xsctp_assoc_cfg {
 	u32 user_frag;			/* SCTP_MAXSEG; 0: from the MTU */
 	u32 sack_delay_ms;		/* SCTP_DELAYED_SACK; 0: no delay */
 	u32 sack_freq;			/* packets per SACK */
+	__be16 encap_port;		/* RFC 6951 remote UDP port; 0: none */
 	bool allow_v4;			/* peer address families the socket */
 	bool allow_v6;			/* can use (AF_INET6, IPV6_V6ONLY) */
 };

@@ -4,11 +4,32 @@
 #define _NET_XSCTP_INPUT_H
 
 #include <linux/skbuff.h>
+#include <net/ip.h>
 #include <net/ipv6.h>
 
 #include <net/xsctp/addr.h>
 #include <net/xsctp/assoc.h>
+#include <net/xsctp/output.h>
 #include <net/xsctp/wire.h>
+
+/*
+ * What a received packet carries in skb->cb to its socket's backlog: the
+ * IP layer's part, untouched (IPv6 keeps the arrival interface there),
+ * then the UDP source port of an encapsulated packet (RFC 6951), or 0.
+ */
+struct xsctp_input_cb {
+	union {
+		struct inet_skb_parm h4;
+		struct inet6_skb_parm h6;
+	} header;
+	__be16 encap_port;
+};
+
+static inline struct xsctp_input_cb *xsctp_input_cb(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct xsctp_input_cb) > sizeof(skb->cb));
+	return (struct xsctp_input_cb *)skb->cb;
+}
 
 /* A received packet that passed the checks of xsctp_rx_parse(). */
 struct xsctp_rx {
@@ -21,9 +42,21 @@ struct xsctp_rx {
 	size_t len;
 	struct xsctp_tlv_iter chunks;	/* what xsctp_wire_check_packet() left */
 	bool report_unknown;
+	__be16 encap_port;		/* UDP-encapsulated: its source port */
 };
 
+/* An answer to @rx goes back where it came from, the way it came. */
+static inline struct xsctp_pkt_addrs xsctp_reply_addrs(const struct xsctp_rx *rx,
+						       u32 vtag)
+{
+	return (struct xsctp_pkt_addrs) {
+		.src = rx->dst, .dst = rx->src, .vtag = vtag,
+		.encap_port = rx->encap_port,
+	};
+}
+
 int xsctp_rx_parse(struct sk_buff *skb, struct xsctp_rx *rx);
+int xsctp_ip_rcv(struct sk_buff *skb, __be16 encap_port);
 void xsctp_deliver(struct sock *sk, struct sk_buff *skb);
 int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb);	/* receive.c */
 void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,

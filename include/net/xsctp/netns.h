@@ -62,16 +62,21 @@ struct xsctp_params {
 	int path_max_retrans;
 	int hb_interval;		/* ms */
 	int valid_cookie_life;		/* ms */
+	int udp_port;			/* RFC 6951 tunnel port; 0: none */
+	int encap_port;			/* remote UDP port for new sockets */
 };
 
 /* Created with the namespace and freed with it. */
 struct xsctp_net {
+	struct net *net;		/* the namespace this belongs to */
 	struct xsctp_mib __percpu *mib;
 	struct proc_dir_entry *proc_dir;
 	struct xsctp_params params;
 	struct ctl_table_header *sysctl_header;	/* owned by sysctl.c */
 	struct sock *ctl4;		/* output.c: answers without a socket */
 	struct sock *ctl6;
+	struct sock *udp4;		/* udp.c: the tunnel sockets */
+	struct sock *udp6;
 	unsigned long ootb_window;	/* ootb.c: rate limit, racy on purpose */
 	unsigned int ootb_sent;
 	struct xsctp_cookie_keys cookie_keys;	/* under cookie_lock */

@@ -13,11 +13,12 @@ struct xsctp_pkt_addrs {
 	union xsctp_addr dst;
 	int oif;		/* 0: any interface */
 	u32 vtag;
+	__be16 encap_port;	/* RFC 6951: the peer's UDP port, or 0 */
 };
 
-int xsctp_output(struct net *net, const struct sock *sk,
+int xsctp_output(struct net *net, struct sock *sk,
 		 struct xsctp_pkt_addrs *pa, const u8 *chunks, size_t len);
-const struct sock *xsctp_ctl_sock(struct net *net, sa_family_t family);
+struct sock *xsctp_ctl_sock(struct net *net, sa_family_t family);
 int xsctp_output_init(void);
 void xsctp_output_exit(void);
 

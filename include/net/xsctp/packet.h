@@ -26,4 +26,10 @@ void xsctp_packet_commit(struct xsctp_packet *pkt, u32 len);
 void xsctp_packet_send(struct xsctp_packet *pkt);
 u32 xsctp_path_payload_room(const struct xsctp_path *path);
 
+/* The UDP header a path's packets carry when encapsulated (RFC 6951). */
+static inline u32 xsctp_path_encap_len(const struct xsctp_path *path)
+{
+	return path->encap_port ? 8 : 0;
+}
+
 #endif /* _NET_XSCTP_PACKET_H */

@@ -8,9 +8,14 @@
 
 int xsctp_put_opt(char __user *optval, int __user *optlen, const void *val,
 		  int len);
+struct sctp_initmsg;
 struct xsctp_assoc_cfg;
 
 int xsctp_set_initmsg(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_set_encap_port(struct sock *sk, sockptr_t optval,
+			 unsigned int optlen);
+int xsctp_get_encap_port(struct sock *sk, char __user *optval, int len,
+			 int __user *optlen);
 void xsctp_cfg_apply_initmsg(struct xsctp_assoc_cfg *cfg,
 			     const struct sctp_initmsg *m);
 int xsctp_get_initmsg(struct sock *sk, char __user *optval, int len,
