@@ -154,21 +154,17 @@ static int get_connectx3_param(char __user *optval, int len,
 			compat_uptr_t addrs;
 		} c;
 
-		if (len < (int)sizeof(c))
-			return -EINVAL;
-		if (copy_from_user(&c, optval, sizeof(c)))
-			return -EFAULT;
+		int err = xsctp_get_opt(optval, len, &c, sizeof(c));
+
+		if (err)
+			return err;
 		param->assoc_id = c.assoc_id;
 		param->addr_num = c.addr_num;
 		param->addrs = compat_ptr(c.addrs);
 		return 0;
 	}
 #endif
-	if (len < (int)sizeof(*param))
-		return -EINVAL;
-	if (copy_from_user(param, optval, sizeof(*param)))
-		return -EFAULT;
-	return 0;
+	return xsctp_get_opt(optval, len, param, sizeof(*param));
 }
 
 static int connectx3(struct sock *sk, char __user *optval,

@@ -5,10 +5,22 @@
 
 #include <linux/sockptr.h>
 #include <net/sock.h>
+#include <uapi/linux/sctp.h>
 
+struct xsctp_assoc;
+struct xsctp_assoc_cfg;
+
+int xsctp_get_opt(const char __user *optval, int len, void *val, int size);
 int xsctp_put_opt(char __user *optval, int __user *optlen, const void *val,
 		  int len);
-struct xsctp_assoc_cfg;
+
+/* Which settings an option's association id names (sockopt_assoc.c). */
+typedef void (*xsctp_cfg_setter)(struct xsctp_assoc_cfg *cfg,
+				 const struct xsctp_assoc_cfg *val);
+int xsctp_opt_assoc(struct sock *sk, sctp_assoc_t id, struct xsctp_assoc **asoc);
+int xsctp_opt_cfg(struct sock *sk, sctp_assoc_t id, struct xsctp_assoc_cfg **cfg);
+int xsctp_opt_set(struct sock *sk, sctp_assoc_t id, xsctp_cfg_setter set,
+		  const struct xsctp_assoc_cfg *val);
 
 int xsctp_set_initmsg(struct sock *sk, sockptr_t optval, unsigned int optlen);
 void xsctp_cfg_apply_initmsg(struct xsctp_assoc_cfg *cfg,
