@@ -47,6 +47,28 @@ int xsctp_set_event(struct sock *sk, sockptr_t optval, unsigned int optlen);
 int xsctp_get_event(struct sock *sk, char __user *optval, int len,
 		    int __user *optlen);
 
+int xsctp_set_default_send(struct sock *sk, sockptr_t optval,
+			   unsigned int optlen);
+int xsctp_get_default_send(struct sock *sk, char __user *optval, int len,
+			   int __user *optlen);
+int xsctp_set_default_sndinfo(struct sock *sk, sockptr_t optval,
+			      unsigned int optlen);
+int xsctp_get_default_sndinfo(struct sock *sk, char __user *optval, int len,
+			      int __user *optlen);
+int xsctp_set_maxseg(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_maxseg(struct sock *sk, char __user *optval, int len,
+		     int __user *optlen);
+int xsctp_set_delayed_sack(struct sock *sk, sockptr_t optval,
+			   unsigned int optlen);
+int xsctp_get_delayed_sack(struct sock *sk, char __user *optval, int len,
+			   int __user *optlen);
+int xsctp_set_context(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_context(struct sock *sk, char __user *optval, int len,
+		      int __user *optlen);
+int xsctp_set_max_burst(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_max_burst(struct sock *sk, char __user *optval, int len,
+			int __user *optlen);
+
 int xsctp_sctp_setsockopt(struct sock *sk, int optname, sockptr_t optval,
 			  unsigned int optlen);
 int xsctp_sctp_getsockopt(struct sock *sk, int optname, char __user *optval,
