@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""The errno matrix: socket calls of association setup, each printed as
+"""The errno matrix: socket calls and options, each printed as
 "case: result" (ok, the errno name, or a value). Written against the
 standard socket API only, so the same run on xsctp and on sctp.ko can be
 compared line by line (selftests/matrix.sh, oracle.sh).
@@ -16,6 +16,7 @@ import socket
 import struct
 import sys
 
+from matrix_data import data_cases
 from matrix_errno import errno_cases
 from matrix_events import event_cases
 
@@ -182,6 +183,7 @@ def main():
     wait_cases("198.51.100.3", port)
     errno_cases(show, attempt, tcp, local, peer, port)
     event_cases(show, attempt, tcp, local, peer, port)
+    data_cases(show, attempt, tcp, local, peer, port)
 
 
 if __name__ == "__main__":

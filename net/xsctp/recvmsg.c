@@ -82,6 +82,27 @@ static void keep_rest(struct sock *sk, struct sk_buff *skb, int copied)
 	skb_queue_head(&sk->sk_receive_queue, skb);
 }
 
+/* The association an skb came from, if it is still on this socket. */
+static struct xsctp_assoc *skb_assoc(struct sock *sk, sctp_assoc_t id)
+{
+	struct xsctp_assoc *asoc;
+
+	if (xsctp_one_to_many(sk))
+		return xsctp_assoc_by_id(sk, id);
+	asoc = list_first_entry_or_null(&xsctp_sk(sk)->assocs,
+					struct xsctp_assoc, node);
+	return asoc && !asoc->dead && asoc->id == id ? asoc : NULL;
+}
+
+/* The association whose DATA the user just took may open its window. */
+static void data_read(struct sock *sk, sctp_assoc_t id)
+{
+	struct xsctp_assoc *asoc = skb_assoc(sk, id);
+
+	if (asoc)
+		xsctp_inq_read(asoc);
+}
+
 /* SCTP_NXTINFO: what the next recvmsg() would return, if anything. */
 static void put_nxtinfo(struct sock *sk, struct msghdr *msg)
 {
@@ -115,16 +136,19 @@ static void put_cmsgs(struct sock *sk, struct msghdr *msg,
 		      const struct xsctp_rcv_cb *cb)
 {
 	const struct xsctp_sock *xs = xsctp_sk(sk);
+	struct xsctp_assoc *asoc = skb_assoc(sk, cb->assoc_id);
+	u32 context = asoc ? asoc->cfg.rcv_context : 0;	/* SCTP_CONTEXT */
 	struct sctp_rcvinfo r = {
 		.rcv_sid = cb->sid, .rcv_ssn = cb->ssn,
 		.rcv_flags = cb->unordered ? SCTP_UNORDERED : 0,
 		.rcv_ppid = (__force u32)cb->ppid, .rcv_tsn = cb->tsn,
-		.rcv_assoc_id = cb->assoc_id,
+		.rcv_context = context, .rcv_assoc_id = cb->assoc_id,
 	};
 	struct sctp_sndrcvinfo s = {
 		.sinfo_stream = cb->sid, .sinfo_ssn = cb->ssn,
 		.sinfo_flags = r.rcv_flags, .sinfo_ppid = r.rcv_ppid,
-		.sinfo_tsn = cb->tsn, .sinfo_assoc_id = cb->assoc_id,
+		.sinfo_context = context, .sinfo_tsn = cb->tsn,
+		.sinfo_assoc_id = cb->assoc_id,
 	};
 
 	if (xs->recvnxtinfo)
@@ -135,23 +159,6 @@ static void put_cmsgs(struct sock *sk, struct msghdr *msg,
 		put_cmsg(msg, IPPROTO_SCTP, SCTP_RCVINFO, sizeof(r), &r);
 	if (xsctp_event_on(xs->cfg.subscribe, SCTP_DATA_IO_EVENT))
 		put_cmsg(msg, IPPROTO_SCTP, SCTP_SNDRCV, sizeof(s), &s);
-}
-
-/*
- * The association whose DATA the user just took may open its window
- * (inq.c), if it is still there.
- */
-static void data_read(struct sock *sk, sctp_assoc_t id)
-{
-	struct xsctp_assoc *asoc;
-
-	if (xsctp_one_to_many(sk))
-		asoc = xsctp_assoc_by_id(sk, id);
-	else
-		asoc = list_first_entry_or_null(&xsctp_sk(sk)->assocs,
-						struct xsctp_assoc, node);
-	if (asoc && !asoc->dead && asoc->id == id)
-		xsctp_inq_read(asoc);
 }
 
 static int copy_out(struct sock *sk, struct msghdr *msg, size_t len,

@@ -50,6 +50,8 @@ static void default_cfg(struct net *net, struct xsctp_assoc_cfg *cfg)
 	cfg->encap_port = htons(READ_ONCE(p->encap_port));
 	cfg->sack_delay_ms = XSCTP_DEF_SACK_DELAY_MS;
 	cfg->sack_freq = XSCTP_DEF_SACK_FREQ;
+	cfg->sack_timeout_ms = XSCTP_DEF_SACK_DELAY_MS;
+	cfg->max_burst = XSCTP_DEF_MAX_BURST;
 }
 
 /* In-use counts show in /proc/net/protocols; tests read them for leaks. */

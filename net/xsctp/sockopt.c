@@ -3,8 +3,8 @@
  * SOL_SCTP socket options: the three sctp_connectx() forms (setsockopt
  * 107 returns 0, 110 the association id; getsockopt 111 writes the id
  * back on success and on EINPROGRESS, abi.md 3.1), sctp_bindx() (100,
- * 101), the int options, and those of sockopt_assoc.c. Any other option
- * gives ENOPROTOOPT, as in Linux.
+ * 101), the int options, and those of sockopt_assoc.c, sockopt_events.c
+ * and sockopt_data.c. Any other option gives ENOPROTOOPT, as in Linux.
  */
 #include <linux/compat.h>
 #include <linux/slab.h>
@@ -77,6 +77,18 @@ static int get_int(sockptr_t optval, unsigned int optlen, int *v)
 	return copy_from_sockptr(v, optval, sizeof(int)) ? -EFAULT : 0;
 }
 
+/*
+ * Linux: SCTP_PARTIAL_DELIVERY_POINT may not pass half the receive
+ * buffer, the size of the first window.
+ */
+static int set_pd_point(struct sock *sk, u32 v)
+{
+	if (v > (u32)READ_ONCE(sk->sk_rcvbuf) >> 1)
+		return -EINVAL;
+	xsctp_sk(sk)->pd_point = v;
+	return 0;
+}
+
 /* Options that are one int on the socket. */
 static int set_int_opt(struct sock *sk, int optname, sockptr_t optval,
 		       unsigned int optlen)
@@ -87,6 +99,25 @@ static int set_int_opt(struct sock *sk, int optname, sockptr_t optval,
 	if (err)
 		return err;
 	switch (optname) {
+	case SCTP_DISABLE_FRAGMENTS:
+		xs->disable_frags = !!v;
+		return 0;
+	case SCTP_RECVRCVINFO:
+		xs->recvrcvinfo = !!v;
+		return 0;
+	case SCTP_RECVNXTINFO:
+		xs->recvnxtinfo = !!v;
+		return 0;
+	/* Linux wants these two exactly an int long. */
+	case SCTP_FRAGMENT_INTERLEAVE:
+		if (optlen != sizeof(int))
+			return -EINVAL;
+		xs->frag_interleave = !!v;
+		return 0;
+	case SCTP_PARTIAL_DELIVERY_POINT:
+		if (optlen != sizeof(int))
+			return -EINVAL;
+		return set_pd_point(sk, v);
 	case SCTP_I_WANT_MAPPED_V4_ADDR:
 		xs->v4mapped = !!v;
 		return 0;
@@ -118,6 +149,18 @@ static int locked_set(struct sock *sk, int optname, sockptr_t optval,
 		return xsctp_set_event(sk, optval, optlen);
 	case SCTP_REMOTE_UDP_ENCAPS_PORT:
 		return xsctp_set_encap_port(sk, optval, optlen);
+	case SCTP_DEFAULT_SEND_PARAM:
+		return xsctp_set_default_send(sk, optval, optlen);
+	case SCTP_DEFAULT_SNDINFO:
+		return xsctp_set_default_sndinfo(sk, optval, optlen);
+	case SCTP_MAXSEG:
+		return xsctp_set_maxseg(sk, optval, optlen);
+	case SCTP_DELAYED_SACK:
+		return xsctp_set_delayed_sack(sk, optval, optlen);
+	case SCTP_CONTEXT:
+		return xsctp_set_context(sk, optval, optlen);
+	case SCTP_MAX_BURST:
+		return xsctp_set_max_burst(sk, optval, optlen);
 	default:
 		return set_int_opt(sk, optname, optval, optlen);
 	}
@@ -157,21 +200,17 @@ static int get_connectx3_param(char __user *optval, int len,
 			compat_uptr_t addrs;
 		} c;
 
-		if (len < (int)sizeof(c))
-			return -EINVAL;
-		if (copy_from_user(&c, optval, sizeof(c)))
-			return -EFAULT;
+		int err = xsctp_get_opt(optval, len, &c, sizeof(c));
+
+		if (err)
+			return err;
 		param->assoc_id = c.assoc_id;
 		param->addr_num = c.addr_num;
 		param->addrs = compat_ptr(c.addrs);
 		return 0;
 	}
 #endif
-	if (len < (int)sizeof(*param))
-		return -EINVAL;
-	if (copy_from_user(param, optval, sizeof(*param)))
-		return -EFAULT;
-	return 0;
+	return xsctp_get_opt(optval, len, param, sizeof(*param));
 }
 
 static int connectx3(struct sock *sk, char __user *optval,
@@ -215,6 +254,21 @@ static int get_int_opt(struct sock *sk, int optname, char __user *optval,
 			return -EOPNOTSUPP;
 		v = xs->autoclose;
 		break;
+	case SCTP_DISABLE_FRAGMENTS:
+		v = xs->disable_frags;
+		break;
+	case SCTP_RECVRCVINFO:
+		v = xs->recvrcvinfo;
+		break;
+	case SCTP_RECVNXTINFO:
+		v = xs->recvnxtinfo;
+		break;
+	case SCTP_FRAGMENT_INTERLEAVE:
+		v = xs->frag_interleave;
+		break;
+	case SCTP_PARTIAL_DELIVERY_POINT:
+		v = xs->pd_point;
+		break;
 	default:
 		return -ENOPROTOOPT;
 	}
@@ -241,6 +295,18 @@ static int locked_get(struct sock *sk, int optname, char __user *optval,
 		return xsctp_get_event(sk, optval, len, optlen);
 	case SCTP_REMOTE_UDP_ENCAPS_PORT:
 		return xsctp_get_encap_port(sk, optval, len, optlen);
+	case SCTP_DEFAULT_SEND_PARAM:
+		return xsctp_get_default_send(sk, optval, len, optlen);
+	case SCTP_DEFAULT_SNDINFO:
+		return xsctp_get_default_sndinfo(sk, optval, len, optlen);
+	case SCTP_MAXSEG:
+		return xsctp_get_maxseg(sk, optval, len, optlen);
+	case SCTP_DELAYED_SACK:
+		return xsctp_get_delayed_sack(sk, optval, len, optlen);
+	case SCTP_CONTEXT:
+		return xsctp_get_context(sk, optval, len, optlen);
+	case SCTP_MAX_BURST:
+		return xsctp_get_max_burst(sk, optval, len, optlen);
 	case SCTP_STATUS:
 		return xsctp_get_status(sk, optval, len, optlen);
 	case SCTP_SOCKOPT_PEELOFF:

@@ -2,8 +2,9 @@
 /*
  * The socket options association setup needs, with Linux's lengths and
  * errors (abi.md 1.2): SCTP_INITMSG, SCTP_RTOINFO, SCTP_STATUS,
- * SCTP_GET_PEER_ADDR_INFO, SCTP_GET_PEER_ADDRS and SCTP_GET_LOCAL_ADDRS.
- * All run with the socket locked.
+ * SCTP_GET_PEER_ADDR_INFO, SCTP_GET_PEER_ADDRS and SCTP_GET_LOCAL_ADDRS;
+ * and how every option with an association id finds the settings it
+ * acts on. All run with the socket locked.
  */
 #include <linux/jiffies.h>
 #include <linux/uaccess.h>
@@ -23,6 +24,17 @@ int xsctp_put_opt(char __user *optval, int __user *optlen, const void *val,
 	if (put_user(len, optlen) || copy_to_user(optval, val, len))
 		return -EFAULT;
 	return 0;
+}
+
+/*
+ * Read the structure a getsockopt() caller passed in, for the id it
+ * names: Linux wants at least its size.
+ */
+int xsctp_get_opt(const char __user *optval, int len, void *val, int size)
+{
+	if (len < size)
+		return -EINVAL;
+	return copy_from_user(val, optval, size) ? -EFAULT : 0;
 }
 
 /* SCTP_INITMSG, or sendmsg's SCTP_INIT: a zero field keeps the old value. */
@@ -67,19 +79,70 @@ int xsctp_get_initmsg(struct sock *sk, char __user *optval, int len,
 	return xsctp_put_opt(optval, optlen, &m, sizeof(m));
 }
 
-/*
- * The settings an option with an association id acts on: the socket's
- * (for future associations) or one association's. Linux refuses an id
- * that names no association of a one-to-many socket.
+/**
+ * xsctp_opt_assoc() - the association an option's id names
+ * @sk: the socket, locked
+ * @id: the id the option carries
+ * @asoc: the association, or NULL for the socket itself
+ *
+ * A one-to-one socket ignores @id: its association once connected, else
+ * the socket. A one-to-many socket's SCTP_FUTURE_ASSOC is the socket, as
+ * Linux's options that know no SCTP_CURRENT_ASSOC or SCTP_ALL_ASSOC have it.
+ *
+ * Return: 0, or -EINVAL for an id that names nothing there.
  */
-static int cfg_for_id(struct sock *sk, sctp_assoc_t id,
-		      struct xsctp_assoc_cfg **cfg)
+int xsctp_opt_assoc(struct sock *sk, sctp_assoc_t id, struct xsctp_assoc **asoc)
 {
+	*asoc = xsctp_sock_assoc(sk, id);
+	if (!*asoc && id != SCTP_FUTURE_ASSOC && xsctp_one_to_many(sk))
+		return -EINVAL;
+	return 0;
+}
+
+/* The same, as the settings an option acts on. */
+int xsctp_opt_cfg(struct sock *sk, sctp_assoc_t id, struct xsctp_assoc_cfg **cfg)
+{
+	struct xsctp_assoc *asoc;
+	int err = xsctp_opt_assoc(sk, id, &asoc);
+
+	*cfg = asoc ? &asoc->cfg : &xsctp_sk(sk)->cfg;
+	return err;
+}
+
+/**
+ * xsctp_opt_set() - change the settings an option's id names
+ * @sk: the socket, locked
+ * @id: an association's id; SCTP_FUTURE_ASSOC, the socket's settings (for
+ *	associations to come); SCTP_CURRENT_ASSOC, every association's;
+ *	SCTP_ALL_ASSOC, both (RFC 6458 7.2)
+ * @set: copies what the option changes from @val into a cfg
+ * @val: the new values
+ *
+ * A one-to-one socket ignores @id, as in xsctp_opt_assoc(). A one-to-many
+ * socket refuses an id above SCTP_ALL_ASSOC that names no association,
+ * and, as Linux, takes a negative one and changes nothing.
+ *
+ * Return: 0, or -EINVAL.
+ */
+int xsctp_opt_set(struct sock *sk, sctp_assoc_t id, xsctp_cfg_setter set,
+		  const struct xsctp_assoc_cfg *val)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
 	struct xsctp_assoc *asoc = xsctp_sock_assoc(sk, id);
 
-	if (!asoc && id > SCTP_ALL_ASSOC && xsctp_one_to_many(sk))
+	if (asoc) {
+		set(&asoc->cfg, val);
+		return 0;
+	}
+	if (!xsctp_one_to_many(sk))
+		id = SCTP_FUTURE_ASSOC;
+	else if (id > SCTP_ALL_ASSOC)
 		return -EINVAL;
-	*cfg = asoc ? &asoc->cfg : &xsctp_sk(sk)->cfg;
+	if (id == SCTP_FUTURE_ASSOC || id == SCTP_ALL_ASSOC)
+		set(&xs->cfg, val);
+	if (id == SCTP_CURRENT_ASSOC || id == SCTP_ALL_ASSOC)
+		list_for_each_entry(asoc, &xs->assocs, node)
+			set(&asoc->cfg, val);
 	return 0;
 }
 
@@ -94,7 +157,7 @@ int xsctp_set_rtoinfo(struct sock *sk, sockptr_t optval, unsigned int optlen)
 		return -EINVAL;
 	if (copy_from_sockptr(&r, optval, sizeof(r)))
 		return -EFAULT;
-	err = cfg_for_id(sk, r.srto_assoc_id, &cfg);
+	err = xsctp_opt_cfg(sk, r.srto_assoc_id, &cfg);
 	if (err)
 		return err;
 	/* Zero keeps the current value; the result must be ordered. */
@@ -116,11 +179,8 @@ int xsctp_get_rtoinfo(struct sock *sk, char __user *optval, int len,
 	struct sctp_rtoinfo r;
 	int err;
 
-	if (len < (int)sizeof(r))
-		return -EINVAL;
-	if (copy_from_user(&r, optval, sizeof(r)))
-		return -EFAULT;
-	err = cfg_for_id(sk, r.srto_assoc_id, &cfg);
+	err = xsctp_get_opt(optval, len, &r, sizeof(r)) ?:
+	      xsctp_opt_cfg(sk, r.srto_assoc_id, &cfg);
 	if (err)
 		return err;
 	r.srto_initial = cfg->rto.initial_us / USEC_PER_MSEC;
@@ -140,7 +200,7 @@ int xsctp_set_associnfo(struct sock *sk, sockptr_t optval, unsigned int optlen)
 		return -EINVAL;
 	if (copy_from_sockptr(&ap, optval, sizeof(ap)))
 		return -EFAULT;
-	err = cfg_for_id(sk, ap.sasoc_assoc_id, &cfg);
+	err = xsctp_opt_cfg(sk, ap.sasoc_assoc_id, &cfg);
 	if (err)
 		return err;
 	if (ap.sasoc_asocmaxrxt)
@@ -158,14 +218,11 @@ int xsctp_get_associnfo(struct sock *sk, char __user *optval, int len,
 	struct xsctp_assoc_cfg *cfg;
 	int err;
 
-	if (len < (int)sizeof(ap))
-		return -EINVAL;
-	if (copy_from_user(&ap, optval, sizeof(ap)))
-		return -EFAULT;
-	err = cfg_for_id(sk, ap.sasoc_assoc_id, &cfg);
+	err = xsctp_get_opt(optval, len, &ap, sizeof(ap)) ?:
+	      xsctp_opt_assoc(sk, ap.sasoc_assoc_id, &asoc);
 	if (err)
 		return err;
-	asoc = xsctp_sock_assoc(sk, ap.sasoc_assoc_id);
+	cfg = asoc ? &asoc->cfg : &xsctp_sk(sk)->cfg;
 	memset(&ap, 0, sizeof(ap));
 	ap.sasoc_assoc_id = asoc ? asoc->id : 0;
 	ap.sasoc_asocmaxrxt = cfg->assoc_max_retrans;
@@ -197,11 +254,11 @@ int xsctp_get_status(struct sock *sk, char __user *optval, int len,
 {
 	struct xsctp_assoc *asoc;
 	struct sctp_status st;
+	int err;
 
-	if (len < (int)sizeof(st))
-		return -EINVAL;
-	if (copy_from_user(&st, optval, sizeof(st)))
-		return -EFAULT;
+	err = xsctp_get_opt(optval, len, &st, sizeof(st));
+	if (err)
+		return err;
 	asoc = xsctp_sock_assoc(sk, st.sstat_assoc_id);
 	if (!asoc)
 		return -EINVAL;
@@ -224,11 +281,11 @@ int xsctp_get_paddrinfo(struct sock *sk, char __user *optval, int len,
 	struct xsctp_assoc *asoc;
 	struct xsctp_path *p;
 	union xsctp_addr a;
+	int err;
 
-	if (len < (int)sizeof(pi))
-		return -EINVAL;
-	if (copy_from_user(&pi, optval, sizeof(pi)))
-		return -EFAULT;
+	err = xsctp_get_opt(optval, len, &pi, sizeof(pi));
+	if (err)
+		return err;
 	asoc = xsctp_sock_assoc(sk, pi.spinfo_assoc_id);
 	if (!asoc || xsctp_sock_addr_in(sk, &pi.spinfo_address, &a))
 		return -EINVAL;
@@ -269,12 +326,11 @@ int xsctp_get_addrs(struct sock *sk, bool peer, char __user *optval, int len,
 	struct sctp_getaddrs ga;
 	struct xsctp_assoc *asoc;
 	struct xsctp_path *p;
-	int n = 0, used;
+	int n = 0, used, err;
 
-	if (len < (int)sizeof(ga))
-		return -EINVAL;
-	if (copy_from_user(&ga, optval, sizeof(ga)))
-		return -EFAULT;
+	err = xsctp_get_opt(optval, len, &ga, sizeof(ga));
+	if (err)
+		return err;
 	asoc = xsctp_sock_assoc(sk, ga.assoc_id);
 	if (peer && !asoc)
 		return -EINVAL;

@@ -48,20 +48,22 @@ int xsctp_get_events(struct sock *sk, char __user *optval, int len,
 	return xsctp_put_opt(optval, optlen, on, len);
 }
 
-static void set_current(struct sock *sk, const struct sctp_event *ev)
+static void subscribe(struct xsctp_assoc_cfg *cfg,
+		      const struct xsctp_assoc_cfg *val)
 {
-	struct xsctp_assoc *asoc;
+	cfg->subscribe |= val->subscribe;
+}
 
-	list_for_each_entry(asoc, &xsctp_sk(sk)->assocs, node)
-		xsctp_event_set(&asoc->cfg.subscribe, ev->se_type, ev->se_on);
+static void unsubscribe(struct xsctp_assoc_cfg *cfg,
+			const struct xsctp_assoc_cfg *val)
+{
+	cfg->subscribe &= ~val->subscribe;
 }
 
 int xsctp_set_event(struct sock *sk, sockptr_t optval, unsigned int optlen)
 {
-	struct xsctp_sock *xs = xsctp_sk(sk);
-	struct xsctp_assoc *asoc;
+	struct xsctp_assoc_cfg val = {};
 	struct sctp_event ev;
-	sctp_assoc_t id;
 
 	if (optlen < sizeof(ev))
 		return -EINVAL;
@@ -69,40 +71,26 @@ int xsctp_set_event(struct sock *sk, sockptr_t optval, unsigned int optlen)
 		return -EFAULT;
 	if (!xsctp_event_valid(ev.se_type))
 		return -EINVAL;
-	asoc = xsctp_sock_assoc(sk, ev.se_assoc_id);
-	if (asoc) {
-		xsctp_event_set(&asoc->cfg.subscribe, ev.se_type, ev.se_on);
-		return 0;
-	}
-	if (ev.se_assoc_id > SCTP_ALL_ASSOC && xsctp_one_to_many(sk))
-		return -EINVAL;
-	/* A one-to-one socket without an association: its next one. */
-	id = xsctp_one_to_many(sk) ? ev.se_assoc_id : SCTP_FUTURE_ASSOC;
-	if (id == SCTP_FUTURE_ASSOC || id == SCTP_ALL_ASSOC)
-		xsctp_event_set(&xs->cfg.subscribe, ev.se_type, ev.se_on);
-	if (id == SCTP_CURRENT_ASSOC || id == SCTP_ALL_ASSOC)
-		set_current(sk, &ev);
-	return 0;
+	xsctp_event_set(&val.subscribe, ev.se_type, true);
+	return xsctp_opt_set(sk, ev.se_assoc_id,
+			     ev.se_on ? subscribe : unsubscribe, &val);
 }
 
 int xsctp_get_event(struct sock *sk, char __user *optval, int len,
 		    int __user *optlen)
 {
-	struct xsctp_assoc *asoc;
+	struct xsctp_assoc_cfg *cfg;
 	struct sctp_event ev;
-	u16 subscribe;
+	int err;
 
-	if (len < (int)sizeof(ev))
-		return -EINVAL;
-	if (copy_from_user(&ev, optval, sizeof(ev)))
-		return -EFAULT;
+	err = xsctp_get_opt(optval, len, &ev, sizeof(ev));
+	if (err)
+		return err;
 	if (!xsctp_event_valid(ev.se_type))
 		return -EINVAL;
-	asoc = xsctp_sock_assoc(sk, ev.se_assoc_id);
-	if (!asoc && ev.se_assoc_id != SCTP_FUTURE_ASSOC &&
-	    xsctp_one_to_many(sk))
-		return -EINVAL;
-	subscribe = asoc ? asoc->cfg.subscribe : xsctp_sk(sk)->cfg.subscribe;
-	ev.se_on = xsctp_event_on(subscribe, ev.se_type);
+	err = xsctp_opt_cfg(sk, ev.se_assoc_id, &cfg);
+	if (err)
+		return err;
+	ev.se_on = xsctp_event_on(cfg->subscribe, ev.se_type);
 	return xsctp_put_opt(optval, optlen, &ev, sizeof(ev));
 }

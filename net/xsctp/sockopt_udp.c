@@ -52,10 +52,7 @@ static int find_target(struct sock *sk, const struct sctp_udpencaps *e,
 		t->path = xsctp_assoc_find_path(t->asoc, &a);
 		return 0;
 	}
-	if (!by_id && e->sue_assoc_id != SCTP_FUTURE_ASSOC &&
-	    xsctp_one_to_many(sk))
-		return -EINVAL;
-	return 0;
+	return xsctp_opt_assoc(sk, e->sue_assoc_id, &t->asoc);
 }
 
 int xsctp_set_encap_port(struct sock *sk, sockptr_t optval,
@@ -95,11 +92,8 @@ int xsctp_get_encap_port(struct sock *sk, char __user *optval, int len,
 	__be16 port;
 	int err;
 
-	if (len < (int)sizeof(e))
-		return -EINVAL;
-	if (copy_from_user(&e, optval, sizeof(e)))
-		return -EFAULT;
-	err = find_target(sk, &e, &t);
+	err = xsctp_get_opt(optval, len, &e, sizeof(e)) ?:
+	      find_target(sk, &e, &t);
 	if (err)
 		return err;
 	if (t.path)

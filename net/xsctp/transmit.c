@@ -2,7 +2,8 @@
 /*
  * What leaves an association's queues, and when: a SACK first when one is
  * due (bundled, RFC 9260 6.2), then chunks marked for retransmission,
- * then new DATA while cwnd, the peer's window, Max.Burst and Nagle allow
+ * then new DATA while cwnd, the peer's window, Max.Burst (SCTP_MAX_BURST)
+ * and Nagle allow
  * (6.1, 7.2). T3-rtx runs whenever DATA is outstanding (6.3.2).
  */
 #include <linux/ktime.h>
@@ -14,8 +15,6 @@
 #include <net/xsctp/outq.h>
 #include <net/xsctp/packet.h>
 #include <net/xsctp/socket.h>
-
-#define XSCTP_MAX_BURST		4	/* Linux's net.sctp.max_burst */
 
 u32 xsctp_now_us(void)
 {
@@ -130,7 +129,7 @@ static void send_new(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
 	u32 room;
 	u8 *at;
 
-	room = xsctp_cc_room(&path->cc, path->pmtu, XSCTP_MAX_BURST);
+	room = xsctp_cc_room(&path->cc, path->pmtu, asoc->cfg.max_burst);
 	while ((ch = list_first_entry_or_null(&q->unsent,
 					      struct xsctp_tx_chunk, node))) {
 		if (room < ch->len || !window_allows(asoc, ch) ||

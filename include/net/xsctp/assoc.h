@@ -104,10 +104,13 @@ struct xsctp_assoc_cfg {
 	u32 cookie_life_ms;
 	u16 subscribe;			/* notifications wanted (notify.h) */
 	struct xsctp_send_defaults send;	/* SCTP_DEFAULT_SEND_PARAM */
+	u32 rcv_context;		/* SCTP_CONTEXT: received messages' */
 	u32 user_frag;			/* SCTP_MAXSEG; 0: from the MTU */
 	u32 sack_delay_ms;		/* SCTP_DELAYED_SACK; 0: no delay */
 	u32 sack_freq;			/* packets per SACK */
 	__be16 encap_port;		/* RFC 6951 remote UDP port; 0: none */
+	u32 sack_timeout_ms;		/* the delay, kept while it is off */
+	u32 max_burst;			/* SCTP_MAX_BURST, packets; 0: none */
 	bool allow_v4;			/* peer address families the socket */
 	bool allow_v6;			/* can use (AF_INET6, IPV6_V6ONLY) */
 };

@@ -20,6 +20,9 @@
 #define XSCTP_DEF_SACK_DELAY_MS		200U
 #define XSCTP_DEF_SACK_FREQ		2U
 
+/* Packets one association may send at once (Linux's net.sctp.max_burst). */
+#define XSCTP_DEF_MAX_BURST		4U
+
 /* Retransmission limits. */
 #define XSCTP_DEF_MAX_INIT_RETRANSMITS	8U
 #define XSCTP_DEF_ASSOC_MAX_RETRANS	10U

@@ -26,7 +26,9 @@ struct xsctp_sock {
 	bool disable_frags;		/* SCTP_DISABLE_FRAGMENTS */
 	bool recvrcvinfo;		/* SCTP_RECVRCVINFO */
 	bool recvnxtinfo;		/* SCTP_RECVNXTINFO */
+	bool frag_interleave;		/* SCTP_FRAGMENT_INTERLEAVE */
 	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds */
+	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT; 0: none */
 };
 
 /*

@@ -5,11 +5,23 @@
 
 #include <linux/sockptr.h>
 #include <net/sock.h>
+#include <uapi/linux/sctp.h>
 
+struct sctp_initmsg;
+struct xsctp_assoc;
+struct xsctp_assoc_cfg;
+
+int xsctp_get_opt(const char __user *optval, int len, void *val, int size);
 int xsctp_put_opt(char __user *optval, int __user *optlen, const void *val,
 		  int len);
-struct sctp_initmsg;
-struct xsctp_assoc_cfg;
+
+/* Which settings an option's association id names (sockopt_assoc.c). */
+typedef void (*xsctp_cfg_setter)(struct xsctp_assoc_cfg *cfg,
+				 const struct xsctp_assoc_cfg *val);
+int xsctp_opt_assoc(struct sock *sk, sctp_assoc_t id, struct xsctp_assoc **asoc);
+int xsctp_opt_cfg(struct sock *sk, sctp_assoc_t id, struct xsctp_assoc_cfg **cfg);
+int xsctp_opt_set(struct sock *sk, sctp_assoc_t id, xsctp_cfg_setter set,
+		  const struct xsctp_assoc_cfg *val);
 
 int xsctp_set_initmsg(struct sock *sk, sockptr_t optval, unsigned int optlen);
 int xsctp_set_encap_port(struct sock *sk, sockptr_t optval,
@@ -39,6 +51,28 @@ int xsctp_get_events(struct sock *sk, char __user *optval, int len,
 int xsctp_set_event(struct sock *sk, sockptr_t optval, unsigned int optlen);
 int xsctp_get_event(struct sock *sk, char __user *optval, int len,
 		    int __user *optlen);
+
+int xsctp_set_default_send(struct sock *sk, sockptr_t optval,
+			   unsigned int optlen);
+int xsctp_get_default_send(struct sock *sk, char __user *optval, int len,
+			   int __user *optlen);
+int xsctp_set_default_sndinfo(struct sock *sk, sockptr_t optval,
+			      unsigned int optlen);
+int xsctp_get_default_sndinfo(struct sock *sk, char __user *optval, int len,
+			      int __user *optlen);
+int xsctp_set_maxseg(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_maxseg(struct sock *sk, char __user *optval, int len,
+		     int __user *optlen);
+int xsctp_set_delayed_sack(struct sock *sk, sockptr_t optval,
+			   unsigned int optlen);
+int xsctp_get_delayed_sack(struct sock *sk, char __user *optval, int len,
+			   int __user *optlen);
+int xsctp_set_context(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_context(struct sock *sk, char __user *optval, int len,
+		      int __user *optlen);
+int xsctp_set_max_burst(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_max_burst(struct sock *sk, char __user *optval, int len,
+			int __user *optlen);
 
 int xsctp_sctp_setsockopt(struct sock *sk, int optname, sockptr_t optval,
 			  unsigned int optlen);
