@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Congestion control per path, RFC 9260 7.2 as written: byte-counted slow
- * start limited to one MTU per acknowledgement (7.2.1), and congestion
+ * start limited to one MTU per acknowledgment (7.2.1), and congestion
  * avoidance that grows cwnd by one MTU per cwnd of acknowledged bytes while
  * the window was full (7.2.2).
  */

@@ -110,4 +110,5 @@ static struct kunit_suite xsctp_cc_suite = {
 	.name = "xsctp_cc",
 	.test_cases = xsctp_cc_cases,
 };
+
 kunit_test_suite(xsctp_cc_suite);

@@ -217,7 +217,6 @@ struct fake *smf_new(struct kunit *test, u8 state, int n)
 	return f;
 }
 
-
 /* A cookie from the peer's new INIT: new tags, tied to the current ones. */
 void smf_new_cookie(struct xsctp_assoc *asoc, struct xsctp_cookie *ck)
 {

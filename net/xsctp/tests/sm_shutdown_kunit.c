@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit: graceful shutdown in the state machine (RFC 9260 9.2), and the
- * events the data path reports to it, with the fake effects of sm_fake.c. Every event in every state that shutdown
- * added (new events in all states, all events in the new states) is
- * checked: the rows below have an effect, and every other pair must
- * change nothing and do nothing. Documentation/state-machine.rst lists
- * the same rows.
+ * events the data path reports to it, with the fake effects of sm_fake.c.
+ * Every event in every state that shutdown added (new events in all
+ * states, all events in the new states) is checked: the rows below have
+ * an effect, and every other pair must change nothing and do nothing.
+ * Documentation/state-machine.rst lists the same rows.
  */
 #include <kunit/test.h>
 
@@ -139,4 +139,5 @@ static struct kunit_suite xsctp_sm_shutdown_suite = {
 	.name = "xsctp_sm_shutdown",
 	.test_cases = xsctp_sm_shutdown_cases,
 };
+
 kunit_test_suite(xsctp_sm_shutdown_suite);
