@@ -11,6 +11,7 @@ import struct
 SCTP = 132
 EVENTS, EVENT = 11, 127
 ASSOC_CHANGE = 0x8001
+SENDER_DRY = 0x8009
 MSG_NOTIFICATION = 0x8000
 STATES = {0: "COMM_UP", 1: "COMM_LOST", 2: "RESTART", 3: "SHUTDOWN_COMP",
           4: "CANT_STR_ASSOC"}
@@ -64,6 +65,10 @@ def flag_names(flags):
 
 def describe(data, flags, addr):
     """One notification as a line that does not depend on ids or ports."""
+    if len(data) == 12 and struct.unpack_from("=H", data)[0] == SENDER_DRY:
+        typ, fl, length = struct.unpack_from("=HHI", data)
+        return "type %#x flags %d len %d (read %d) msg_flags %s" % (
+            typ, fl, length, len(data), flag_names(flags))
     if len(data) < 20:
         return "%d bytes, msg_flags %s" % (len(data), flag_names(flags))
     typ, fl, length, state, err, outs, ins, aid = struct.unpack_from("=HHIHHHHi", data)
@@ -159,6 +164,22 @@ def shutdown_cases(show, attempt, tcp, local, peer, port):
     m.close()
 
 
+def dry_cases(show, attempt, tcp, peer, port):
+    """SCTP_SENDER_DRY_EVENT: at once when subscribed with nothing to send,
+    then once what was sent is acknowledged."""
+    s = tcp()
+    subscribe(s)
+    s.connect((peer, port))
+    read_note(s)                # COMM_UP
+    s.settimeout(10)            # a missing notification fails, not hangs
+    show("EVENT set SENDER_DRY on an idle association", attempt(
+        lambda: s.setsockopt(SCTP, EVENT, sctp_event(0, SENDER_DRY, 1))))
+    show("SENDER_DRY at once", attempt(lambda: read_note(s)))
+    s.send(bytes(1000))
+    show("SENDER_DRY once the data is acknowledged", attempt(lambda: read_note(s)))
+    s.close()
+
+
 def abort_by_close(s):
     """close() with SO_LINGER 0: an ABORT in Linux and in xsctp."""
     s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -247,6 +268,7 @@ def event_cases(show, attempt, tcp, local, peer, port):
     active_cases(show, attempt, tcp, peer, port)
     passive_cases(show, attempt, tcp, local, port + 20)
     shutdown_cases(show, attempt, tcp, local, peer, port)
+    dry_cases(show, attempt, tcp, peer, port)
     aborted_before_accept_cases(show, tcp, local, port + 40)
     timeout_cases(show, attempt, tcp, "198.51.100.3", port)
     ipv6_cases(show, tcp, peer, port, "2001:db8::1")

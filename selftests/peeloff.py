@@ -32,6 +32,8 @@ import socket
 import struct
 import sys
 
+from sctp_conn import outcome
+
 IPPROTO_SCTP = 132
 SCTP_EVENTS = 11
 SCTP_SOCKOPT_PEELOFF = 102
@@ -190,14 +192,6 @@ def errors(args):
     print("listen() on the peeled socket:", outcome(lambda: peeled.listen(1)))
     peeled.send(b"y")
     print("the client reads the answer:", cli.recv(16))
-
-
-def outcome(fn):
-    try:
-        fn()
-        return "ok"
-    except OSError as e:
-        return errno.errorcode.get(e.errno, str(e.errno))
 
 
 def main():

@@ -344,6 +344,7 @@ const struct xsctp_effects xsctp_real_effects = {
 	.send_shutdown_ack = send_shutdown_ack,
 	.send_shutdown_complete = send_shutdown_complete,
 	.peer_shutdown = peer_shutdown,
+	.sender_dry = xsctp_notify_sender_dry,
 	.closed = closed,
 	.failed = failed,
 };

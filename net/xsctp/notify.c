@@ -111,29 +111,41 @@ void xsctp_notify_assoc_change(struct xsctp_assoc *asoc,
 	queue_for_user(asoc, skb);
 }
 
-/**
- * xsctp_notify_shutdown_event() - the peer sent SHUTDOWN: it sends no
- * more (SCTP_SHUTDOWN_EVENT)
- * @asoc: the association
+/*
+ * A notification that is only its header and the association's id:
+ * SCTP_SHUTDOWN_EVENT and SCTP_SENDER_DRY_EVENT share that layout.
  */
-void xsctp_notify_shutdown_event(struct xsctp_assoc *asoc)
+static void notify_bare(struct xsctp_assoc *asoc, u16 type)
 {
-	struct sctp_shutdown_event *se;
+	struct sctp_sender_dry_event *ev;
 	struct sk_buff *skb;
 
-	if (!xsctp_event_on(asoc->cfg.subscribe, SCTP_SHUTDOWN_EVENT) ||
+	BUILD_BUG_ON(sizeof(*ev) != sizeof(struct sctp_shutdown_event));
+	if (!xsctp_event_on(asoc->cfg.subscribe, type) ||
 	    !user_can_read(asoc->sk))
 		return;
-	skb = alloc_skb(sizeof(*se), GFP_ATOMIC);
+	skb = alloc_skb(sizeof(*ev), GFP_ATOMIC);
 	if (!skb) {
 		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
 		return;
 	}
-	se = skb_put_zero(skb, sizeof(*se));
-	se->sse_type = SCTP_SHUTDOWN_EVENT;
-	se->sse_length = sizeof(*se);
-	se->sse_assoc_id = asoc->id;
+	ev = skb_put_zero(skb, sizeof(*ev));
+	ev->sender_dry_type = type;
+	ev->sender_dry_length = sizeof(*ev);
+	ev->sender_dry_assoc_id = asoc->id;
 	queue_for_user(asoc, skb);
+}
+
+/* The peer sent SHUTDOWN: it sends no more (SCTP_SHUTDOWN_EVENT). */
+void xsctp_notify_shutdown_event(struct xsctp_assoc *asoc)
+{
+	notify_bare(asoc, SCTP_SHUTDOWN_EVENT);
+}
+
+/* Nothing of ours is left to send or acknowledge (SCTP_SENDER_DRY_EVENT). */
+void xsctp_notify_sender_dry(struct xsctp_assoc *asoc)
+{
+	notify_bare(asoc, SCTP_SENDER_DRY_EVENT);
 }
 
 /* Move or drop the skbs of association @id on @from's queue. */

@@ -124,7 +124,8 @@ static void sack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	if (c->type == XSCTP_CID_SHUTDOWN)
 		sack.a_rwnd = asoc->peer_rwnd + asoc->primary->cc.flight;
 	xsctp_outq_sack(asoc, &sack);
-	xsctp_sm_acked(asoc);
+	if (c->type == XSCTP_CID_SACK)
+		xsctp_sm_acked(asoc);
 }
 
 /* Chunks of an association that has just been created from this packet's

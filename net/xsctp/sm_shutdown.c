@@ -72,10 +72,18 @@ void xsctp_sm_shutdown(struct xsctp_assoc *asoc)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_shutdown);
 
-/* The peer acknowledged DATA: a pending shutdown may go on. */
+/*
+ * A SACK arrived: a pending shutdown may go on once everything is
+ * acknowledged; otherwise, with nothing left, the user hears that the
+ * sender is dry, after every such SACK, as in Linux.
+ */
 void xsctp_sm_acked(struct xsctp_assoc *asoc)
 {
 	switch (asoc->state) {
+	case XSCTP_S_ESTABLISHED:
+		if (xsctp_outq_empty(asoc))
+			asoc->fx->sender_dry(asoc);
+		break;
 	case XSCTP_S_SHUTDOWN_PENDING:
 	case XSCTP_S_SHUTDOWN_RECEIVED:
 		shutdown_when_drained(asoc);
@@ -106,6 +114,9 @@ void xsctp_sm_shutdown_rcv(struct xsctp_assoc *asoc)
 	case XSCTP_S_SHUTDOWN_SENT:
 		asoc->fx->peer_shutdown(asoc);
 		send_shutdown_ack(asoc);
+		break;
+	case XSCTP_S_SHUTDOWN_RECEIVED:	/* again: it may ack the rest */
+		shutdown_when_drained(asoc);
 		break;
 	default:
 		break;

@@ -10,8 +10,31 @@
 #include <net/sock.h>
 
 #include <net/xsctp/notify.h>
+#include <net/xsctp/outq.h>
 #include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
+
+/*
+ * Linux: subscribing to SCTP_SENDER_DRY_EVENT tells at once about the
+ * associations it names that have nothing to send: @id's, or with
+ * SCTP_CURRENT_ASSOC or SCTP_ALL_ASSOC every one (a one-to-one socket's
+ * association whatever the id).
+ */
+static void dry_now(struct sock *sk, sctp_assoc_t id)
+{
+	struct xsctp_assoc *asoc = xsctp_sock_assoc(sk, id);
+
+	if (asoc) {
+		if (xsctp_outq_empty(asoc))
+			xsctp_notify_sender_dry(asoc);
+		return;
+	}
+	if (id != SCTP_CURRENT_ASSOC && id != SCTP_ALL_ASSOC)
+		return;
+	list_for_each_entry(asoc, &xsctp_sk(sk)->assocs, node)
+		if (xsctp_outq_empty(asoc))
+			xsctp_notify_sender_dry(asoc);
+}
 
 /* Byte i of struct sctp_event_subscribe is type SCTP_SN_TYPE_BASE + i. */
 int xsctp_set_events(struct sock *sk, sockptr_t optval, unsigned int optlen)
@@ -29,6 +52,10 @@ int xsctp_set_events(struct sock *sk, sockptr_t optval, unsigned int optlen)
 		xsctp_event_set(&xs->cfg.subscribe, SCTP_SN_TYPE_BASE + i, on[i]);
 	list_for_each_entry(asoc, &xs->assocs, node)
 		asoc->cfg.subscribe = xs->cfg.subscribe;
+	/* Linux's sctp_id2assoc(sk, 0): a one-to-one socket's association. */
+	if (xsctp_event_on(xs->cfg.subscribe, SCTP_SENDER_DRY_EVENT) &&
+	    !xsctp_one_to_many(sk))
+		dry_now(sk, 0);
 	return 0;
 }
 
@@ -64,6 +91,7 @@ int xsctp_set_event(struct sock *sk, sockptr_t optval, unsigned int optlen)
 {
 	struct xsctp_assoc_cfg val = {};
 	struct sctp_event ev;
+	int err;
 
 	if (optlen < sizeof(ev))
 		return -EINVAL;
@@ -72,8 +100,11 @@ int xsctp_set_event(struct sock *sk, sockptr_t optval, unsigned int optlen)
 	if (!xsctp_event_valid(ev.se_type))
 		return -EINVAL;
 	xsctp_event_set(&val.subscribe, ev.se_type, true);
-	return xsctp_opt_set(sk, ev.se_assoc_id,
-			     ev.se_on ? subscribe : unsubscribe, &val);
+	err = xsctp_opt_set(sk, ev.se_assoc_id,
+			    ev.se_on ? subscribe : unsubscribe, &val);
+	if (!err && ev.se_on && ev.se_type == SCTP_SENDER_DRY_EVENT)
+		dry_now(sk, ev.se_assoc_id);
+	return err;
 }
 
 int xsctp_get_event(struct sock *sk, char __user *optval, int len,

@@ -150,6 +150,7 @@ struct xsctp_effects {
 	void (*send_shutdown_complete)(struct xsctp_assoc *asoc,
 				       struct xsctp_path *path);
 	void (*peer_shutdown)(struct xsctp_assoc *asoc);	/* sends no more */
+	void (*sender_dry)(struct xsctp_assoc *asoc);	/* all ours acked */
 	void (*closed)(struct xsctp_assoc *asoc);	/* gracefully; then gone */
 	/* Then gone; @causes: the peer's ABORT's, if that is why. */
 	void (*failed)(struct xsctp_assoc *asoc, int err, const u8 *causes,

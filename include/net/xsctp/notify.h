@@ -75,6 +75,7 @@ static inline void xsctp_notify_comm_up(struct xsctp_assoc *asoc)
 }
 
 void xsctp_notify_shutdown_event(struct xsctp_assoc *asoc);
+void xsctp_notify_sender_dry(struct xsctp_assoc *asoc);
 void xsctp_notify_migrate(struct sock *from, struct sock *to, sctp_assoc_t id);
 void xsctp_notify_purge(struct sock *sk, sctp_assoc_t id);
 

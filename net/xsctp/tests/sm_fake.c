@@ -136,6 +136,11 @@ static void f_peer_shutdown(struct xsctp_assoc *a)
 	log_effect(a, "peershut", 0);
 }
 
+static void f_sender_dry(struct xsctp_assoc *a)
+{
+	log_effect(a, "dry", 0);
+}
+
 static void f_closed(struct xsctp_assoc *a)
 {
 	log_effect(a, "closed", 0);
@@ -160,6 +165,7 @@ static const struct xsctp_effects fake_effects = {
 	.send_shutdown_ack = f_send_shutdown_ack,
 	.send_shutdown_complete = f_send_shutdown_complete,
 	.peer_shutdown = f_peer_shutdown,
+	.sender_dry = f_sender_dry,
 	.closed = f_closed,
 };
 
