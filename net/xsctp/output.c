@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Sending SCTP packets: a common header, the chunks a caller wrote, the
- * CRC32c (always computed here, never offloaded), then IPv4 or IPv6.
+ * CRC32c, then IPv4 or IPv6. As Linux, the CRC32c is left to the device
+ * when the route's device computes SCTP checksums (NETIF_F_SCTP_CRC:
+ * veth, loopback, NICs with the offload); otherwise, and for packets in
+ * UDP (RFC 6951) or IPsec, it is computed here.
  *
  * Packets of an association leave through its socket. Answers without an
  * association (INIT ACK, ABORT to out-of-the-blue packets) leave through a
@@ -42,11 +45,32 @@ static struct sk_buff *packet_alloc(const struct xsctp_pkt_addrs *pa,
 	put_unaligned_be16(ntohs(pa->dst.v4.sin_port), h + 2);
 	put_unaligned_be32(pa->vtag, h + 4);
 	memcpy(h + XSCTP_COMMON_HDR_LEN, chunks, len);
+	put_unaligned_le32(0, h + XSCTP_CRC_OFFSET);
+	skb_reset_transport_header(skb);
+	return skb;
+}
+
+/*
+ * The CRC32c, by the device when it can (CHECKSUM_PARTIAL with
+ * csum_not_inet: the core computes it in software if the packet ends up
+ * on a device that cannot), else now.
+ */
+static void set_crc(struct sk_buff *skb, const struct dst_entry *dst,
+		    bool encapsulated)
+{
+	u8 *h = skb_transport_header(skb);
+
+	if ((dst->dev->features & NETIF_F_SCTP_CRC) && !dst_xfrm(dst) &&
+	    !encapsulated) {
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb->csum_start = skb_transport_header(skb) - skb->head;
+		skb->csum_offset = XSCTP_CRC_OFFSET;
+		skb->csum_not_inet = 1;
+		return;
+	}
 	put_unaligned_le32(le32_to_cpu(xsctp_packet_crc(h, skb->len)),
 			   h + XSCTP_CRC_OFFSET);
-	skb_reset_transport_header(skb);
 	skb->ip_summed = CHECKSUM_NONE;
-	return skb;
 }
 
 /*
@@ -104,6 +128,7 @@ static int xmit_v4(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return PTR_ERR(rt);
 	}
 	pa->src.v4.sin_addr.s_addr = fl4.saddr;
+	set_crc(skb, &rt->dst, encapsulated(net, pa));
 	if (encapsulated(net, pa)) {
 		tunnel_v4(net, sk, skb, rt, &fl4, pa);
 		return 0;
@@ -133,6 +158,7 @@ static int xmit_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return PTR_ERR(dst);
 	}
 	pa->src.v6.sin6_addr = fl6.saddr;
+	set_crc(skb, dst, encapsulated(net, pa));
 	if (encapsulated(net, pa)) {
 		tunnel_v6(net, sk, skb, dst, &fl6, pa);
 		return 0;
