@@ -49,17 +49,22 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 
 def peeloff(s, aid, flags=None, length=None):
-    """The new descriptor, or the errno name."""
+    """The new descriptor, or the errno name. As in Linux (and libsctp's
+    sctp_peeloff() relies on it), getsockopt() itself returns the new
+    descriptor, the same as the one written in the argument."""
     if flags is None:
-        arg = ctypes.create_string_buffer(struct.pack("ii", aid, 0))
+        data = struct.pack("ii", aid, 0)
         opt = SCTP_SOCKOPT_PEELOFF
     else:
-        arg = ctypes.create_string_buffer(struct.pack("iiI", aid, 0, flags))
+        data = struct.pack("iiI", aid, 0, flags)
         opt = SCTP_SOCKOPT_PEELOFF_FLAGS
-    optlen = ctypes.c_uint(len(arg.raw) if length is None else length)
-    if _libc.getsockopt(s.fileno(), IPPROTO_SCTP, opt, arg, ctypes.byref(optlen)):
+    arg = ctypes.create_string_buffer(data, len(data))
+    optlen = ctypes.c_uint(len(data) if length is None else length)
+    r = _libc.getsockopt(s.fileno(), IPPROTO_SCTP, opt, arg, ctypes.byref(optlen))
+    if r < 0:
         return errno.errorcode.get(ctypes.get_errno(), "?")
-    return struct.unpack_from("ii", arg.raw)[1]
+    sd = struct.unpack_from("ii", arg.raw)[1]
+    return sd if r == sd else "returned %d, wrote %d" % (r, sd)
 
 
 def message(i, size):
@@ -159,6 +164,16 @@ def send(args):
     s.close()
 
 
+def first_assoc(srv):
+    """The id of the next association's SCTP_COMM_UP on @srv."""
+    aid = None
+    while aid is None:
+        data, _, flags, _ = srv.recvmsg(256)
+        change = assoc_change(data) if flags & MSG_NOTIFICATION else None
+        aid = change[1] if change else None
+    return aid
+
+
 def errors(args):
     """The option's errors and flags, each as one line."""
     srv = socket.socket(socket.AF_INET, socket.SOCK_SEQPACKET, IPPROTO_SCTP)
@@ -170,13 +185,8 @@ def errors(args):
     print("no such association:", peeloff(srv, 12345))
     cli = socket.socket(socket.AF_INET, socket.SOCK_SEQPACKET, IPPROTO_SCTP)
     cli.sendto(b"x", (args.addr, args.port))
-    aid = None
-    while aid is None:
-        data, _, flags, _ = srv.recvmsg(256)
-        change = assoc_change(data) if flags & MSG_NOTIFICATION else None
-        aid = change[1] if change else None
+    aid = first_assoc(srv)
     print("optlen 7:", peeloff(srv, aid, length=7))
-    print("flags 1:", peeloff(srv, aid, 1))
     fd = peeloff(srv, aid, socket.SOCK_NONBLOCK | socket.SOCK_CLOEXEC)
     if isinstance(fd, str):
         print("nonblock|cloexec:", fd)
@@ -192,6 +202,11 @@ def errors(args):
     print("listen() on the peeled socket:", outcome(lambda: peeled.listen(1)))
     peeled.send(b"y")
     print("the client reads the answer:", cli.recv(16))
+    # Linux ignores flags it does not know.
+    other = socket.socket(socket.AF_INET, socket.SOCK_SEQPACKET, IPPROTO_SCTP)
+    other.sendto(b"z", (args.addr, args.port))
+    fd = peeloff(srv, first_assoc(srv), 1)
+    print("flags 1 (unknown):", "a descriptor" if isinstance(fd, int) else fd)
 
 
 def main():

@@ -173,10 +173,13 @@ static int install_fd(struct socket *sock, unsigned int flags, int *fd,
  *	association's id in, the new descriptor out
  * @len: the caller's optlen
  * @optlen: where the length goes
- * @with_flags: option 122: SOCK_CLOEXEC and SOCK_NONBLOCK may be asked for
+ * @with_flags: option 122: SOCK_CLOEXEC and SOCK_NONBLOCK may be asked
+ *	for; other bits are ignored, as Linux does
  *
- * Return: 0, or EINVAL (length, flags, no such association, not a
- * one-to-many socket), EBUSY, EFAULT, or what creating a file gives.
+ * Return: the new descriptor, which getsockopt() returns as Linux's does
+ * (libsctp's sctp_peeloff() uses it), or EINVAL (length, no such
+ * association, not a one-to-many socket), EBUSY, EFAULT, or what
+ * creating a file gives.
  */
 int xsctp_peeloff(struct sock *sk, char __user *optval, int len,
 		  int __user *optlen, bool with_flags)
@@ -191,8 +194,6 @@ int xsctp_peeloff(struct sock *sk, char __user *optval, int len,
 		return -EINVAL;
 	if (copy_from_user(&arg, optval, need))
 		return -EFAULT;
-	if (arg.flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK))
-		return -EINVAL;
 	err = do_peeloff(sk, arg.p_arg.associd, &sock) ?:
 	      install_fd(sock, arg.flags, &fd, &file);
 	if (err)
@@ -204,5 +205,5 @@ int xsctp_peeloff(struct sock *sk, char __user *optval, int len,
 		return -EFAULT;
 	}
 	fd_install(fd, file);
-	return 0;
+	return fd;
 }
