@@ -61,11 +61,10 @@ static void set_crc(struct sk_buff *skb, const struct dst_entry *dst,
 	u8 *h = skb_transport_header(skb);
 
 	if ((dst->dev->features & NETIF_F_SCTP_CRC) && !dst_xfrm(dst) &&
-	    !encapsulated) {
+	    !encapsulated && compat_skb_mark_crc32c(skb)) {
 		skb->ip_summed = CHECKSUM_PARTIAL;
 		skb->csum_start = skb_transport_header(skb) - skb->head;
 		skb->csum_offset = XSCTP_CRC_OFFSET;
-		skb->csum_not_inet = 1;
 		return;
 	}
 	put_unaligned_le32(le32_to_cpu(xsctp_packet_crc(h, skb->len)),
