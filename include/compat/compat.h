@@ -40,7 +40,7 @@
  * The core finishes a CRC32c left as CHECKSUM_PARTIAL only in kernels
  * built with SCTP (skb->csum_not_inet); elsewhere xsctp computes it.
  */
-#if defined(CONFIG_IP_SCTP) || defined(CONFIG_IP_SCTP_MODULE)
+#if IS_ENABLED(CONFIG_IP_SCTP)
 #define compat_skb_mark_crc32c(skb) ((skb)->csum_not_inet = 1, true)
 #else
 #define compat_skb_mark_crc32c(skb) ((void)(skb), false)
