@@ -86,7 +86,7 @@ struct sock *xsctp_do_accept(struct sock *sk, int flags, int *err)
 		goto out;
 	*err = 0;
 	asoc = list_first_entry(&xsctp_sk(sk)->assocs, struct xsctp_assoc, node);
-	lock_sock(newsk);
+	lock_sock_nested(newsk, SINGLE_DEPTH_NESTING);
 	xsctp_assoc_migrate(sk, newsk, asoc);
 	release_sock(newsk);
 	sk_acceptq_removed(sk);

@@ -2,7 +2,8 @@
 /*
  * An association moves to a socket of its own: a copy of its socket
  * (settings, bound port) that owns nothing else, for accept() and
- * peel-off. Both sockets are owned by the caller while it moves, so
+ * peel-off. Both sockets are owned by the caller while it moves (the new
+ * one locked nested in the old, as Linux's sctp_sock_migrate()), so
  * packets for it wait in their backlogs, and receive.c redelivers those
  * that reach the old one afterwards.
  */
@@ -140,7 +141,7 @@ static int do_peeloff(struct sock *sk, sctp_assoc_t id, struct socket **out)
 	__module_get(sock->ops->owner);
 	sock_graft(newsk, sock);
 	xsctp_sk(newsk)->peeled = true;
-	lock_sock(newsk);
+	lock_sock_nested(newsk, SINGLE_DEPTH_NESTING);
 	xsctp_assoc_migrate(sk, newsk, asoc);
 	release_sock(newsk);
 	*out = sock;
