@@ -216,12 +216,26 @@ struct sack_result {
 	bool any;
 };
 
+/* The chunk no longer counts in its path's flight. */
+static void leave_flight(struct xsctp_tx_chunk *ch)
+{
+	if (!ch->in_flight)
+		return;
+	ch->in_flight = false;
+	ch->path->cc.flight -= min(ch->path->cc.flight, ch->len);
+}
+
+/* To be sent again: out of the flight until it is (transmit.c). */
+static void mark_rtx(struct xsctp_outq *q, struct xsctp_tx_chunk *ch)
+{
+	ch->rtx = true;
+	q->rtx_waiting++;
+	leave_flight(ch);
+}
+
 static void note_acked(struct xsctp_tx_chunk *ch, struct sack_result *r)
 {
-	if (ch->in_flight) {
-		ch->in_flight = false;
-		ch->path->cc.flight -= min(ch->path->cc.flight, ch->len);
-	}
+	leave_flight(ch);
 	r->bytes += ch->len;
 	r->htna = ch->tsn;
 	r->any = true;
@@ -307,12 +321,7 @@ static bool count_misses(struct xsctp_assoc *asoc, const struct sack_result *r)
 			continue;
 		ch->fast_rtx_done = true;
 		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_FAST_RETRANSMITS);
-		ch->rtx = true;
-		q->rtx_waiting++;
-		if (ch->in_flight) {
-			ch->in_flight = false;
-			ch->path->cc.flight -= min(ch->path->cc.flight, ch->len);
-		}
+		mark_rtx(q, ch);
 		fast = true;
 	}
 	return fast;
@@ -417,9 +426,7 @@ void xsctp_outq_t3_expired(struct xsctp_assoc *asoc)
 	list_for_each_entry(ch, &q->sent, node) {
 		if (ch->acked || ch->rtx)
 			continue;
-		ch->rtx = true;
-		q->rtx_waiting++;
-		ch->in_flight = false;
+		mark_rtx(q, ch);
 		xsctp_rtt_probe_retransmitted(&q->probe, ch->tsn);
 	}
 	p->cc.flight = 0;
