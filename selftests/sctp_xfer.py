@@ -59,6 +59,7 @@ import time
 IPPROTO_SCTP = 132
 SCTP_INITMSG = 2
 SCTP_EVENTS = 11
+SCTP_STATUS = 14
 SCTP_SNDRCV = 1                 # cmsg type
 SCTP_UNORDERED = 0x1            # sinfo_flags
 SCTP_EOF = 0x200                # MSG_FIN
@@ -143,6 +144,14 @@ def connect(s, dest, retry):
             time.sleep(0.5)
 
 
+def status_mtu(s):
+    """The association's path MTU and fragmentation point (SCTP_STATUS)."""
+    st = s.getsockopt(IPPROTO_SCTP, SCTP_STATUS, 176)
+    frag, = struct.unpack_from("I", st, 20)
+    mtu, = struct.unpack_from("I", st, 24 + 148)
+    return ", pmtu %d frag %d" % (mtu, frag)
+
+
 def send(args):
     lo, hi = args.size
     rng = random.Random(args.seed)
@@ -200,14 +209,15 @@ def send(args):
             if state in ("SHUTDOWN_COMP", "COMM_LOST", "CANT_STR_ASSOC") or \
                     name == "SEND_FAILED":
                 break
+    mtu = status_mtu(s) if args.report_mtu and not one_to_many else ""
     s.close()
     elapsed = time.monotonic() - start
     ok = not one_to_many or events[-1] == "SHUTDOWN_COMP"
     print("send %s: %d messages, %d bytes, %d streams, %d unordered, %.1f s, "
-          "%.2f Mbit/s%s, sha256 %s" %
+          "%.2f Mbit/s%s%s, sha256 %s" %
           ("ok" if ok else "FAILED", index, nbytes, args.streams, unordered,
            elapsed, nbytes * 8 / 1e6 / max(elapsed, 1e-6),
-           ", events " + ",".join(events) if events else "", hexdigest),
+           ", events " + ",".join(events) if events else "", mtu, hexdigest),
           flush=True)
     return 0 if ok else 1
 
@@ -431,6 +441,9 @@ def main():
     sd.add_argument("--unordered", type=float, default=0)
     sd.add_argument("--ppid", type=int, default=0)
     sd.add_argument("--seed", type=int, default=1)
+    sd.add_argument("--report-mtu", action="store_true",
+                    help="one-to-one: print the path MTU and fragmentation "
+                    "point (SCTP_STATUS) after the last send")
     sd.add_argument("--sndbuf", type=int, help="SO_SNDBUFFORCE (the socket's size)")
     sd.add_argument("--retry", type=float, default=0,
                     help="seconds to keep trying a refused connect (one-to-one)")

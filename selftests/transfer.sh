@@ -23,7 +23,7 @@
 # stock 6.12 guest under TCG, and the whole script takes under 2 minutes.
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
-XFER=$(dirname "$0")/sctp_xfer.py
+source "$(dirname "$0")/xfer_lib.sh"
 if [ -e /sys/kernel/debug/kmemleak ]; then
 	BULK_MB=${BULK_MB:-10}
 else
@@ -41,61 +41,6 @@ rm -rf "$W"
 mkdir -p "$W"
 start_module "transfers against sctp.ko"
 check "two namespaces joined by veth" two_namespaces
-
-# wait_file FILE: a server's sign that it listens.
-wait_file() {
-	for _ in $(seq 100); do
-		[ -e "$1" ] && return 0
-		sleep 0.1
-	done
-	echo "no $1"
-	return 1
-}
-
-# reap PID SECONDS: wait for a background server, killing it after SECONDS;
-# its exit status.
-reap() {
-	for _ in $(seq $(($2 * 10))); do
-		kill -0 "$1" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill "$1" 2>/dev/null
-	wait "$1"
-}
-
-# xfer NAME ADDR PORT TYPE SERVE-OPTS SEND-OPTS...: sctp_xfer.py serve in
-# b, send from a; both must succeed and print the same SHA-256. Their
-# summary lines are in $W/NAME.send and $W/NAME.recv.
-xfer() {
-	local name=$1 addr=$2 port=$3 type=$4 sopts=$5 server sent got
-	shift 5
-	# Not through b(): $! must be the server itself, for reap.
-	# shellcheck disable=SC2086 # one word per option
-	ip netns exec xsctp-b timeout 250 python3 "$XFER" serve "$addr" "$port" \
-		--type "$type" --ready "$W/$name.ready" --timeout 240 $sopts \
-		>"$W/$name.recv" 2>&1 &
-	server=$!
-	wait_file "$W/$name.ready" || { reap $server 0; return 1; }
-	a timeout 250 python3 "$XFER" send "$addr" "$port" --type "$type" \
-		--timeout 240 "$@" >"$W/$name.send" 2>&1
-	sent=$?
-	# The receiver ends with the association, soon after the sender.
-	reap $server 30
-	got=$?
-	cat "$W/$name.send" "$W/$name.recv"
-	[ $sent -eq 0 ] && [ $got -eq 0 ] || return 1
-	[ "$(sed -n 's/.*sha256 //p' "$W/$name.send")" = \
-	  "$(sed -n 's/.*sha256 //p' "$W/$name.recv")" ] || { echo "SHA-256s differ"; return 1; }
-}
-
-# xcheck DESCRIPTION NAME ...: one check of xfer NAME ...; the summary
-# lines go to the log whatever the outcome.
-xcheck() {
-	local what=$1 name=$2
-	shift
-	check "$what" xfer "$@"
-	cat "$W/$name.send" "$W/$name.recv" 2>/dev/null | sed 's/^/# /'
-}
 
 # netem ARGS...: the same netem qdisc on both veths.
 netem() {

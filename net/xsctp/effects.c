@@ -17,6 +17,7 @@
 #include <net/xsctp/netns.h>
 #include <net/xsctp/notify.h>
 #include <net/xsctp/output.h>
+#include <net/xsctp/pmtu.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
 
@@ -44,8 +45,19 @@ void xsctp_source_for(const struct sock *sk, const union xsctp_addr *dst,
 	src->v4.sin_port = htons(port);	/* sin6_port is at the same offset */
 }
 
-int xsctp_send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
-		       u32 vtag, const u8 *chunks, size_t len)
+/**
+ * xsctp_send_skb_to_path() - send a packet of an association to a path
+ * @asoc: the association
+ * @path: where to
+ * @vtag: the verification tag (0 for an INIT)
+ * @skb: from xsctp_skb_alloc(), filled with chunks
+ *
+ * The path learns the source the route chose and the route's MTU.
+ *
+ * Return: 0, or why the packet could not leave.
+ */
+int xsctp_send_skb_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
+			   u32 vtag, struct sk_buff *skb)
 {
 	struct xsctp_pkt_addrs pa = {
 		.dst = path->addr, .vtag = vtag, .encap_port = path->encap_port,
@@ -53,10 +65,23 @@ int xsctp_send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	int err;
 
 	xsctp_source_for(asoc->sk, &path->addr, asoc->local_port, &pa.src);
-	err = xsctp_output(sock_net(asoc->sk), asoc->sk, &pa, chunks, len);
+	err = xsctp_output_skb(sock_net(asoc->sk), asoc->sk, &pa, skb);
 	if (!err)
 		path->saddr = pa.src;
+	if (pa.mtu)
+		xsctp_pmtu_from_route(path, pa.mtu);
 	return err;
+}
+
+int xsctp_send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		       u32 vtag, const u8 *chunks, size_t len)
+{
+	struct sk_buff *skb = xsctp_skb_alloc(len);
+
+	if (!skb)
+		return -ENOMEM;
+	skb_put_data(skb, chunks, len);
+	return xsctp_send_skb_to_path(asoc, path, vtag, skb);
 }
 
 /* The addresses to list in an INIT: none when bound to a wildcard. */

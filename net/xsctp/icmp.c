@@ -8,7 +8,7 @@
  * A protocol unreachable during setup ends it with ENOPROTOOPT, as in
  * Linux; other unreachables are soft errors (SO_ERROR of a one-to-one
  * socket when nothing else failed). Fragmentation-needed and packet-too-
- * big wait for path MTU discovery with the data path.
+ * big lower the path's MTU (pmtu.c).
  */
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
@@ -22,6 +22,7 @@
 #include <net/xsctp/input.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
+#include <net/xsctp/pmtu.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
 
@@ -65,10 +66,14 @@ void xsctp_icmp_rcv(const struct xsctp_icmp *ic)
 		return;
 	sk = asoc->sk;
 	bh_lock_sock(sk);
-	/* As sctp.ko: an error that finds the socket busy is dropped. */
-	if (!sock_owned_by_user(sk) && !asoc->dead && asoc->sk == sk &&
-	    tag_ok(asoc, ic->sh, ic->len))
+	if (asoc->dead || asoc->sk != sk || !tag_ok(asoc, ic->sh, ic->len))
+		goto out;
+	if (ic->kind == XSCTP_ICMP_TOO_BIG)
+		xsctp_pmtu_icmp(asoc, ic);
+	/* As sctp.ko: another error that finds the socket busy is dropped. */
+	else if (!sock_owned_by_user(sk))
 		act(asoc, ic);
+out:
 	bh_unlock_sock(sk);
 	xsctp_assoc_put(asoc);
 }
@@ -77,7 +82,7 @@ int xsctp_v4_err(struct sk_buff *skb, u32 info)
 {
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
 	int type = icmp_hdr(skb)->type, code = icmp_hdr(skb)->code;
-	struct xsctp_icmp ic = { .net = dev_net(skb->dev) };
+	struct xsctp_icmp ic = { .net = dev_net(skb->dev), .skb = skb };
 	int off = iph->ihl * 4;
 
 	ic.len = min_t(int, skb_headlen(skb) - off, QUOTE_LEN);
@@ -90,8 +95,9 @@ int xsctp_v4_err(struct sk_buff *skb, u32 info)
 	if (type == ICMP_DEST_UNREACH && code <= NR_ICMP_UNREACH) {
 		ic.err = icmp_err_convert[code].errno;
 		ic.kind = code == ICMP_PROT_UNREACH ? XSCTP_ICMP_PROTO_UNREACH :
-			  code == ICMP_FRAG_NEEDED ? XSCTP_ICMP_OTHER :
+			  code == ICMP_FRAG_NEEDED ? XSCTP_ICMP_TOO_BIG :
 			  XSCTP_ICMP_UNREACH;
+		ic.mtu = info;
 	}
 	xsctp_icmp_rcv(&ic);
 	return 0;
@@ -101,7 +107,7 @@ int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt, u8 type,
 		 u8 code, int offset, __be32 info)
 {
 	const struct ipv6hdr *ip6h = (const struct ipv6hdr *)skb->data;
-	struct xsctp_icmp ic = { .net = dev_net(skb->dev) };
+	struct xsctp_icmp ic = { .net = dev_net(skb->dev), .skb = skb };
 
 	ic.len = min_t(int, skb_headlen(skb) - offset, QUOTE_LEN);
 	ic.sh = skb->data + offset;
@@ -114,6 +120,9 @@ int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt, u8 type,
 		ic.kind = XSCTP_ICMP_PROTO_UNREACH;
 	else if (type == ICMPV6_DEST_UNREACH)
 		ic.kind = XSCTP_ICMP_UNREACH;
+	else if (type == ICMPV6_PKT_TOOBIG)
+		ic.kind = XSCTP_ICMP_TOO_BIG;
+	ic.mtu = ntohl(info);
 	icmpv6_err_convert(type, code, &ic.err);
 	xsctp_icmp_rcv(&ic);
 	return 0;

@@ -11,8 +11,8 @@
  * per-namespace control socket: a kernel raw socket, never hashed, so it
  * receives nothing; the IP layer only reads its settings (TTL, marks).
  *
- * Each packet is routed when it is sent. Association setup sends a few
- * packets per path, so caching routes per path waits for the data path.
+ * Each packet is routed when it is sent; the route's MTU goes back to the
+ * caller, so a path follows what the IP layer learns (pmtu.c).
  */
 #include <linux/skbuff.h>
 #include <linux/unaligned.h>
@@ -29,31 +29,43 @@
 #include <net/xsctp/socket.h>
 #include <net/xsctp/udp.h>
 
-/* A packet with room for @len bytes of chunks after the common header. */
-static struct sk_buff *packet_alloc(const struct xsctp_pkt_addrs *pa,
-				    const u8 *chunks, size_t len)
+/**
+ * xsctp_skb_alloc() - a packet to fill
+ * @len: bytes of chunks it will hold after the common header
+ *
+ * Return: an skb holding the (unset) common header, with headroom for
+ * IP and UDP, or NULL.
+ */
+struct sk_buff *xsctp_skb_alloc(size_t len)
 {
 	struct sk_buff *skb;
-	u8 *h;
 
 	skb = alloc_skb(MAX_HEADER + XSCTP_COMMON_HDR_LEN + len, GFP_ATOMIC);
 	if (!skb)
 		return NULL;
 	skb_reserve(skb, MAX_HEADER);
-	h = skb_put(skb, XSCTP_COMMON_HDR_LEN + len);
+	skb_reset_transport_header(skb);
+	skb_put(skb, XSCTP_COMMON_HDR_LEN);
+	return skb;
+}
+
+static void put_common_header(struct sk_buff *skb,
+			      const struct xsctp_pkt_addrs *pa)
+{
+	u8 *h = skb_transport_header(skb);
+
 	put_unaligned_be16(ntohs(pa->src.v4.sin_port), h);
 	put_unaligned_be16(ntohs(pa->dst.v4.sin_port), h + 2);
 	put_unaligned_be32(pa->vtag, h + 4);
-	memcpy(h + XSCTP_COMMON_HDR_LEN, chunks, len);
 	put_unaligned_le32(0, h + XSCTP_CRC_OFFSET);
-	skb_reset_transport_header(skb);
-	return skb;
 }
 
 /*
  * The CRC32c, by the device when it can (CHECKSUM_PARTIAL with
  * csum_not_inet: the core computes it in software if the packet ends up
- * on a device that cannot), else now.
+ * on a device that cannot), else now. Also now for a packet IP may
+ * fragment (packet.c): IP fragmentation resolves a pending checksum as
+ * the Internet one, which would overwrite the CRC32c.
  */
 static void set_crc(struct sk_buff *skb, const struct dst_entry *dst,
 		    bool encapsulated)
@@ -61,7 +73,7 @@ static void set_crc(struct sk_buff *skb, const struct dst_entry *dst,
 	u8 *h = skb_transport_header(skb);
 
 	if ((dst->dev->features & NETIF_F_SCTP_CRC) && !dst_xfrm(dst) &&
-	    !encapsulated && compat_skb_mark_crc32c(skb)) {
+	    !encapsulated && !skb->ignore_df && compat_skb_mark_crc32c(skb)) {
 		skb->ip_summed = CHECKSUM_PARTIAL;
 		skb->csum_start = skb_transport_header(skb) - skb->head;
 		skb->csum_offset = XSCTP_CRC_OFFSET;
@@ -110,6 +122,36 @@ static bool encapsulated(struct net *net, const struct xsctp_pkt_addrs *pa)
 	return pa->encap_port && xsctp_udp_local_port(net);
 }
 
+/*
+ * A packet IP may fragment (packet.c) leaves without DF and with an IP ID
+ * of its own, as __ip_queue_xmit() sends it: ip_build_and_send_pkt()
+ * gives every packet of a PMTU-discovering socket DF and the ID 0, and
+ * the fragments of two such packets would collide in the peer's
+ * reassembly.
+ */
+static int xmit_v4_fragmentable(struct net *net, struct sock *sk,
+				struct sk_buff *skb, const struct flowi4 *fl4)
+{
+	int ttl = READ_ONCE(inet_sk(sk)->uc_ttl);
+	struct iphdr *iph;
+
+	skb_push(skb, sizeof(*iph));
+	skb_reset_network_header(skb);
+	iph = ip_hdr(skb);
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->tos = READ_ONCE(inet_sk(sk)->tos);
+	iph->ttl = ttl < 0 ? ip4_dst_hoplimit(skb_dst(skb)) : ttl;
+	iph->protocol = IPPROTO_SCTP;
+	iph->saddr = fl4->saddr;
+	iph->daddr = fl4->daddr;
+	iph->frag_off = 0;
+	__ip_select_ident(net, iph, 1);
+	skb->priority = READ_ONCE(sk->sk_priority);
+	skb->mark = READ_ONCE(sk->sk_mark);
+	return ip_local_out(net, sk, skb);
+}
+
 static int xmit_v4(struct net *net, struct sock *sk, struct sk_buff *skb,
 		   struct xsctp_pkt_addrs *pa)
 {
@@ -127,13 +169,17 @@ static int xmit_v4(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return PTR_ERR(rt);
 	}
 	pa->src.v4.sin_addr.s_addr = fl4.saddr;
+	pa->mtu = dst_mtu(&rt->dst);
 	set_crc(skb, &rt->dst, encapsulated(net, pa));
 	if (encapsulated(net, pa)) {
 		tunnel_v4(net, sk, skb, rt, &fl4, pa);
 		return 0;
 	}
 	skb_dst_set(skb, &rt->dst);
-	return ip_build_and_send_pkt(skb, sk, fl4.saddr, fl4.daddr, NULL, 0);
+	if (skb->ignore_df)
+		return xmit_v4_fragmentable(net, sk, skb, &fl4);
+	return ip_build_and_send_pkt(skb, sk, fl4.saddr, fl4.daddr, NULL,
+				     READ_ONCE(inet_sk(sk)->tos));
 }
 
 static int xmit_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
@@ -157,6 +203,7 @@ static int xmit_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return PTR_ERR(dst);
 	}
 	pa->src.v6.sin6_addr = fl6.saddr;
+	pa->mtu = dst_mtu(dst);
 	set_crc(skb, dst, encapsulated(net, pa));
 	if (encapsulated(net, pa)) {
 		tunnel_v6(net, sk, skb, dst, &fl6, pa);
@@ -168,27 +215,45 @@ static int xmit_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
 }
 
 /**
- * xsctp_output() - send one packet
+ * xsctp_output_skb() - send one packet built by the caller
  * @net: the namespace
  * @sk: the socket it leaves through (an association's, or a control one)
  * @pa: addresses, ports and verification tag; a wildcard source is
- *	replaced by the one the route chose. With a remote UDP port, and
- *	the namespace's tunnel open, the packet goes in UDP (RFC 6951).
+ *	replaced by the one the route chose, and @pa->mtu is set to the
+ *	route's MTU. With a remote UDP port, and the namespace's tunnel
+ *	open, the packet goes in UDP (RFC 6951).
+ * @skb: from xsctp_skb_alloc(), the chunks after its common header
+ *
+ * Return: 0, or why the packet could not leave (no route, no memory).
+ */
+int xsctp_output_skb(struct net *net, struct sock *sk,
+		     struct xsctp_pkt_addrs *pa, struct sk_buff *skb)
+{
+	put_common_header(skb, pa);
+	if (pa->dst.sa.sa_family == AF_INET6)
+		return xmit_v6(net, sk, skb, pa);
+	return xmit_v4(net, sk, skb, pa);
+}
+
+/**
+ * xsctp_output() - send one packet of the chunks in @chunks
+ * @net: the namespace
+ * @sk: the socket it leaves through
+ * @pa: as for xsctp_output_skb()
  * @chunks: the chunks, padded
  * @len: their length
  *
- * Return: 0, or why the packet could not leave (no route, no memory).
+ * Return: 0, or why the packet could not leave.
  */
 int xsctp_output(struct net *net, struct sock *sk,
 		 struct xsctp_pkt_addrs *pa, const u8 *chunks, size_t len)
 {
-	struct sk_buff *skb = packet_alloc(pa, chunks, len);
+	struct sk_buff *skb = xsctp_skb_alloc(len);
 
 	if (!skb)
 		return -ENOMEM;
-	if (pa->dst.sa.sa_family == AF_INET6)
-		return xmit_v6(net, sk, skb, pa);
-	return xmit_v4(net, sk, skb, pa);
+	skb_put_data(skb, chunks, len);
+	return xsctp_output_skb(net, sk, pa, skb);
 }
 
 /* The control socket of @family in @net, for answers without a socket. */

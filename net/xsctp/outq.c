@@ -399,6 +399,19 @@ void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack)
 	xsctp_outq_flush(asoc);
 }
 
+/* Everything outstanding on @p is to be sent again, timed afresh (Karn). */
+static void mark_path_rtx(struct xsctp_outq *q, struct xsctp_path *p)
+{
+	struct xsctp_tx_chunk *ch;
+
+	list_for_each_entry(ch, &q->sent, node) {
+		if (ch->acked || ch->rtx || ch->path != p)
+			continue;
+		mark_rtx(q, ch);
+		xsctp_rtt_probe_retransmitted(&q->probe, ch->tsn);
+	}
+}
+
 /**
  * xsctp_outq_t3_expired() - T3-rtx expired (RFC 9260 6.3.3)
  * @asoc: the association
@@ -411,7 +424,6 @@ void xsctp_outq_t3_expired(struct xsctp_assoc *asoc)
 {
 	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_path *p = asoc->primary;
-	struct xsctp_tx_chunk *ch;
 
 	if (!q->outstanding || !p)
 		return;
@@ -423,12 +435,21 @@ void xsctp_outq_t3_expired(struct xsctp_assoc *asoc)
 	xsctp_rto_backoff(&p->rto, &asoc->cfg.rto);
 	xsctp_cc_timeout(&p->cc, p->pmtu);
 	q->fast_recovery = false;
-	list_for_each_entry(ch, &q->sent, node) {
-		if (ch->acked || ch->rtx)
-			continue;
-		mark_rtx(q, ch);
-		xsctp_rtt_probe_retransmitted(&q->probe, ch->tsn);
-	}
-	p->cc.flight = 0;
+	mark_path_rtx(q, p);
+	xsctp_outq_flush(asoc);
+}
+
+/**
+ * xsctp_outq_retransmit_path() - send again what is outstanding on @p
+ * @asoc: the association
+ * @p: a path whose MTU fell (pmtu.c): its packets were too big
+ *
+ * Neither cwnd nor the RTO change: nothing says the path is congested.
+ */
+void xsctp_outq_retransmit_path(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	if (!asoc->out.outstanding)
+		return;
+	mark_path_rtx(&asoc->out, p);
 	xsctp_outq_flush(asoc);
 }

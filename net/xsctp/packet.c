@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Packets of one association to one path: chunks are written in place
- * into a buffer of the path's MTU, which leaves (xsctp_output()) when the
- * next chunk would not fit, or when the caller is done.
+ * into the packet's skb, sized for the path's MTU, which leaves
+ * (xsctp_output_skb()) when the next chunk would not fit, or when the
+ * caller is done.
  */
-#include <linux/slab.h>
+#include <linux/skbuff.h>
 
 #include <net/xsctp/crc.h>
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/effects.h>
+#include <net/xsctp/output.h>
 #include <net/xsctp/packet.h>
 
 /*
@@ -23,24 +25,41 @@ u32 xsctp_path_payload_room(const struct xsctp_path *path)
 	       XSCTP_COMMON_HDR_LEN;
 }
 
-int xsctp_packet_init(struct xsctp_packet *pkt, struct xsctp_assoc *asoc,
-		      struct xsctp_path *path)
+void xsctp_packet_init(struct xsctp_packet *pkt, struct xsctp_assoc *asoc,
+		       struct xsctp_path *path)
 {
 	pkt->asoc = asoc;
 	pkt->path = path;
 	pkt->room = xsctp_path_payload_room(path);
 	pkt->len = 0;
 	pkt->sent = 0;
-	pkt->buf = kmalloc(pkt->room, GFP_ATOMIC);
-	return pkt->buf ? 0 : -ENOMEM;
+	pkt->skb = NULL;
 }
 
-/* Anything still held leaves first. */
+/* Anything still held leaves. */
 void xsctp_packet_free(struct xsctp_packet *pkt)
 {
 	xsctp_packet_send(pkt);
-	kfree(pkt->buf);
-	pkt->buf = NULL;
+}
+
+/*
+ * A buffer for the packet's first chunk of @len bytes, with tailroom for
+ * more up to the path's MTU, or up to a page when the MTU is larger
+ * (loopback's is 64 KiB): such packets grow as chunks come.
+ */
+static bool packet_start(struct xsctp_packet *pkt, u32 len)
+{
+	u32 size = max(len, min_t(u32, pkt->room, XSCTP_PACKET_ALLOC));
+
+	pkt->skb = xsctp_skb_alloc(size);
+	return pkt->skb;
+}
+
+static bool packet_grow(struct xsctp_packet *pkt, u32 len)
+{
+	u32 more = max(len, min_t(u32, pkt->room - pkt->len, XSCTP_PACKET_ALLOC));
+
+	return !pskb_expand_head(pkt->skb, 0, more, GFP_ATOMIC);
 }
 
 /**
@@ -48,31 +67,44 @@ void xsctp_packet_free(struct xsctp_packet *pkt)
  * @pkt: the packet
  * @len: the chunk's length, padding included
  *
- * Sends what the packet holds when the chunk would not fit with it.
+ * Sends what the packet holds when the chunk would not fit with it. A
+ * chunk larger than the path's MTU allows (cut before the MTU fell) goes
+ * alone, and IP fragments its packet.
  *
- * Return: where to write the chunk, or NULL if it cannot fit in any
- * packet to this path.
+ * Return: where to write the chunk, or NULL without memory.
  */
 u8 *xsctp_packet_reserve(struct xsctp_packet *pkt, u32 len)
 {
-	if (len > pkt->room)
-		return NULL;
 	if (pkt->len + len > pkt->room)
 		xsctp_packet_send(pkt);
-	return pkt->buf + pkt->len;
+	if (!pkt->skb) {
+		if (!packet_start(pkt, len))
+			return NULL;
+	} else if (skb_tailroom(pkt->skb) < len && !packet_grow(pkt, len)) {
+		return NULL;
+	}
+	return skb_tail_pointer(pkt->skb);
 }
 
 void xsctp_packet_commit(struct xsctp_packet *pkt, u32 len)
 {
+	skb_put(pkt->skb, len);
 	pkt->len += len;
 }
 
 void xsctp_packet_send(struct xsctp_packet *pkt)
 {
-	if (!pkt->len)
+	struct sk_buff *skb = pkt->skb;
+
+	if (!skb)
 		return;
-	xsctp_send_to_path(pkt->asoc, pkt->path, pkt->asoc->peer_tag,
-			   pkt->buf, pkt->len);
+	pkt->skb = NULL;
+	if (!pkt->len) {
+		kfree_skb(skb);
+		return;
+	}
+	skb->ignore_df = pkt->len > pkt->room;
+	xsctp_send_skb_to_path(pkt->asoc, pkt->path, pkt->asoc->peer_tag, skb);
 	pkt->len = 0;
 	pkt->sent++;
 }

@@ -12,6 +12,7 @@
 
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/effects.h>
+#include <net/xsctp/outq.h>
 #include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
 
@@ -245,8 +246,8 @@ static void fill_paddrinfo(struct sock *sk, const struct xsctp_assoc *asoc,
 	pi->spinfo_state = p->state;
 	pi->spinfo_srtt = p->rto.measured ? p->rto.srtt_us / USEC_PER_MSEC : 0;
 	pi->spinfo_rto = p->rto.rto_us / USEC_PER_MSEC;
-	pi->spinfo_mtu = XSCTP_PATH_MTU;
-	pi->spinfo_cwnd = min(4 * XSCTP_PATH_MTU, max(2 * XSCTP_PATH_MTU, 4380U));
+	pi->spinfo_mtu = p->pmtu;
+	pi->spinfo_cwnd = p->cc.cwnd;
 }
 
 int xsctp_get_status(struct sock *sk, char __user *optval, int len,
@@ -268,7 +269,7 @@ int xsctp_get_status(struct sock *sk, char __user *optval, int len,
 	st.sstat_rwnd = asoc->peer_rwnd;
 	st.sstat_instrms = asoc->num_in;
 	st.sstat_outstrms = asoc->num_out;
-	st.sstat_fragmentation_point = XSCTP_PATH_MTU - XSCTP_DATA_OVERHEAD;
+	st.sstat_fragmentation_point = xsctp_frag_point(asoc);
 	if (asoc->primary)
 		fill_paddrinfo(sk, asoc, asoc->primary, &st.sstat_primary);
 	return xsctp_put_opt(optval, optlen, &st, sizeof(st));

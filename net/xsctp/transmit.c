@@ -171,12 +171,13 @@ static bool data_waiting(const struct xsctp_assoc *asoc)
 
 static void put_sack(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
 {
-	u8 *at = xsctp_packet_reserve(pkt, pkt->room);
+	u32 max = min_t(u32, pkt->room, XSCTP_PACKET_ALLOC);
+	u8 *at = xsctp_packet_reserve(pkt, max);
 	int n;
 
 	if (!at)
 		return;
-	n = xsctp_inq_put_sack(asoc, at, pkt->room - pkt->len);
+	n = xsctp_inq_put_sack(asoc, at, max);
 	if (n > 0)
 		xsctp_packet_commit(pkt, n);
 }
@@ -197,8 +198,7 @@ void xsctp_transmit(struct xsctp_assoc *asoc, bool sack)
 
 	if (!path || asoc->dead || (!sack && !data))
 		return;
-	if (xsctp_packet_init(&pkt, asoc, path))
-		return;
+	xsctp_packet_init(&pkt, asoc, path);
 	if (sack || (data && xsctp_inq_sack_pending(asoc)))
 		put_sack(asoc, &pkt);
 	if (data) {

@@ -33,12 +33,10 @@
 #define XSCTP_DEF_MAX_INSTREAMS		65535U
 
 /*
- * Until path MTU discovery (data transfer), every path is taken to have
- * Ethernet's MTU; a DATA chunk then carries its size less the IPv4, SCTP
- * common and DATA headers (20 + 12 + 16).
+ * A path's MTU until its first packet is routed (pmtu.c): Ethernet's, as
+ * sctp.ko's SCTP_DEFAULT_MAXSEGMENT.
  */
 #define XSCTP_PATH_MTU			1500U
-#define XSCTP_DATA_OVERHEAD		48U
 
 /*
  * Clock granularity G of RFC 9260 6.3.1 C3: the floor of RTTVAR, so a

@@ -8,6 +8,8 @@
 void xsctp_source_for(const struct sock *sk, const union xsctp_addr *dst,
 		      u16 port, union xsctp_addr *src);
 u32 xsctp_local_rwnd(const struct sock *sk);
+int xsctp_send_skb_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
+			   u32 vtag, struct sk_buff *skb);
 int xsctp_send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		       u32 vtag, const u8 *chunks, size_t len);
 

@@ -84,6 +84,7 @@ enum xsctp_icmp_kind {
 	XSCTP_ICMP_OTHER,		/* not acted on (yet): counted only */
 	XSCTP_ICMP_UNREACH,		/* host, net, port... unreachable */
 	XSCTP_ICMP_PROTO_UNREACH,	/* no SCTP at the destination */
+	XSCTP_ICMP_TOO_BIG,		/* fragmentation needed (pmtu.c) */
 };
 
 struct xsctp_icmp {
@@ -93,6 +94,8 @@ struct xsctp_icmp {
 	int len;			/* ... and how much of it is there */
 	enum xsctp_icmp_kind kind;
 	int err;			/* the errno it means */
+	u32 mtu;			/* XSCTP_ICMP_TOO_BIG: the next hop's */
+	struct sk_buff *skb;		/* the ICMP, at the quoted IP header */
 };
 
 void xsctp_icmp_rcv(const struct xsctp_icmp *ic);

@@ -41,6 +41,7 @@ enum xsctp_mib_field {
 	XSCTP_MIB_OUT_RETRANSMITS,	/* ... and sent again */
 	XSCTP_MIB_T3_EXPIRED,		/* T3-rtx expiries */
 	XSCTP_MIB_FAST_RETRANSMITS,	/* chunks fast-retransmitted */
+	XSCTP_MIB_IN_ICMP_TOO_BIG,	/* ICMP too big for an association */
 	__XSCTP_MIB_MAX
 };
 

@@ -14,8 +14,12 @@ struct xsctp_pkt_addrs {
 	int oif;		/* 0: any interface */
 	u32 vtag;
 	__be16 encap_port;	/* RFC 6951: the peer's UDP port, or 0 */
+	u32 mtu;		/* out: the MTU of the route taken */
 };
 
+struct sk_buff *xsctp_skb_alloc(size_t len);
+int xsctp_output_skb(struct net *net, struct sock *sk,
+		     struct xsctp_pkt_addrs *pa, struct sk_buff *skb);
 int xsctp_output(struct net *net, struct sock *sk,
 		 struct xsctp_pkt_addrs *pa, const u8 *chunks, size_t len);
 struct sock *xsctp_ctl_sock(struct net *net, sa_family_t family);

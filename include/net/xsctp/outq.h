@@ -70,6 +70,7 @@ int xsctp_outq_add_msg(struct xsctp_assoc *asoc,
 bool xsctp_outq_empty(const struct xsctp_assoc *asoc);
 void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack);
 void xsctp_outq_t3_expired(struct xsctp_assoc *asoc);
+void xsctp_outq_retransmit_path(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_outq_flush(struct xsctp_assoc *asoc);
 u32 xsctp_frag_point(const struct xsctp_assoc *asoc);
 

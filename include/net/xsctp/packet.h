@@ -12,14 +12,17 @@
 struct xsctp_packet {
 	struct xsctp_assoc *asoc;
 	struct xsctp_path *path;
-	u8 *buf;
+	struct sk_buff *skb;	/* being filled, or NULL */
 	u32 room;		/* chunk bytes a packet may hold */
 	u32 len;		/* chunk bytes held now */
 	unsigned int sent;	/* packets sent so far */
 };
 
-int xsctp_packet_init(struct xsctp_packet *pkt, struct xsctp_assoc *asoc,
-		      struct xsctp_path *path);
+/* The most chunk bytes a packet is first given room for. */
+#define XSCTP_PACKET_ALLOC	(PAGE_SIZE - 256)
+
+void xsctp_packet_init(struct xsctp_packet *pkt, struct xsctp_assoc *asoc,
+		       struct xsctp_path *path);
 void xsctp_packet_free(struct xsctp_packet *pkt);
 u8 *xsctp_packet_reserve(struct xsctp_packet *pkt, u32 len);
 void xsctp_packet_commit(struct xsctp_packet *pkt, u32 len);
