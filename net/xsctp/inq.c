@@ -4,16 +4,20 @@
  * the TSN map, handed to reassembly, and whole messages (or, in partial
  * delivery, pieces of one) go to the socket's receive queue as skbs.
  *
- * Memory is bounded by the receive buffer whatever the peer sends: a
- * chunk is taken only while what the association holds (reassembly) plus
- * what waits to be read fits in SO_RCVBUF, the one that fills the
- * cumulative point's hole excepted so reassembly can always move on; the
- * TSN map bounds how far ahead a chunk may be. Everything else is a
- * counted drop, which the peer's retransmission recovers.
+ * Memory is bounded by the receive buffer whatever the peer sends. A
+ * chunk is taken only while the memory of the fragments held (reassembly)
+ * plus what waits to be read fits in SO_RCVBUF (three quarters of it
+ * above a hole); the one that fills the cumulative point's hole needs
+ * only room among the fragments, so reassembly can always move on.
+ * Messages go to the receive queue while it has room, or when it is
+ * empty. The TSN map bounds how far ahead a chunk may be. Everything
+ * else is a counted drop, which the peer's retransmission recovers: at
+ * most twice SO_RCVBUF per association, and one message.
  */
 #include <linux/slab.h>
 #include <net/sock.h>
 
+#include <net/xsctp/cause.h>
 #include <net/xsctp/chunk.h>
 #include <net/xsctp/effects.h>
 #include <net/xsctp/inq.h>
@@ -23,19 +27,30 @@
 #include <net/xsctp/sack.h>
 #include <net/xsctp/serial.h>
 #include <net/xsctp/sm.h>
+#include <net/xsctp/wire.h>
+
+/*
+ * What a fragment of @len bytes costs: a tiny payload carries its
+ * bookkeeping, which a flood of 1-byte chunks would otherwise hide.
+ */
+static u32 frag_size(u32 len)
+{
+	return kmalloc_size_roundup(struct_size_t(struct xsctp_frag, data, len));
+}
 
 static void free_frag(struct xsctp_frag *f)
 {
 	kfree(f);
 }
 
-static void free_msg(struct list_head *msg)
+static void free_msg(struct xsctp_inq *in, struct list_head *msg)
 {
 	while (!list_empty(msg)) {
 		struct xsctp_frag *f = list_first_entry(msg, struct xsctp_frag,
 							node);
 
 		list_del(&f->node);
+		in->frag_mem -= frag_size(f->len);
 		kfree(f);
 	}
 }
@@ -64,7 +79,10 @@ void xsctp_inq_stop(struct xsctp_assoc *asoc)
 	xsctp_sack_timer_stop(asoc);
 	if (in->next_ssn)
 		xsctp_reasm_purge(&in->reasm, free_frag);
-	free_msg(&in->stalled);
+	free_msg(in, &in->stalled);
+	in->frag_mem = 0;
+	in->refused = false;
+	in->bad_sid = -1;
 	bitmap_free(in->map_bits);
 	kfree(in->next_ssn);
 	in->map_bits = NULL;
@@ -88,14 +106,29 @@ u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc)
 	return window > h ? window - h : 0;
 }
 
+static bool full(const struct sock *sk)
+{
+	return atomic_read(&sk->sk_rmem_alloc) >= READ_ONCE(sk->sk_rcvbuf);
+}
+
+/*
+ * Room for a new chunk of @len bytes at @tsn? Chunks above a hole may use
+ * three quarters of the buffer: the last quarter is for those that fill
+ * it, which may also pass a full receive queue when something waits above
+ * them; without that nothing held could ever leave (Linux reneges there
+ * instead, dropping what it had taken above the hole).
+ */
 static bool room_for(const struct xsctp_assoc *asoc, u32 tsn, u32 len)
 {
+	const struct xsctp_inq *in = &asoc->in;
 	u32 rcvbuf = READ_ONCE(asoc->sk->sk_rcvbuf);
+	u32 mem = in->frag_mem + frag_size(len);
+	bool fills = tsn == in->map.cum_tsn + 1;
+	u32 limit = fills ? rcvbuf : rcvbuf - rcvbuf / 4;
 
-	if (held(asoc) + len <= rcvbuf)
+	if (mem + atomic_read(&asoc->sk->sk_rmem_alloc) <= limit)
 		return true;
-	return tsn == asoc->in.map.cum_tsn + 1 &&
-	       asoc->in.reasm.bytes + len <= rcvbuf;
+	return fills && in->map.highest_tsn != in->map.cum_tsn && mem <= rcvbuf;
 }
 
 /* A message's pieces as one skb for the receive queue. */
@@ -130,7 +163,8 @@ static struct sk_buff *message_skb(struct xsctp_assoc *asoc,
 }
 
 /*
- * Deliver @msg; false (and @msg kept) when there is no memory for it. A
+ * Deliver @msg; false (and @msg kept) when there is no memory for it: the
+ * receive queue is full (the reader will call for more), or no skb. A
  * socket that reads no more gets nothing, as in Linux.
  */
 static bool deliver_one(struct xsctp_assoc *asoc, struct list_head *msg,
@@ -140,13 +174,15 @@ static bool deliver_one(struct xsctp_assoc *asoc, struct list_head *msg,
 	struct sk_buff *skb;
 
 	if (READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN) {
-		free_msg(msg);
+		free_msg(&asoc->in, msg);
 		return true;
 	}
+	if (full(sk) && skb_queue_len(&sk->sk_receive_queue))
+		return false;
 	skb = message_skb(asoc, msg, eor);
 	if (!skb)
 		return false;
-	free_msg(msg);
+	free_msg(&asoc->in, msg);
 	skb_set_owner_r(skb, sk);
 	skb_queue_tail(&sk->sk_receive_queue, skb);
 	sk->sk_data_ready(sk);
@@ -195,16 +231,40 @@ static struct xsctp_frag *new_frag(const struct xsctp_data *d)
 	return f;
 }
 
-/* A chunk the TSN map accepted: to reassembly, or dropped if unusable. */
+/*
+ * A chunk the TSN map accepted: to reassembly, or dropped if unusable.
+ * RFC 9260 6.5: DATA for a stream that does not exist is acknowledged,
+ * never delivered, and answered at once by an ERROR (Invalid Stream
+ * Identifier), which goes with the SACK: one per SACK, naming the first
+ * such stream, so a flood of them is not echoed chunk for chunk.
+ */
 static void take_chunk(struct xsctp_assoc *asoc, struct xsctp_frag *f)
 {
+	struct xsctp_inq *in = &asoc->in;
+
 	if (f->sid >= asoc->num_in) {
-		/* RFC 9260 6.5: acknowledged, never delivered. */
 		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_IN_DATA_BAD_STREAM);
+		if (in->bad_sid < 0)
+			in->bad_sid = f->sid;
+		in->sack_now = true;
 		kfree(f);
 		return;
 	}
-	xsctp_reasm_add(&asoc->in.reasm, f);
+	in->frag_mem += frag_size(f->len);
+	xsctp_reasm_add(&in->reasm, f);
+}
+
+/* The TSN map's verdict on a chunk that will not be taken, counted. */
+static void not_new(struct xsctp_assoc *asoc, enum xsctp_tsn_verdict v)
+{
+	struct net *net = sock_net(asoc->sk);
+
+	if (v == XSCTP_TSN_DUPLICATE) {
+		XSCTP_INC_STATS(net, XSCTP_MIB_IN_DATA_DUPLICATE);
+		asoc->in.sack_now = true;	/* 6.2: report duplicates at once */
+	} else {
+		XSCTP_INC_STATS(net, XSCTP_MIB_IN_DATA_BEYOND_WINDOW);
+	}
 }
 
 /**
@@ -236,30 +296,24 @@ void xsctp_inq_data(struct xsctp_assoc *asoc, struct xsctp_path *from,
 	in->got_data = true;
 	if (d.flags & XSCTP_DATA_IMMEDIATE)
 		in->sack_now = true;
+	if (xsctp_tsn_map_check(&in->map, d.tsn) != XSCTP_TSN_NEW) {
+		not_new(asoc, xsctp_tsn_map_mark(&in->map, d.tsn));
+		return;
+	}
 	if (!room_for(asoc, d.tsn, d.payload_len)) {
 		XSCTP_INC_STATS(net, XSCTP_MIB_IN_DATA_NO_ROOM);
+		in->refused = true;
 		in->sack_now = true;
 		return;
 	}
 	f = new_frag(&d);
 	if (!f)
-		return;
-	switch (xsctp_tsn_map_mark(&in->map, d.tsn)) {
-	case XSCTP_TSN_NEW:
-		XSCTP_INC_STATS(net, XSCTP_MIB_IN_DATA_CHUNKS);
-		in->last_from = from ?: in->last_from;
-		take_chunk(asoc, f);
-		deliver(asoc);
-		return;
-	case XSCTP_TSN_DUPLICATE:
-		XSCTP_INC_STATS(net, XSCTP_MIB_IN_DATA_DUPLICATE);
-		in->sack_now = true;	/* 6.2: report duplicates at once */
-		break;
-	case XSCTP_TSN_BEYOND_WINDOW:
-		XSCTP_INC_STATS(net, XSCTP_MIB_IN_DATA_BEYOND_WINDOW);
-		break;
-	}
-	kfree(f);
+		return;		/* not marked: the peer sends it again */
+	xsctp_tsn_map_mark(&in->map, d.tsn);
+	XSCTP_INC_STATS(net, XSCTP_MIB_IN_DATA_CHUNKS);
+	in->last_from = from ?: in->last_from;
+	take_chunk(asoc, f);
+	deliver(asoc);
 }
 
 /**
@@ -278,10 +332,13 @@ void xsctp_inq_packet_done(struct xsctp_assoc *asoc)
 		return;
 	in->got_data = false;
 	in->unacked_packets++;
+	/* Nothing to read, no room: a message in pieces may make some. */
 	if (!list_empty(&in->stalled) ||
 	    (!skb_queue_len(&asoc->sk->sk_receive_queue) &&
-	     !xsctp_inq_rwnd(asoc) && xsctp_reasm_start_partial(&in->reasm)))
+	     (!xsctp_inq_rwnd(asoc) || in->refused) &&
+	     xsctp_reasm_start_partial(&in->reasm)))
 		deliver(asoc);
+	in->refused = false;
 	if (in->sack_now || in->unacked_packets >= asoc->cfg.sack_freq ||
 	    !asoc->cfg.sack_delay_ms || in->map.highest_tsn != in->map.cum_tsn)
 		xsctp_transmit(asoc, true);
@@ -294,13 +351,30 @@ bool xsctp_inq_sack_pending(const struct xsctp_assoc *asoc)
 	return asoc->in.unacked_packets || asoc->in.sack_now;
 }
 
+/* The ERROR take_chunk() left for the SACK to carry: its length, or 0. */
+static int put_bad_stream(const struct xsctp_inq *in, u8 *buf, size_t room)
+{
+	__be16 info[2] = { htons(in->bad_sid), 0 };	/* stream, reserved */
+	u8 cause[XSCTP_PARAM_HDR_LEN + sizeof(info)];
+	int n;
+
+	if (in->bad_sid < 0)
+		return 0;
+	n = xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_INVALID_STREAM,
+			    info, sizeof(info));
+	if (n > 0)
+		n = xsctp_wire_put_chunk(buf, room, XSCTP_CID_ERROR, 0, cause, n);
+	return max(n, 0);
+}
+
 /**
  * xsctp_inq_put_sack() - write the SACK that is due
  * @asoc: the association
  * @buf: where
  * @room: bytes available
  *
- * The delayed-SACK timer stops: this SACK says everything.
+ * The delayed-SACK timer stops: this SACK says everything. An ERROR for
+ * DATA on a stream that does not exist goes before it.
  *
  * Return: bytes written, or a negative errno.
  */
@@ -308,13 +382,16 @@ int xsctp_inq_put_sack(struct xsctp_assoc *asoc, u8 *buf, size_t room)
 {
 	struct xsctp_inq *in = &asoc->in;
 	u32 rwnd = xsctp_inq_rwnd(asoc);
-	int n;
+	int elen, n;
 
 	if (!in->map_bits)
 		return -ENOENT;
-	n = xsctp_sack_build(buf, room, &in->map, rwnd);
+	elen = put_bad_stream(in, buf, room);
+	n = xsctp_sack_build(buf + elen, room - elen, &in->map, rwnd);
 	if (n < 0)
 		return n;
+	n += elen;
+	in->bad_sid = -1;
 	in->unacked_packets = 0;
 	in->sack_now = false;
 	in->rwnd_sent = rwnd;

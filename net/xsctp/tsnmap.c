@@ -71,32 +71,47 @@ static void advance(struct xsctp_tsn_map *map)
 }
 
 /**
- * xsctp_tsn_map_mark() - record the arrival of a DATA chunk's TSN
+ * xsctp_tsn_map_check() - what xsctp_tsn_map_mark() would say, marking nothing
  * @map: the map
  * @tsn: the TSN
  *
  * TSNs at or before the cumulative point, and TSNs already seen, are
- * duplicates (remembered for the next SACK). A TSN that is not after the
- * cumulative point in serial arithmetic, or is more than the window past
- * it, cannot be tracked and must be dropped.
+ * duplicates. A TSN that is not after the cumulative point in serial
+ * arithmetic, or is more than the window past it, cannot be tracked.
+ * The receiver asks first, so that only a new TSN costs it memory.
  */
-enum xsctp_tsn_verdict xsctp_tsn_map_mark(struct xsctp_tsn_map *map, u32 tsn)
+enum xsctp_tsn_verdict xsctp_tsn_map_check(const struct xsctp_tsn_map *map,
+					   u32 tsn)
 {
 	u32 offset = tsn - map->cum_tsn;
 
-	if (!xsctp_tsn_lt(map->cum_tsn, tsn)) {
+	if (!xsctp_tsn_lt(map->cum_tsn, tsn))
 		/* Half the sequence space behind is "old", not "ahead". */
-		if (offset == 1U << 31)
-			return XSCTP_TSN_BEYOND_WINDOW;
-		note_duplicate(map, tsn);
-		return XSCTP_TSN_DUPLICATE;
-	}
+		return offset == 1U << 31 ? XSCTP_TSN_BEYOND_WINDOW :
+					    XSCTP_TSN_DUPLICATE;
 	if (offset > map->nbits)
 		return XSCTP_TSN_BEYOND_WINDOW;
-	if (offset_received(map, offset)) {
+	return offset_received(map, offset) ? XSCTP_TSN_DUPLICATE :
+					      XSCTP_TSN_NEW;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_tsn_map_check);
+
+/**
+ * xsctp_tsn_map_mark() - record the arrival of a DATA chunk's TSN
+ * @map: the map
+ * @tsn: the TSN
+ *
+ * As xsctp_tsn_map_check() says: a new TSN is recorded, a duplicate
+ * remembered for the next SACK, one beyond the window must be dropped.
+ */
+enum xsctp_tsn_verdict xsctp_tsn_map_mark(struct xsctp_tsn_map *map, u32 tsn)
+{
+	enum xsctp_tsn_verdict v = xsctp_tsn_map_check(map, tsn);
+
+	if (v == XSCTP_TSN_DUPLICATE)
 		note_duplicate(map, tsn);
-		return XSCTP_TSN_DUPLICATE;
-	}
+	if (v != XSCTP_TSN_NEW)
+		return v;
 	set_bit(slot(map, tsn), map->bits);
 	if (xsctp_tsn_lt(map->highest_tsn, tsn))
 		map->highest_tsn = tsn;

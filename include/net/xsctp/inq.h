@@ -25,8 +25,11 @@ struct xsctp_inq {
 	unsigned long *map_bits;
 	struct xsctp_reasm reasm;
 	u16 *next_ssn;			/* per inbound stream */
-	struct list_head stalled;	/* a message no skb could be had for */
+	struct list_head stalled;	/* a message not yet on the socket */
 	bool stalled_eor;
+	u32 frag_mem;			/* allocated for fragments held */
+	bool refused;			/* a chunk found no room, this packet */
+	int bad_sid;			/* to report in an ERROR, or -1 */
 	unsigned int unacked_packets;	/* with DATA, since our last SACK */
 	bool got_data;			/* in the packet being processed */
 	bool sack_now;			/* something 6.2 says not to delay */

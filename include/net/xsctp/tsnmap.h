@@ -37,6 +37,8 @@ struct xsctp_gap_block {
 
 int xsctp_tsn_map_init(struct xsctp_tsn_map *map, unsigned long *bits,
 		       u32 nbits, u32 initial_tsn);
+enum xsctp_tsn_verdict xsctp_tsn_map_check(const struct xsctp_tsn_map *map,
+					   u32 tsn);
 enum xsctp_tsn_verdict xsctp_tsn_map_mark(struct xsctp_tsn_map *map, u32 tsn);
 unsigned int xsctp_tsn_map_gaps(const struct xsctp_tsn_map *map,
 				struct xsctp_gap_block *blocks,

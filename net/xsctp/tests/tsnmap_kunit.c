@@ -66,8 +66,9 @@ static void compare_random(struct kunit *test, u32 initial, u64 seed)
 	struct xsctp_tsn_map map;
 	struct rnd_state rnd;
 	struct model *m;
-	unsigned int i, ng, nw, dups = 0;
+	unsigned int i, ng, nw, seen, dups = 0;
 	u32 dupbuf[XSCTP_TSN_MAP_MAX_DUPS];
+	enum xsctp_tsn_verdict v;
 
 	m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m);
@@ -81,8 +82,12 @@ static void compare_random(struct kunit *test, u32 initial, u64 seed)
 
 		if (m->cum > 8 && prandom_u32_state(&rnd) % 8 == 0)
 			off = m->cum - 1 - prandom_u32_state(&rnd) % 8;
-		KUNIT_ASSERT_EQ(test, xsctp_tsn_map_mark(&map, initial + off),
-				model_mark(m, off));
+		/* check() foretells mark() and changes nothing. */
+		seen = map.num_dups + map.dups_dropped;
+		v = xsctp_tsn_map_check(&map, initial + off);
+		KUNIT_ASSERT_EQ(test, map.num_dups + map.dups_dropped, seen);
+		KUNIT_ASSERT_EQ(test, xsctp_tsn_map_mark(&map, initial + off), v);
+		KUNIT_ASSERT_EQ(test, v, model_mark(m, off));
 		KUNIT_ASSERT_EQ(test, map.cum_tsn, initial + m->cum - 1);
 		if (i % 7)
 			continue;
