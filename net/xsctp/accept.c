@@ -48,7 +48,8 @@ static int wait_for_assoc(struct sock *sk, long timeo)
 	add_wait_queue_exclusive(sk_sleep(sk), &wait);
 	while (list_empty(&xsctp_sk(sk)->assocs)) {
 		err = -EINVAL;
-		if (sk->sk_state != TCP_LISTEN)
+		if (sk->sk_state != TCP_LISTEN ||
+		    (sk->sk_shutdown & RCV_SHUTDOWN))
 			break;
 		err = -EAGAIN;
 		if (!timeo)
@@ -74,8 +75,8 @@ struct sock *xsctp_do_accept(struct sock *sk, int flags, int *err)
 	*err = -EOPNOTSUPP;
 	if (xsctp_one_to_many(sk))
 		goto out;
-	*err = -EINVAL;
-	if (sk->sk_state != TCP_LISTEN)
+	*err = -EINVAL;	/* also once shut for reading, as Linux */
+	if (sk->sk_state != TCP_LISTEN || (sk->sk_shutdown & RCV_SHUTDOWN))
 		goto out;
 	*err = wait_for_assoc(sk, sock_rcvtimeo(sk, flags & O_NONBLOCK));
 	if (*err)

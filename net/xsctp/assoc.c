@@ -91,6 +91,8 @@ struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,
 	INIT_LIST_HEAD(&asoc->paths);
 	INIT_LIST_HEAD(&asoc->node);
 	timer_setup(&asoc->t1, xsctp_t1_fired, 0);
+	timer_setup(&asoc->t5, xsctp_t5_fired, 0);
+	timer_setup(&asoc->autoclose, xsctp_autoclose_fired, 0);
 	INIT_LIST_HEAD(&asoc->out.unsent);
 	INIT_LIST_HEAD(&asoc->out.sent);
 	timer_setup(&asoc->out.t3, xsctp_t3_fired, 0);
@@ -200,8 +202,7 @@ void xsctp_assoc_unlink(struct xsctp_assoc *asoc)
 		if (!hlist_unhashed(&p->hnode))
 			xsctp_path_unhash(p);
 	list_del_init(&asoc->node);
-	if (del_timer(&asoc->t1))
-		xsctp_assoc_put(asoc);
+	xsctp_assoc_stop_timers(asoc);
 	xsctp_outq_stop(asoc);
 	xsctp_inq_stop(asoc);
 	xsctp_assoc_put(asoc);

@@ -236,6 +236,8 @@ static void established(struct xsctp_assoc *asoc)
 			xsctp_sock_set_peer(sk, &asoc->primary->addr);
 	}
 	xsctp_notify_comm_up(asoc);
+	if (asoc->cfg.autoclose_s)
+		xsctp_set_autoclose(asoc, asoc->cfg.autoclose_s);
 	sk->sk_state_change(sk);	/* wakes connect() */
 	xsctp_outq_flush(asoc);		/* what sendmsg() queued meanwhile */
 }
@@ -322,14 +324,15 @@ static void failed(struct xsctp_assoc *asoc, int err, const u8 *causes,
 
 /*
  * The peer sends no more (RFC 9260 9.2): SCTP_SHUTDOWN_EVENT, and a
- * one-to-one socket reads end of file once its queue is empty, as Linux.
+ * one-to-one socket (not a peeled-off one) reads end of file once its
+ * queue is empty, as Linux.
  */
 static void peer_shutdown(struct xsctp_assoc *asoc)
 {
 	struct sock *sk = asoc->sk;
 
 	xsctp_notify_shutdown_event(asoc);
-	if (!xsctp_one_to_many(sk) && sk->sk_state == TCP_ESTABLISHED) {
+	if (sk->sk_type == SOCK_STREAM && sk->sk_state == TCP_ESTABLISHED) {
 		inet_sk_set_state(sk, TCP_CLOSE_WAIT);
 		WRITE_ONCE(sk->sk_shutdown, sk->sk_shutdown | RCV_SHUTDOWN);
 	}
@@ -337,18 +340,31 @@ static void peer_shutdown(struct xsctp_assoc *asoc)
 }
 
 /*
- * The graceful end: SHUTDOWN_COMP, and the association goes; a one-to-one
- * socket reads end of file.
+ * The graceful end: SHUTDOWN_COMP, and the association goes. As in Linux,
+ * a one-to-one socket stays as it was (CLOSE_WAIT, Linux's SCTP_SS_CLOSING,
+ * since one side or the other shut down): connected, writable, and, if
+ * only its own side shut down, without end of file (recv() says
+ * ENOTCONN once its queue is empty).
  */
 static void closed(struct xsctp_assoc *asoc)
 {
-	struct sock *sk = asoc->sk;
 	struct xsctp_change ch = { .state = SCTP_SHUTDOWN_COMP };
 
-	if (!leave_socket(asoc, &ch) && !xsctp_one_to_many(sk)) {
-		WRITE_ONCE(sk->sk_shutdown, sk->sk_shutdown | RCV_SHUTDOWN);
-		inet_sk_set_state(sk, TCP_CLOSE);
-	}
+	leave_socket(asoc, &ch);
+	asoc->sk->sk_state_change(asoc->sk);
+}
+
+/*
+ * Shut down before it was up: it goes without a word, as in Linux (no
+ * notification, no socket error); a connect() waiting on it says
+ * ECONNREFUSED.
+ */
+static void dropped(struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+
+	asoc->error = -ECONNREFUSED;
+	xsctp_assoc_unlink(asoc);
 	sk->sk_state_change(sk);
 }
 
@@ -363,6 +379,8 @@ const struct xsctp_effects xsctp_real_effects = {
 	.add_path = add_path,
 	.remove_path = xsctp_assoc_remove_path,
 	.set_t1 = xsctp_set_t1,
+	.set_t5 = xsctp_set_t5,
+	.set_autoclose = xsctp_set_autoclose,
 	.established = established,
 	.restarted = restarted,
 	.send_shutdown = send_shutdown,
@@ -371,5 +389,6 @@ const struct xsctp_effects xsctp_real_effects = {
 	.peer_shutdown = peer_shutdown,
 	.sender_dry = xsctp_notify_sender_dry,
 	.closed = closed,
+	.dropped = dropped,
 	.failed = failed,
 };

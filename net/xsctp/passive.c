@@ -376,6 +376,8 @@ static void accept_cookie(struct sock *sk, struct xsctp_rx *rx,
 		sk_acceptq_added(sk);
 	asoc->fx->send_cookie_ack(asoc, asoc->primary);
 	xsctp_notify_comm_up(asoc);
+	if (asoc->cfg.autoclose_s)
+		xsctp_set_autoclose(asoc, asoc->cfg.autoclose_s);
 	XSCTP_INC_STATS(rx->net, XSCTP_MIB_PASSIVE_ESTABS);
 	sk->sk_data_ready(sk);
 	xsctp_assoc_rcv(asoc, rx, *rest);

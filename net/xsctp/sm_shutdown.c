@@ -2,9 +2,10 @@
 /*
  * The association state machine, graceful shutdown (RFC 9260 9.2): the
  * user's SHUTDOWN primitive, the peer's SHUTDOWN, SHUTDOWN ACK and
- * SHUTDOWN COMPLETE, T2-shutdown, and the moment the last outstanding
- * DATA is acknowledged. Same rules as sm.c: one function per event, a
- * switch on the state, effects called by name.
+ * SHUTDOWN COMPLETE, T2-shutdown, T5-shutdown-guard, SCTP_AUTOCLOSE's
+ * idle timer, and the moment the last outstanding DATA is acknowledged.
+ * Same rules as sm.c: one function per event, a switch on the state,
+ * effects called by name.
  *
  * Called with the association's socket locked; no sleeping.
  */
@@ -21,11 +22,32 @@ static u32 t2_ms(const struct xsctp_assoc *asoc)
 	return DIV_ROUND_UP(rto_us, USEC_PER_MSEC);
 }
 
+/* 9.2 and Linux: T5-shutdown-guard runs for 5 x RTO.Max. */
+static u32 t5_ms(const struct xsctp_assoc *asoc)
+{
+	return 5 * DIV_ROUND_UP(asoc->cfg.rto.max_us, USEC_PER_MSEC);
+}
+
+/* The association leaves ESTABLISHED for good: nothing left to close. */
+static void stop_autoclose(struct xsctp_assoc *asoc)
+{
+	if (asoc->cfg.autoclose_s)
+		asoc->fx->set_autoclose(asoc, 0);
+}
+
 static void send_shutdown(struct xsctp_assoc *asoc)
 {
 	asoc->state = XSCTP_S_SHUTDOWN_SENT;
 	asoc->fx->send_shutdown(asoc, asoc->primary);
 	asoc->fx->set_t1(asoc, t2_ms(asoc));
+}
+
+/* The first SHUTDOWN also starts T5, which bounds the whole sequence. */
+static void start_shutdown(struct xsctp_assoc *asoc)
+{
+	send_shutdown(asoc);
+	asoc->fx->set_t5(asoc, t5_ms(asoc));
+	stop_autoclose(asoc);
 }
 
 static void send_shutdown_ack(struct xsctp_assoc *asoc)
@@ -40,10 +62,12 @@ static void shutdown_when_drained(struct xsctp_assoc *asoc)
 {
 	if (!xsctp_outq_empty(asoc))
 		return;
-	if (asoc->state == XSCTP_S_SHUTDOWN_PENDING)
-		send_shutdown(asoc);
-	else if (asoc->state == XSCTP_S_SHUTDOWN_RECEIVED)
+	if (asoc->state == XSCTP_S_SHUTDOWN_PENDING) {
+		start_shutdown(asoc);
+	} else if (asoc->state == XSCTP_S_SHUTDOWN_RECEIVED) {
+		stop_autoclose(asoc);
 		send_shutdown_ack(asoc);
+	}
 }
 
 /**
@@ -52,7 +76,7 @@ static void shutdown_when_drained(struct xsctp_assoc *asoc)
  * @asoc: the association
  *
  * Before the association is up there is nothing to drain: as Linux, it
- * simply ends, without telling the peer.
+ * simply ends, without telling the peer or the user.
  */
 void xsctp_sm_shutdown(struct xsctp_assoc *asoc)
 {
@@ -60,7 +84,7 @@ void xsctp_sm_shutdown(struct xsctp_assoc *asoc)
 	case XSCTP_S_COOKIE_WAIT:
 	case XSCTP_S_COOKIE_ECHOED:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->failed(asoc, -ECONNABORTED, NULL, 0);
+		asoc->fx->dropped(asoc);
 		break;
 	case XSCTP_S_ESTABLISHED:
 		asoc->state = XSCTP_S_SHUTDOWN_PENDING;
@@ -111,7 +135,7 @@ void xsctp_sm_shutdown_rcv(struct xsctp_assoc *asoc)
 		asoc->fx->peer_shutdown(asoc);
 		shutdown_when_drained(asoc);
 		break;
-	case XSCTP_S_SHUTDOWN_SENT:
+	case XSCTP_S_SHUTDOWN_SENT:	/* T5 keeps running, unheeded now */
 		asoc->fx->peer_shutdown(asoc);
 		send_shutdown_ack(asoc);
 		break;
@@ -131,6 +155,7 @@ void xsctp_sm_shutdown_ack_rcv(struct xsctp_assoc *asoc)
 	case XSCTP_S_SHUTDOWN_SENT:
 	case XSCTP_S_SHUTDOWN_ACK_SENT:
 		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->set_t5(asoc, 0);
 		asoc->fx->send_shutdown_complete(asoc, asoc->primary);
 		asoc->fx->closed(asoc);
 		break;
@@ -146,6 +171,7 @@ void xsctp_sm_shutdown_complete_rcv(struct xsctp_assoc *asoc)
 	switch (asoc->state) {
 	case XSCTP_S_SHUTDOWN_ACK_SENT:
 		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->set_t5(asoc, 0);
 		asoc->fx->closed(asoc);
 		break;
 	default:
@@ -156,11 +182,16 @@ EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_shutdown_complete_rcv);
 
 /*
  * 9.2: DATA that arrives in SHUTDOWN-SENT is acknowledged at once (the
- * receive side does it) and the SHUTDOWN goes again, T2 restarted.
+ * receive side does it) and the SHUTDOWN goes again, T2 restarted (T5
+ * not). In ESTABLISHED, DATA means the association is not idle.
  */
 void xsctp_sm_data_rcv(struct xsctp_assoc *asoc)
 {
 	switch (asoc->state) {
+	case XSCTP_S_ESTABLISHED:
+		if (asoc->cfg.autoclose_s)
+			asoc->fx->set_autoclose(asoc, asoc->cfg.autoclose_s);
+		break;
 	case XSCTP_S_SHUTDOWN_SENT:
 		send_shutdown(asoc);
 		break;
@@ -169,6 +200,62 @@ void xsctp_sm_data_rcv(struct xsctp_assoc *asoc)
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_data_rcv);
+
+/* A packet with DATA left: in ESTABLISHED, the idle time starts again. */
+void xsctp_sm_data_sent(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_ESTABLISHED:
+		if (asoc->cfg.autoclose_s)
+			asoc->fx->set_autoclose(asoc, asoc->cfg.autoclose_s);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_data_sent);
+
+/**
+ * xsctp_sm_autoclose_expired() - SCTP_AUTOCLOSE's idle time ran out
+ * @asoc: the association
+ *
+ * As if the user had asked for the graceful end; in any later state the
+ * end is already under way and Linux ignores it too.
+ */
+void xsctp_sm_autoclose_expired(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_ESTABLISHED:
+		xsctp_sm_shutdown(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_autoclose_expired);
+
+/**
+ * xsctp_sm_t5_expired() - T5-shutdown-guard expired (RFC 9260 9.2)
+ * @asoc: the association
+ *
+ * The SHUTDOWN sequence took too long: ABORT it, without a cause, and
+ * report it lost (ETIMEDOUT), as Linux. Once the peer's SHUTDOWN crossed
+ * ours (SHUTDOWN-ACK-SENT), T2 alone bounds the rest, as in Linux.
+ */
+void xsctp_sm_t5_expired(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_SHUTDOWN_PENDING:
+	case XSCTP_S_SHUTDOWN_SENT:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->send_abort(asoc, asoc->primary, NULL, 0);
+		asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_t5_expired);
 
 /**
  * xsctp_sm_t2_expired() - T2-shutdown expired (9.2)

@@ -397,8 +397,9 @@ static int xsctp_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 /*
  * As Linux: a one-to-one listener is readable when an association waits
  * for accept(), any other socket when its queue holds something; a
- * one-to-one socket is writable once established, a one-to-many one
- * whenever it has send-buffer room.
+ * one-to-one socket is writable with send-buffer room from the moment it
+ * is established until its association is gone (also once shut down, as
+ * Linux's SCTP_SS_CLOSING), a one-to-many one whenever it has room.
  */
 static __poll_t xsctp_poll(struct file *file, struct socket *sock,
 			   poll_table *wait)
@@ -417,10 +418,10 @@ static __poll_t xsctp_poll(struct file *file, struct socket *sock,
 		mask |= EPOLLHUP;
 	if (!skb_queue_empty_lockless(&sk->sk_receive_queue))
 		mask |= EPOLLIN | EPOLLRDNORM;
-	if (!xsctp_one_to_many(sk) && READ_ONCE(sk->sk_state) != TCP_ESTABLISHED)
+	if (!xsctp_one_to_many(sk) && READ_ONCE(sk->sk_state) == TCP_CLOSE)
 		return mask;
 	if (xsctp_wspace(sk) > 0)
-		mask |= EPOLLOUT | EPOLLWRNORM | EPOLLWRBAND;
+		mask |= EPOLLOUT | EPOLLWRNORM;	/* no WRBAND, as Linux */
 	return mask;
 }
 

@@ -13,6 +13,7 @@
 
 #include <net/xsctp/bind.h>
 #include <net/xsctp/connect.h>
+#include <net/xsctp/defaults.h>
 #include <net/xsctp/migrate.h>
 #include <net/xsctp/sockopt.h>
 #include <net/xsctp/socket.h>
@@ -124,13 +125,29 @@ static int set_int_opt(struct sock *sk, int optname, sockptr_t optval,
 	case SCTP_NODELAY:
 		xs->nodelay = !!v;
 		return 0;
-	case SCTP_AUTOCLOSE:	/* Linux: one-to-many sockets only */
-		if (!xsctp_one_to_many(sk))
-			return -EOPNOTSUPP;
-		xs->autoclose = max(v, 0);
-		return 0;
 	}
 	return -ENOPROTOOPT;
+}
+
+/*
+ * SCTP_AUTOCLOSE, seconds, as Linux: not on one-to-one sockets (peeled-off
+ * ones may), exactly an int, read as unsigned and capped at Linux's
+ * max_autoclose (so -1 is the ceiling). Only associations created later
+ * get it, as in Linux, which copies it into each new association.
+ */
+static int set_autoclose(struct sock *sk, sockptr_t optval,
+			 unsigned int optlen)
+{
+	u32 v;
+
+	if (sk->sk_type == SOCK_STREAM)
+		return -EOPNOTSUPP;
+	if (optlen != sizeof(int))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	xsctp_sk(sk)->cfg.autoclose_s = min_t(u32, v, XSCTP_MAX_AUTOCLOSE_S);
+	return 0;
 }
 
 static int locked_set(struct sock *sk, int optname, sockptr_t optval,
@@ -161,6 +178,8 @@ static int locked_set(struct sock *sk, int optname, sockptr_t optval,
 		return xsctp_set_context(sk, optval, optlen);
 	case SCTP_MAX_BURST:
 		return xsctp_set_max_burst(sk, optval, optlen);
+	case SCTP_AUTOCLOSE:
+		return set_autoclose(sk, optval, optlen);
 	default:
 		return set_int_opt(sk, optname, optval, optlen);
 	}
@@ -250,9 +269,9 @@ static int get_int_opt(struct sock *sk, int optname, char __user *optval,
 		v = xs->nodelay;
 		break;
 	case SCTP_AUTOCLOSE:
-		if (!xsctp_one_to_many(sk))
+		if (sk->sk_type == SOCK_STREAM)
 			return -EOPNOTSUPP;
-		v = xs->autoclose;
+		v = xs->cfg.autoclose_s;
 		break;
 	case SCTP_DISABLE_FRAGMENTS:
 		v = xs->disable_frags;

@@ -1,8 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Association timers: T1 (and T2, which never runs at the same time),
- * T3-rtx and the delayed SACK. An armed timer holds a reference on its
- * association.
+ * Association timers. An armed timer holds a reference on its
+ * association; xsctp_assoc_unlink() stops them all.
+ *
+ * - T1-init and T1-cookie during setup; the same timer is T2-shutdown
+ *   later (they never run at once): sm.c, sm_shutdown.c.
+ * - T5-shutdown-guard (RFC 9260 9.2): armed for 5 x RTO.Max when the
+ *   first SHUTDOWN goes; still running in SHUTDOWN-PENDING or -SENT when
+ *   it expires, it ABORTs the association (sm_shutdown.c).
+ * - autoclose: SCTP_AUTOCLOSE's idle timer, armed when the association
+ *   comes up and again whenever DATA goes or comes in ESTABLISHED;
+ *   expiring in ESTABLISHED, it starts the graceful shutdown.
+ * - T3-rtx (outq.c) and the delayed SACK (inq.c).
  *
  * A timer runs in softirq and must not sleep: when a user owns the
  * socket, it tries again shortly rather than waiting for the lock, as
@@ -16,10 +25,16 @@
 #include <net/xsctp/assoc.h>
 #include <net/xsctp/sm.h>
 
+static void arm_jiffies(struct xsctp_assoc *asoc, struct timer_list *t,
+			unsigned long j)
+{
+	if (!mod_timer(t, jiffies + max(j, 1UL)))
+		xsctp_assoc_hold(asoc);
+}
+
 static void arm(struct xsctp_assoc *asoc, struct timer_list *t, u32 ms)
 {
-	if (!mod_timer(t, jiffies + max(msecs_to_jiffies(ms), 1UL)))
-		xsctp_assoc_hold(asoc);
+	arm_jiffies(asoc, t, msecs_to_jiffies(ms));
 }
 
 static void stop(struct xsctp_assoc *asoc, struct timer_list *t)
@@ -66,6 +81,46 @@ void xsctp_t1_fired(struct timer_list *t)
 	struct xsctp_assoc *asoc = from_timer(asoc, t, t1);
 
 	run_locked(asoc, t, xsctp_sm_t1_expired);
+}
+
+/* T5-shutdown-guard for @ms milliseconds, or stop it at 0. */
+void xsctp_set_t5(struct xsctp_assoc *asoc, u32 ms)
+{
+	if (ms)
+		arm(asoc, &asoc->t5, ms);
+	else
+		stop(asoc, &asoc->t5);
+}
+
+void xsctp_t5_fired(struct timer_list *t)
+{
+	struct xsctp_assoc *asoc = from_timer(asoc, t, t5);
+
+	run_locked(asoc, t, xsctp_sm_t5_expired);
+}
+
+/* The autoclose timer for @s seconds from now, or stop it at 0. */
+void xsctp_set_autoclose(struct xsctp_assoc *asoc, u32 s)
+{
+	if (s)
+		arm_jiffies(asoc, &asoc->autoclose, (unsigned long)s * HZ);
+	else
+		stop(asoc, &asoc->autoclose);
+}
+
+void xsctp_autoclose_fired(struct timer_list *t)
+{
+	struct xsctp_assoc *asoc = from_timer(asoc, t, autoclose);
+
+	run_locked(asoc, t, xsctp_sm_autoclose_expired);
+}
+
+/* The association is going: T1/T2, T5 and autoclose stop. */
+void xsctp_assoc_stop_timers(struct xsctp_assoc *asoc)
+{
+	stop(asoc, &asoc->t1);
+	stop(asoc, &asoc->t5);
+	stop(asoc, &asoc->autoclose);
 }
 
 /* T3-rtx of the primary path, from now (RFC 9260 6.3.2 R1, R3). */

@@ -14,6 +14,7 @@
 #include <net/xsctp/netns.h>
 #include <net/xsctp/outq.h>
 #include <net/xsctp/packet.h>
+#include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
 
 u32 xsctp_now_us(void)
@@ -194,6 +195,8 @@ void xsctp_transmit(struct xsctp_assoc *asoc, bool sack)
 {
 	struct xsctp_path *path = asoc->primary;
 	bool data = data_state(asoc) && data_waiting(asoc);
+	u32 next_tsn = asoc->next_tsn;
+	unsigned int rtx = asoc->out.rtx_waiting;
 	struct xsctp_packet pkt;
 
 	if (!path || asoc->dead || (!sack && !data))
@@ -206,6 +209,8 @@ void xsctp_transmit(struct xsctp_assoc *asoc, bool sack)
 		send_new(asoc, &pkt);
 	}
 	xsctp_packet_free(&pkt);
+	if (asoc->next_tsn != next_tsn || asoc->out.rtx_waiting != rtx)
+		xsctp_sm_data_sent(asoc);	/* SCTP_AUTOCLOSE: not idle */
 	if (asoc->out.outstanding && !timer_pending(&asoc->out.t3))
 		xsctp_t3_restart(asoc);
 }

@@ -111,6 +111,7 @@ struct xsctp_assoc_cfg {
 	__be16 encap_port;		/* RFC 6951 remote UDP port; 0: none */
 	u32 sack_timeout_ms;		/* the delay, kept while it is off */
 	u32 max_burst;			/* SCTP_MAX_BURST, packets; 0: none */
+	u32 autoclose_s;		/* SCTP_AUTOCLOSE, s, as it was at creation */
 	bool allow_v4;			/* peer address families the socket */
 	bool allow_v6;			/* can use (AF_INET6, IPV6_V6ONLY) */
 };
@@ -142,6 +143,8 @@ struct xsctp_effects {
 			 u16 state);
 	void (*remove_path)(struct xsctp_assoc *asoc, struct xsctp_path *path);
 	void (*set_t1)(struct xsctp_assoc *asoc, u32 ms);	/* 0: stop */
+	void (*set_t5)(struct xsctp_assoc *asoc, u32 ms);	/* 0: stop */
+	void (*set_autoclose)(struct xsctp_assoc *asoc, u32 s); /* 0: stop */
 	void (*established)(struct xsctp_assoc *asoc);	/* COMM_UP */
 	void (*restarted)(struct xsctp_assoc *asoc);	/* the peer restarted */
 	void (*send_shutdown)(struct xsctp_assoc *asoc, struct xsctp_path *path);
@@ -152,6 +155,7 @@ struct xsctp_effects {
 	void (*peer_shutdown)(struct xsctp_assoc *asoc);	/* sends no more */
 	void (*sender_dry)(struct xsctp_assoc *asoc);	/* all ours acked */
 	void (*closed)(struct xsctp_assoc *asoc);	/* gracefully; then gone */
+	void (*dropped)(struct xsctp_assoc *asoc);	/* silently; then gone */
 	/* Then gone; @causes: the peer's ABORT's, if that is why. */
 	void (*failed)(struct xsctp_assoc *asoc, int err, const u8 *causes,
 		       u16 causes_len);
@@ -185,6 +189,8 @@ struct xsctp_assoc {
 	unsigned int init_cycle;	/* passes over all paths so far */
 	u32 t1_ms;
 	struct timer_list t1;		/* T1-init, T1-cookie or T2-shutdown */
+	struct timer_list t5;		/* T5-shutdown-guard */
+	struct timer_list autoclose;	/* SCTP_AUTOCLOSE's idle timer */
 	u32 cookie_preservative_ms;	/* asked for in our INITs; 0: none */
 
 	int error;			/* why it failed, for connect() */
@@ -220,6 +226,11 @@ void xsctp_assoc_ids_exit(void);
 /* timer.c */
 void xsctp_t1_fired(struct timer_list *t);
 void xsctp_set_t1(struct xsctp_assoc *asoc, u32 ms);
+void xsctp_t5_fired(struct timer_list *t);
+void xsctp_set_t5(struct xsctp_assoc *asoc, u32 ms);
+void xsctp_autoclose_fired(struct timer_list *t);
+void xsctp_set_autoclose(struct xsctp_assoc *asoc, u32 s);
+void xsctp_assoc_stop_timers(struct xsctp_assoc *asoc);
 
 /* effects.c: the effects of associations that live on sockets */
 extern const struct xsctp_effects xsctp_real_effects;

@@ -20,6 +20,12 @@
 #define XSCTP_DEF_SACK_DELAY_MS		200U
 #define XSCTP_DEF_SACK_FREQ		2U
 
+/*
+ * SCTP_AUTOCLOSE's ceiling in seconds: Linux's net.sctp.max_autoclose
+ * default, INT_MAX / HZ (xsctp has no such sysctl).
+ */
+#define XSCTP_MAX_AUTOCLOSE_S		(INT_MAX / HZ)
+
 /* Packets one association may send at once (Linux's net.sctp.max_burst). */
 #define XSCTP_DEF_MAX_BURST		4U
 

@@ -27,7 +27,6 @@ struct xsctp_sock {
 	bool recvrcvinfo;		/* SCTP_RECVRCVINFO */
 	bool recvnxtinfo;		/* SCTP_RECVNXTINFO */
 	bool frag_interleave;		/* SCTP_FRAGMENT_INTERLEAVE */
-	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds */
 	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT; 0: none */
 };
 

@@ -98,6 +98,16 @@ static void f_set_t1(struct xsctp_assoc *a, u32 ms)
 	log_effect(a, "t1", ms);
 }
 
+static void f_set_t5(struct xsctp_assoc *a, u32 ms)
+{
+	log_effect(a, "t5", ms);
+}
+
+static void f_set_autoclose(struct xsctp_assoc *a, u32 s)
+{
+	log_effect(a, "ac", s);
+}
+
 static void f_established(struct xsctp_assoc *a)
 {
 	log_effect(a, "up", 0);
@@ -147,6 +157,12 @@ static void f_closed(struct xsctp_assoc *a)
 	a->state = XSCTP_S_CLOSED;
 }
 
+static void f_dropped(struct xsctp_assoc *a)
+{
+	log_effect(a, "dropped", 0);
+	a->state = XSCTP_S_CLOSED;
+}
+
 static const struct xsctp_effects fake_effects = {
 	.send_init = f_send_init,
 	.send_cookie_echo = f_send_cookie_echo,
@@ -158,6 +174,8 @@ static const struct xsctp_effects fake_effects = {
 	.add_path = f_add_path,
 	.remove_path = xsctp_assoc_remove_path,
 	.set_t1 = f_set_t1,
+	.set_t5 = f_set_t5,
+	.set_autoclose = f_set_autoclose,
 	.established = f_established,
 	.restarted = f_restarted,
 	.failed = f_failed,
@@ -167,6 +185,7 @@ static const struct xsctp_effects fake_effects = {
 	.peer_shutdown = f_peer_shutdown,
 	.sender_dry = f_sender_dry,
 	.closed = f_closed,
+	.dropped = f_dropped,
 };
 
 void smf_addr4(union xsctp_addr *a, u8 last)
@@ -279,7 +298,8 @@ static void fire_shutdown(struct xsctp_assoc *asoc, enum event ev)
 {
 	struct list_head queued;
 
-	if (ev == SHUTDOWN_BUSY || ev == SHUTDOWN_RCV_BUSY)
+	if (ev == SHUTDOWN_BUSY || ev == SHUTDOWN_RCV_BUSY ||
+	    ev == AUTOCLOSE_BUSY)
 		list_add(&queued, &asoc->out.unsent);
 	switch (ev) {
 	case SHUTDOWN:
@@ -302,6 +322,16 @@ static void fire_shutdown(struct xsctp_assoc *asoc, enum event ev)
 	case DATA_RCV:
 		xsctp_sm_data_rcv(asoc);
 		break;
+	case DATA_SENT:
+		xsctp_sm_data_sent(asoc);
+		break;
+	case AUTOCLOSE:
+	case AUTOCLOSE_BUSY:
+		xsctp_sm_autoclose_expired(asoc);
+		break;
+	case T5:
+		xsctp_sm_t5_expired(asoc);
+		break;
 	case RETRANS_EXCEEDED:
 		xsctp_sm_retrans_exceeded(asoc);
 		break;
@@ -309,7 +339,8 @@ static void fire_shutdown(struct xsctp_assoc *asoc, enum event ev)
 		xsctp_sm_no_user_data(asoc, 1);
 		break;
 	}
-	if (ev == SHUTDOWN_BUSY || ev == SHUTDOWN_RCV_BUSY)
+	if (ev == SHUTDOWN_BUSY || ev == SHUTDOWN_RCV_BUSY ||
+	    ev == AUTOCLOSE_BUSY)
 		list_del(&queued);
 }
 

@@ -25,19 +25,24 @@ struct row {
 #define ACKSENT	XSCTP_S_SHUTDOWN_ACK_SENT
 #define CLOSED	XSCTP_S_CLOSED
 
-/* T2 runs for the primary path's RTO: 1000 ms, doubled at each expiry. */
+/*
+ * T2 runs for the primary path's RTO: 1000 ms, doubled at each expiry;
+ * T5 for 5 x RTO.Max (60 s). No SCTP_AUTOCLOSE here (autoclose_table).
+ */
 static const struct row table[] = {
-	{ XSCTP_S_COOKIE_WAIT, SHUTDOWN, CLOSED, "t1:0 failed:103" },
-	{ XSCTP_S_COOKIE_WAIT, SHUTDOWN_BUSY, CLOSED, "t1:0 failed:103" },
-	{ XSCTP_S_COOKIE_ECHOED, SHUTDOWN, CLOSED, "t1:0 failed:103" },
-	{ XSCTP_S_COOKIE_ECHOED, SHUTDOWN_BUSY, CLOSED, "t1:0 failed:103" },
-	{ ESTAB, SHUTDOWN, SENT, "shut:1 t1:1000" },
+	{ XSCTP_S_COOKIE_WAIT, SHUTDOWN, CLOSED, "t1:0 dropped:0" },
+	{ XSCTP_S_COOKIE_WAIT, SHUTDOWN_BUSY, CLOSED, "t1:0 dropped:0" },
+	{ XSCTP_S_COOKIE_ECHOED, SHUTDOWN, CLOSED, "t1:0 dropped:0" },
+	{ XSCTP_S_COOKIE_ECHOED, SHUTDOWN_BUSY, CLOSED, "t1:0 dropped:0" },
+	{ ESTAB, SHUTDOWN, SENT, "shut:1 t1:1000 t5:300000" },
 	{ ESTAB, SHUTDOWN_BUSY, PENDING, "" },
 	{ ESTAB, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
 	{ ESTAB, SHUTDOWN_RCV_BUSY, RCVD, "peershut:0" },
 	{ ESTAB, ACKED, ESTAB, "dry:0" },
 	{ ESTAB, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
 	{ ESTAB, NO_USER_DATA, CLOSED, "t1:0 abort:1 failed:103" },
+	{ ESTAB, AUTOCLOSE, SENT, "shut:1 t1:1000 t5:300000" },
+	{ ESTAB, AUTOCLOSE_BUSY, PENDING, "" },
 	{ PENDING, NO_USER_DATA, CLOSED, "t1:0 abort:1 failed:103" },
 	{ SENT, NO_USER_DATA, CLOSED, "t1:0 abort:1 failed:103" },
 	{ PENDING, ABORT, CLOSED, "t1:0 failed:104" },
@@ -46,8 +51,9 @@ static const struct row table[] = {
 	{ PENDING, INIT_NEW_ADDR, PENDING, "rabort:9" },
 	{ PENDING, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
 	{ PENDING, SHUTDOWN_RCV_BUSY, RCVD, "peershut:0" },
-	{ PENDING, ACKED, SENT, "shut:1 t1:1000" },
+	{ PENDING, ACKED, SENT, "shut:1 t1:1000 t5:300000" },
 	{ PENDING, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+	{ PENDING, T5, CLOSED, "t1:0 abort:1 failed:110" },
 	{ SENT, T1, SENT, "shut:1 t1:2000" },
 	{ SENT, ABORT, CLOSED, "t1:0 failed:104" },
 	{ SENT, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
@@ -55,9 +61,10 @@ static const struct row table[] = {
 	{ SENT, INIT_NEW_ADDR, SENT, "rabort:9" },
 	{ SENT, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
 	{ SENT, SHUTDOWN_RCV_BUSY, ACKSENT, "peershut:0 shutack:1 t1:1000" },
-	{ SENT, SHUTDOWN_ACK, CLOSED, "t1:0 shutcomp:1 closed:0" },
+	{ SENT, SHUTDOWN_ACK, CLOSED, "t1:0 t5:0 shutcomp:1 closed:0" },
 	{ SENT, DATA_RCV, SENT, "shut:1 t1:1000" },
 	{ SENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+	{ SENT, T5, CLOSED, "t1:0 abort:1 failed:110" },
 	{ RCVD, ABORT, CLOSED, "t1:0 failed:104" },
 	{ RCVD, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
 	{ RCVD, INIT, RCVD, "iack:2" },
@@ -69,8 +76,8 @@ static const struct row table[] = {
 	{ ACKSENT, ABORT, CLOSED, "t1:0 failed:104" },
 	{ ACKSENT, INIT, ACKSENT, "shutack:1" },
 	{ ACKSENT, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
-	{ ACKSENT, SHUTDOWN_ACK, CLOSED, "t1:0 shutcomp:1 closed:0" },
-	{ ACKSENT, SHUTDOWN_COMPLETE, CLOSED, "t1:0 closed:0" },
+	{ ACKSENT, SHUTDOWN_ACK, CLOSED, "t1:0 t5:0 shutcomp:1 closed:0" },
+	{ ACKSENT, SHUTDOWN_COMPLETE, CLOSED, "t1:0 t5:0 closed:0" },
 	{ ACKSENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
 };
 
@@ -130,10 +137,59 @@ static void t2_gives_up_after_max_retrans(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
 }
 
+/*
+ * With SCTP_AUTOCLOSE (2 s): DATA either way in ESTABLISHED restarts the
+ * idle timer, and leaving ESTABLISHED for the SHUTDOWN sequence stops it.
+ * The events not listed do as in the main table.
+ */
+static const struct row autoclose_rows[] = {
+	{ ESTAB, DATA_RCV, ESTAB, "ac:2" },
+	{ ESTAB, DATA_SENT, ESTAB, "ac:2" },
+	{ ESTAB, SHUTDOWN, SENT, "shut:1 t1:1000 t5:300000 ac:0" },
+	{ ESTAB, AUTOCLOSE, SENT, "shut:1 t1:1000 t5:300000 ac:0" },
+	{ ESTAB, AUTOCLOSE_BUSY, PENDING, "" },
+	{ ESTAB, SHUTDOWN_RCV, ACKSENT, "peershut:0 ac:0 shutack:1 t1:1000" },
+	{ PENDING, ACKED, SENT, "shut:1 t1:1000 t5:300000 ac:0" },
+	{ PENDING, DATA_SENT, PENDING, "" },
+	{ RCVD, ACKED, ACKSENT, "ac:0 shutack:1 t1:1000" },
+	{ SENT, DATA_RCV, SENT, "shut:1 t1:1000" },
+};
+
+static void autoclose_table(struct kunit *test)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(autoclose_rows); i++) {
+		const struct row *r = &autoclose_rows[i];
+		struct fake *f = smf_new(test, r->state, 1);
+
+		f->asoc->cfg.autoclose_s = 2;
+		smf_fire(f->asoc, r->ev);
+		KUNIT_EXPECT_EQ_MSG(test, f->asoc->state, r->next, "row %d", i);
+		KUNIT_EXPECT_STREQ_MSG(test, f->log, r->effects, "row %d", i);
+	}
+}
+
+/* T5 is 5 x RTO.Max, and not restarted when SHUTDOWN goes again. */
+static void t5_is_five_rto_max(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_ESTABLISHED, 1);
+
+	f->asoc->cfg.rto.max_us = 200000;
+	smf_fire(f->asoc, SHUTDOWN);
+	smf_fire(f->asoc, DATA_RCV);
+	smf_fire(f->asoc, T5);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "shut:1 t1:1000 t5:1000 shut:1 t1:1000 t1:0 abort:1 failed:110");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+}
+
 static struct kunit_case xsctp_sm_shutdown_cases[] = {
 	KUNIT_CASE(shutdown_table),
 	KUNIT_CASE(table_rows_are_reachable),
 	KUNIT_CASE(t2_gives_up_after_max_retrans),
+	KUNIT_CASE(autoclose_table),
+	KUNIT_CASE(t5_is_five_rto_max),
 	{}
 };
 
