@@ -2,11 +2,14 @@
 """Errno-matrix cases for notifications (imported by sctp_matrix.py):
 SCTP_EVENTS and SCTP_EVENT, recvmsg()'s errors, and the SCTP_ASSOC_CHANGE
 notifications of setup and teardown, field by field, read as Linux's
-sctp.ko delivers them (msg_flags, msg_name, MSG_PEEK, partial reads)."""
+sctp.ko delivers them (msg_flags, msg_name, MSG_PEEK, partial reads);
+SCTP_SEND_FAILED and SCTP_SEND_FAILED_EVENT in matrix_sendfail.py."""
 import ctypes
 import errno
 import socket
 import struct
+
+from matrix_sendfail import send_failed_cases
 
 SCTP = 132
 EVENTS, EVENT = 11, 127
@@ -272,3 +275,4 @@ def event_cases(show, attempt, tcp, local, peer, port):
     aborted_before_accept_cases(show, tcp, local, port + 40)
     timeout_cases(show, attempt, tcp, "198.51.100.3", port)
     ipv6_cases(show, tcp, peer, port, "2001:db8::1")
+    send_failed_cases(show, tcp, local, "198.51.100.3", port + 70)

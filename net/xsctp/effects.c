@@ -315,6 +315,7 @@ static void failed(struct xsctp_assoc *asoc, int err, const u8 *causes,
 
 	asoc->error = err;
 	end_change(asoc, err, causes, causes_len, &ch);
+	asoc->out.error = ch.error;	/* SCTP_SEND_FAILED's, as Linux */
 	if (!leave_socket(asoc, &ch) && !xsctp_one_to_many(sk)) {
 		WRITE_ONCE(sk->sk_err, -err);
 		sk_error_report(sk);

@@ -10,6 +10,7 @@
 
 #include <net/xsctp/netns.h>
 #include <net/xsctp/notify.h>
+#include <net/xsctp/outq.h>
 #include <net/xsctp/socket.h>
 
 /**
@@ -146,6 +147,108 @@ void xsctp_notify_shutdown_event(struct xsctp_assoc *asoc)
 void xsctp_notify_sender_dry(struct xsctp_assoc *asoc)
 {
 	notify_bare(asoc, SCTP_SENDER_DRY_EVENT);
+}
+
+/**
+ * xsctp_put_send_failed() - write SCTP_SEND_FAILED or SCTP_SEND_FAILED_EVENT
+ * @buf: where to write it
+ * @room: bytes at @buf
+ * @type: which of the two
+ * @id: the association's id
+ * @ch: the DATA chunk that was not delivered; its payload follows
+ * @state: SCTP_DATA_SENT if it had a TSN, else SCTP_DATA_UNSENT
+ * @error: why: the cause the association ended with, as on the wire
+ *
+ * As Linux's: one per DATA chunk, not per message, so a fragmented
+ * message comes back in pieces whose flags are the chunk's (B, E, U, I)
+ * for the user to put together; the info is what the message was sent
+ * with, SCTP_SEND_FAILED's a whole struct sctp_sndrcvinfo.
+ *
+ * Return: the length written, or -ENOSPC.
+ */
+int xsctp_put_send_failed(void *buf, size_t room, u16 type, sctp_assoc_t id,
+			  const struct xsctp_tx_chunk *ch, u16 state,
+			  __be16 error)
+{
+	struct sctp_send_failed_event *ev = buf;
+	struct sctp_send_failed *sf = buf;
+	size_t hdr = type == SCTP_SEND_FAILED ? sizeof(*sf) : sizeof(*ev);
+
+	if (hdr + ch->len > room)
+		return -ENOSPC;
+	memset(buf, 0, hdr);
+	/* The two share their first 12 bytes. */
+	sf->ssf_type = type;
+	sf->ssf_flags = state;
+	sf->ssf_length = hdr + ch->len;
+	sf->ssf_error = (__force u16)error;
+	if (type == SCTP_SEND_FAILED) {
+		sf->ssf_info.sinfo_stream = ch->sid;
+		sf->ssf_info.sinfo_flags = ch->flags;
+		sf->ssf_info.sinfo_ppid = (__force u32)ch->ppid;
+		sf->ssf_info.sinfo_context = ch->context;
+		sf->ssf_info.sinfo_timetolive = ch->ttl;
+		sf->ssf_info.sinfo_assoc_id = ch->info_id;
+		sf->ssf_assoc_id = id;
+	} else {
+		ev->ssfe_info.snd_sid = ch->sid;
+		ev->ssfe_info.snd_flags = ch->flags;
+		ev->ssfe_info.snd_ppid = (__force u32)ch->ppid;
+		ev->ssfe_info.snd_context = ch->context;
+		ev->ssfe_info.snd_assoc_id = ch->info_id;
+		ev->ssf_assoc_id = id;
+	}
+	memcpy(buf + hdr, ch->data, ch->len);
+	return hdr + ch->len;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_put_send_failed);
+
+static void send_failed(struct xsctp_assoc *asoc, u16 type,
+			const struct xsctp_tx_chunk *ch, u16 state,
+			__be16 error)
+{
+	size_t len = (type == SCTP_SEND_FAILED ?
+		      sizeof(struct sctp_send_failed) :
+		      sizeof(struct sctp_send_failed_event)) + ch->len;
+	struct sk_buff *skb;
+
+	skb = alloc_skb(len, GFP_ATOMIC);
+	if (!skb) {
+		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
+		return;
+	}
+	xsctp_put_send_failed(skb_put(skb, len), len, type, asoc->id, ch,
+			      state, error);
+	queue_for_user(asoc, skb);
+}
+
+/**
+ * xsctp_notify_send_failed() - tell the user a DATA chunk was not delivered
+ * @asoc: the association, ending (or restarting: the queue is emptied)
+ * @ch: the chunk, about to be freed
+ * @state: SCTP_DATA_SENT or SCTP_DATA_UNSENT
+ * @error: the cause the association ended with, as on the wire; or
+ *	Invalid Stream Identifier for a stream the peer did not grant
+ *
+ * Linux tells both SCTP_SEND_FAILED and SCTP_SEND_FAILED_EVENT, in that
+ * order, when both are subscribed to. A socket being closed hears
+ * nothing, nor a one-to-one listener (whose associations have sent no
+ * user data).
+ */
+void xsctp_notify_send_failed(struct xsctp_assoc *asoc,
+			      const struct xsctp_tx_chunk *ch, u16 state,
+			      __be16 error)
+{
+	u16 sub = asoc->cfg.subscribe;
+
+	if (!user_can_read(asoc->sk) ||
+	    (!xsctp_one_to_many(asoc->sk) && asoc->sk->sk_state == TCP_LISTEN))
+		return;
+	if (xsctp_event_on(sub, SCTP_SEND_FAILED))
+		send_failed(asoc, SCTP_SEND_FAILED, ch, state, error);
+	if (xsctp_event_on(sub, SCTP_SEND_FAILED_EVENT))
+		send_failed(asoc, SCTP_SEND_FAILED_EVENT, ch, state,
+			    error);
 }
 
 /* Move or drop the skbs of association @id on @from's queue. */

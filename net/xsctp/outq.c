@@ -13,11 +13,13 @@
 #include <linux/uio.h>
 #include <net/sock.h>
 
+#include <net/xsctp/cause.h>
 #include <net/xsctp/chunk.h>
 #include <net/xsctp/crc.h>
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/inq.h>
 #include <net/xsctp/netns.h>
+#include <net/xsctp/notify.h>
 #include <net/xsctp/outq.h>
 #include <net/xsctp/packet.h>
 #include <net/xsctp/sack.h>
@@ -61,27 +63,44 @@ static void free_chunk(struct xsctp_assoc *asoc, struct xsctp_tx_chunk *ch)
 	kfree(ch);
 }
 
-static void free_list(struct xsctp_assoc *asoc, struct list_head *list)
+/* A chunk that will never be delivered: the user may hear of it. */
+static void fail_chunk(struct xsctp_assoc *asoc, struct xsctp_tx_chunk *ch,
+		       u16 state, __be16 error)
+{
+	xsctp_notify_send_failed(asoc, ch, state, error);
+	free_chunk(asoc, ch);
+}
+
+static void fail_list(struct xsctp_assoc *asoc, struct list_head *list,
+		      u16 state)
 {
 	struct xsctp_tx_chunk *ch, *tmp;
 
 	list_for_each_entry_safe(ch, tmp, list, node)
-		free_chunk(asoc, ch);
+		fail_chunk(asoc, ch, state, asoc->out.error);
 }
 
-/*
+/**
+ * xsctp_outq_drop_ungranted() - fail messages on streams the peer refused
+ * @asoc: the association
+ * @streams: the outbound streams it has
+ *
  * Messages queued before the peer's INIT ACK were checked against the
  * streams we asked for; those the peer did not grant cannot be sent.
+ * As Linux, the user hears so (SCTP_SEND_FAILED, Invalid Stream
+ * Identifier) while the INIT ACK is taken in, before the association has
+ * the id that connect() and sendmsg() give it then (receive.c).
  */
-static void drop_ungranted(struct xsctp_assoc *asoc)
+void xsctp_outq_drop_ungranted(struct xsctp_assoc *asoc, u16 streams)
 {
 	struct xsctp_tx_chunk *ch, *tmp;
 
 	list_for_each_entry_safe(ch, tmp, &asoc->out.unsent, node) {
-		if (ch->sid < asoc->num_out)
+		if (ch->sid < streams)
 			continue;
 		asoc->out.unsent_bytes -= ch->len;
-		free_chunk(asoc, ch);
+		fail_chunk(asoc, ch, SCTP_DATA_UNSENT,
+			   htons(XSCTP_CAUSE_INVALID_STREAM));
 	}
 }
 
@@ -98,10 +117,11 @@ int xsctp_outq_start(struct xsctp_assoc *asoc, gfp_t gfp)
 	q->next_ssn = kcalloc(asoc->num_out, sizeof(u16), gfp);
 	if (!q->next_ssn)
 		return -ENOMEM;
-	drop_ungranted(asoc);
+	xsctp_outq_drop_ungranted(asoc, asoc->num_out);
 	q->num_streams = asoc->num_out;
 	q->cum_ack = asoc->next_tsn - 1;
 	q->errors = 0;
+	q->error = 0;
 	q->fast_recovery = false;
 	q->probe.active = false;
 	list_for_each_entry(p, &asoc->paths, node)
@@ -109,15 +129,20 @@ int xsctp_outq_start(struct xsctp_assoc *asoc, gfp_t gfp)
 	return 0;
 }
 
-/* Unlinked, or restarted: whatever was queued is dropped. */
+/*
+ * Unlinked, or restarted: whatever was queued is dropped, and the user
+ * hears of each chunk as Linux tells it: those sent (in TSN order), then
+ * those never sent, with the cause the association ended with (0 on a
+ * restart).
+ */
 void xsctp_outq_stop(struct xsctp_assoc *asoc)
 {
 	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_path *p;
 
 	xsctp_t3_stop(asoc);
-	free_list(asoc, &q->unsent);
-	free_list(asoc, &q->sent);
+	fail_list(asoc, &q->sent, SCTP_DATA_SENT);
+	fail_list(asoc, &q->unsent, SCTP_DATA_UNSENT);
 	q->unsent_bytes = 0;
 	q->outstanding = 0;
 	q->rtx_waiting = 0;
@@ -159,12 +184,13 @@ static struct xsctp_tx_chunk *new_chunk(struct sock *sk,
 	memset(ch, 0, offsetof(struct xsctp_tx_chunk, data));
 	ch->sid = si->sid;
 	ch->ppid = si->ppid;
+	ch->context = si->context;
+	ch->ttl = si->ttl;
+	ch->info_id = si->assoc_id;
 	ch->len = len;
 	ch->truesize = struct_size(ch, data, len);
 	if (si->flags & SCTP_UNORDERED)
 		ch->flags |= XSCTP_DATA_UNORDERED;
-	if (si->flags & SCTP_SACK_IMMEDIATELY)
-		ch->flags |= XSCTP_DATA_IMMEDIATE;
 	return ch;
 }
 
@@ -202,6 +228,9 @@ int xsctp_outq_add_msg(struct xsctp_assoc *asoc,
 	}
 	first->flags |= XSCTP_DATA_BEGIN;
 	ch->flags |= XSCTP_DATA_END;
+	/* As Linux: the I bit asked for goes on the last fragment only. */
+	if (si->flags & SCTP_SACK_IMMEDIATELY)
+		ch->flags |= XSCTP_DATA_IMMEDIATE;
 	list_for_each_entry(ch, &msg, node)
 		sk_wmem_queued_add(asoc->sk, ch->truesize);
 	list_splice_tail(&msg, &q->unsent);

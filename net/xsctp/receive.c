@@ -13,6 +13,7 @@
 #include <net/xsctp/input.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
+#include <net/xsctp/outq.h>
 #include <net/xsctp/output.h>
 #include <net/xsctp/sack.h>
 #include <net/xsctp/sm.h>
@@ -48,6 +49,21 @@ static bool needs_id(const struct xsctp_assoc *asoc)
 }
 
 /*
+ * An INIT ACK. As Linux's sctp_process_init(), messages queued on streams
+ * it does not grant fail before the association gets its id (their
+ * SCTP_SEND_FAILED says 0 unless connectx() gave one).
+ */
+static void init_ack_rcv(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
+			 const union xsctp_addr *src)
+{
+	if (asoc->state == XSCTP_S_COOKIE_WAIT)
+		xsctp_outq_drop_ungranted(asoc, min(asoc->cfg.num_ostreams,
+						    ia->num_inbound));
+	if (!needs_id(asoc) || !xsctp_assoc_set_id(asoc, GFP_ATOMIC))
+		xsctp_sm_init_ack(asoc, ia, src);
+}
+
+/*
  * An INIT (RFC 9260 5.2.1, 5.2.2: the peer restarts, or both sides start
  * at once) or an INIT ACK, parsed on the heap: it is large.
  */
@@ -62,8 +78,8 @@ static void init_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
 	else if (c->type == XSCTP_CID_INIT)
 		xsctp_sm_init(asoc, rx, init);
-	else if (!needs_id(asoc) || !xsctp_assoc_set_id(asoc, GFP_ATOMIC))
-		xsctp_sm_init_ack(asoc, init, &rx->src);
+	else
+		init_ack_rcv(asoc, init, &rx->src);
 	kfree(init);
 }
 

@@ -24,6 +24,7 @@ struct send_cmsgs {
 	struct sctp_sndrcvinfo info;	/* SNDRCV, or SNDINFO's fields */
 	const struct sctp_initmsg *init;
 	bool has_info;
+	bool has_sndrcv;
 	bool has_pr;
 };
 
@@ -58,6 +59,7 @@ static void take_sndrcv(struct send_cmsgs *c, const struct sctp_sndrcvinfo *s)
 	c->info.sinfo_assoc_id = s->sinfo_assoc_id;
 	c->info.sinfo_timetolive = s->sinfo_timetolive;
 	c->has_info = true;
+	c->has_sndrcv = true;
 }
 
 static void take_sndinfo(struct send_cmsgs *c, const struct sctp_sndinfo *s)
@@ -225,6 +227,8 @@ static void apply_defaults(const struct xsctp_assoc *asoc,
 {
 	const struct xsctp_send_defaults *d = &asoc->cfg.send;
 
+	if (!c->has_sndrcv && !c->has_pr)
+		c->info.sinfo_timetolive = d->timetolive;
 	if (c->has_info)
 		return;
 	c->info.sinfo_stream = d->sid;
@@ -258,6 +262,9 @@ static int send_to_assoc(struct sock *sk, struct xsctp_assoc *asoc,
 		.sid = c->info.sinfo_stream,
 		.flags = c->info.sinfo_flags,
 		.ppid = (__force __be32)c->info.sinfo_ppid,
+		.context = c->info.sinfo_context,
+		.ttl = c->info.sinfo_timetolive,
+		.assoc_id = c->info.sinfo_assoc_id,
 	};
 	long timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);
 	int err;
@@ -290,7 +297,6 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 {
 	struct xsctp_assoc *asoc;
 	union xsctp_addr peer;
-	sctp_assoc_t id;
 
 	*new = false;
 	*err = -EPIPE;
@@ -313,13 +319,17 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 		*err = -EADDRNOTAVAIL;
 		return NULL;
 	}
+	/*
+	 * As Linux's sctp_sendmsg_new_asoc(), no id yet: it comes with the
+	 * INIT ACK, and a CANT_STR_ASSOC or SEND_FAILED before says 0.
+	 */
 	*err = xsctp_connect_locked(sk, msg->msg_name,
 				    xsctp_addr_len(peer.sa.sa_family), true,
-				    &id, c->init);
+				    NULL, c->init);
 	if (*err != -EINPROGRESS)
 		return NULL;
 	*new = true;
-	asoc = xsctp_assoc_by_id(sk, id);
+	asoc = xsctp_sock_assoc_by_peer(sk, &peer);
 	*err = asoc ? 0 : -EPIPE;
 	return asoc;
 }

@@ -74,6 +74,14 @@ static inline void xsctp_notify_comm_up(struct xsctp_assoc *asoc)
 	xsctp_notify_assoc_change(asoc, &ch);
 }
 
+struct xsctp_tx_chunk;
+int xsctp_put_send_failed(void *buf, size_t room, u16 type, sctp_assoc_t id,
+			  const struct xsctp_tx_chunk *ch, u16 state,
+			  __be16 error);
+void xsctp_notify_send_failed(struct xsctp_assoc *asoc,
+			      const struct xsctp_tx_chunk *ch, u16 state,
+			      __be16 error);
+
 void xsctp_notify_shutdown_event(struct xsctp_assoc *asoc);
 void xsctp_notify_sender_dry(struct xsctp_assoc *asoc);
 void xsctp_notify_migrate(struct sock *from, struct sock *to, sctp_assoc_t id);

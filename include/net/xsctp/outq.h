@@ -11,6 +11,7 @@
 #include <linux/list.h>
 #include <linux/timer.h>
 #include <linux/types.h>
+#include <uapi/linux/sctp.h>
 
 #include <net/xsctp/rto.h>
 
@@ -35,6 +36,9 @@ struct xsctp_tx_chunk {
 	u8 sends;
 	u32 truesize;		/* charged to the socket's send buffer */
 	struct xsctp_path *path;	/* where it was last sent */
+	u32 context;		/* the message's, for SCTP_SEND_FAILED */
+	u32 ttl;
+	sctp_assoc_t info_id;	/* the sinfo_assoc_id it was sent with */
 	u32 len;
 	u8 data[];
 };
@@ -44,6 +48,9 @@ struct xsctp_send_info {
 	u16 sid;
 	u16 flags;		/* SCTP_UNORDERED, SCTP_SACK_IMMEDIATELY... */
 	__be32 ppid;
+	u32 context;		/* kept only to be told back on failure */
+	u32 ttl;
+	sctp_assoc_t assoc_id;
 };
 
 struct xsctp_outq {
@@ -58,6 +65,7 @@ struct xsctp_outq {
 	bool fast_recovery;		/* RFC 9260 7.2.4 */
 	u32 recover_tsn;		/* ... until this TSN is acked */
 	unsigned int errors;		/* T3 expiries since the last ack */
+	__be16 error;			/* why it ended: SCTP_SEND_FAILED's */
 	struct xsctp_rtt_probe probe;
 	struct timer_list t3;		/* T3-rtx: one per association (yet) */
 };
@@ -68,6 +76,7 @@ int xsctp_outq_add_msg(struct xsctp_assoc *asoc,
 		       const struct xsctp_send_info *si,
 		       struct iov_iter *from, size_t len);
 bool xsctp_outq_empty(const struct xsctp_assoc *asoc);
+void xsctp_outq_drop_ungranted(struct xsctp_assoc *asoc, u16 streams);
 void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack);
 void xsctp_outq_t3_expired(struct xsctp_assoc *asoc);
 void xsctp_outq_retransmit_path(struct xsctp_assoc *asoc, struct xsctp_path *p);
