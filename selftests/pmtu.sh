@@ -18,6 +18,7 @@
 #   MTU 1500                              MTU 1280 on this link
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/xfer_lib.sh"
+# shellcheck disable=SC2034 # read by xfer_lib.sh
 XFER_TIMEOUT=60
 W=/tmp/xsctp-pmtu
 V4=203.0.113.2 V6=2001:db8:1::2
@@ -83,6 +84,7 @@ check "IPv6: SCTP_STATUS reports path MTU 1280 and fragmentation point 1212" \
 check "the near link's MTU set to 1200" \
 	eval 'a ip link set veth-a mtu 1200 && r ip link set veth-ra mtu 1200'
 if [ -z "${LINUX:-}" ]; then
+	# shellcheck disable=SC2034 # read by the eval below
 	before=$(xsctp_counter XsctpInIcmpTooBig xsctp-a)
 fi
 xcheck "a path over a 1200-byte link: 1 MB all arrive" \
