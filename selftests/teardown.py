@@ -24,6 +24,8 @@ import subprocess
 import sys
 import time
 
+from matrix_events import raw_getsockopt
+
 SCTP = 132
 RTOINFO, ASSOCINFO, AUTOCLOSE, EVENTS, STATUS = 0, 1, 4, 11, 14
 PEELOFF = 102
@@ -77,15 +79,6 @@ def raw_setsockopt(s, opt, data):
         e = ctypes.get_errno()
         return errno.errorcode.get(e, str(e))
     return "ok"
-
-
-def raw_getsockopt(s, opt, data, size):
-    buf = ctypes.create_string_buffer(data, max(size, len(data), 1))
-    n = ctypes.c_int(size)
-    if libc.getsockopt(s.fileno(), SCTP, opt, buf, ctypes.byref(n)) < 0:
-        e = ctypes.get_errno()
-        return errno.errorcode.get(e, str(e))
-    return buf.raw[:n.value]
 
 
 def poll_flags(s):
