@@ -19,10 +19,25 @@ two_namespaces_cleanup
 start_module "teardown against sctp.ko"
 check "two namespaces joined by veth" two_namespaces
 
+# sctp.ko before 6.12 refused shutdown() on a listening one-to-one socket
+# (EOPNOTSUPP), so its accept() then simply finds nothing; xsctp and
+# sctp.ko of 6.12 shut the listener's receive side.
+old_ko() {
+	[ -n "${LINUX:-}" ] && ! printf '6.12\n%s\n' "$(uname -r)" | sort -V -C
+}
+expected() {
+	sed -n "/^\[$1\]$/,/^\[/{/^\[/d;p}" "$here/teardown.expected" |
+		if old_ko; then
+			sed 's/^listener SHUT_RD: ok$/listener SHUT_RD: ENOTSUP/
+			     s/^listener SHUT_RD accept: EINVAL$/listener SHUT_RD accept: EAGAIN/'
+		else
+			cat
+		fi
+}
 for part in options autoclose t5 one_to_one one_to_many; do
 	out=$(timeout 120 python3 "$here/teardown.py" "$part" 2>&1)
 	sed 's/^/# /' <<<"$out"
-	check "$part as Linux" diff <(sed -n "/^\[$part\]$/,/^\[/{/^\[/d;p}" "$here/teardown.expected") - <<<"$out"
+	check "$part as Linux" diff <(expected "$part") - <<<"$out"
 done
 if [ -z "${LINUX:-}" ]; then
 	check "every socket closed" test "$(sockets_in_use XSCTP)/$(sockets_in_use XSCTPv6)" = 0/0
