@@ -6,7 +6,8 @@
 # copy (a new namespace starts from the defaults, not from its parent's
 # values), out-of-range writes fail as they do with sctp.ko, and the
 # entries disappear on unload. coexist.sh checks the same names and limits
-# against sctp.ko itself.
+# against sctp.ko itself. xsctp's own setting, init_stagger, has its
+# default and limits checked here.
 source "$(dirname "$0")/lib.sh"
 D=/proc/sys/net/sctp
 cleanup() {
@@ -28,6 +29,15 @@ defaults_everywhere() {
 check "insmod xsctp.ko" xsctp_load
 check "every setting has its documented default" defaults_everywhere
 check "Linux's limits hold" sysctl_limits_hold
+# init_stagger: 250 ms by default, 0 (no racing) to a day, as rto_initial.
+stagger_limits_hold() {
+	[ "$(cat $D/init_stagger)" = 250 ] || { echo "default $(cat $D/init_stagger)"; return 1; }
+	! echo -1 >$D/init_stagger 2>/dev/null || { echo "accepted -1"; return 1; }
+	! echo 86400001 >$D/init_stagger 2>/dev/null || { echo "accepted more than a day"; return 1; }
+	echo 0 >$D/init_stagger && [ "$(cat $D/init_stagger)" = 0 ] || return 1
+	echo 250 >$D/init_stagger
+}
+check "init_stagger: its default and limits" stagger_limits_hold
 check "a setting can be changed" sh -c "echo 250 >$D/rto_min && test \$(cat $D/rto_min) = 250"
 ip netns add xsctp-sysctl
 check "a new namespace starts from the defaults" defaults_everywhere ip netns exec xsctp-sysctl

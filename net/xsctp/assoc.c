@@ -92,6 +92,7 @@ struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,
 	INIT_LIST_HEAD(&asoc->node);
 	timer_setup(&asoc->t1, xsctp_t1_fired, 0);
 	timer_setup(&asoc->t5, xsctp_t5_fired, 0);
+	timer_setup(&asoc->stagger, xsctp_stagger_fired, 0);
 	timer_setup(&asoc->autoclose, xsctp_autoclose_fired, 0);
 	INIT_LIST_HEAD(&asoc->out.unsent);
 	INIT_LIST_HEAD(&asoc->out.sent);

@@ -381,6 +381,7 @@ const struct xsctp_effects xsctp_real_effects = {
 	.remove_path = xsctp_assoc_remove_path,
 	.set_t1 = xsctp_set_t1,
 	.set_t5 = xsctp_set_t5,
+	.set_stagger = xsctp_set_stagger,
 	.set_autoclose = xsctp_set_autoclose,
 	.established = established,
 	.restarted = restarted,

@@ -28,6 +28,7 @@ static void params_init(struct xsctp_params *p)
 	p->path_max_retrans = XSCTP_DEF_PATH_MAX_RETRANS;
 	p->hb_interval = XSCTP_DEF_HB_INTERVAL_MS;
 	p->valid_cookie_life = XSCTP_DEF_VALID_COOKIE_LIFE_MS;
+	p->init_stagger = XSCTP_DEF_INIT_STAGGER_MS;
 }
 
 static int __net_init xsctp_net_init(struct net *net)

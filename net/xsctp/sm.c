@@ -55,7 +55,37 @@ static struct xsctp_path *choose_init_path(struct xsctp_assoc *asoc)
 	return p;
 }
 
-/* Linux doubles T1 once per pass over all the paths, up to max_init_timeo. */
+/*
+ * The first path the INIT has not been to yet, in the user's order; NULL
+ * when it has been to them all.
+ */
+static struct xsctp_path *untried_path(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p;
+
+	list_for_each_entry(p, &asoc->paths, node)
+		if (!p->init_sent && p->state != XSCTP_PATH_UNCONFIRMED)
+			return p;
+	return NULL;
+}
+
+/*
+ * Setup across addresses, Happy Eyeballs style: while no INIT ACK has
+ * come, each stagger sends the same INIT (same tag) to the next address
+ * not tried yet, without waiting for T1, which goes on as it would. A
+ * responder keeps no state before COOKIE ECHO and the INIT ACKs after the
+ * first are discarded (RFC 9260 5.2.3), so racing costs the peer nothing.
+ */
+static void stagger_next(struct xsctp_assoc *asoc)
+{
+	if (asoc->cfg.init_stagger_ms && untried_path(asoc))
+		asoc->fx->set_stagger(asoc, asoc->cfg.init_stagger_ms);
+}
+
+/*
+ * Linux doubles T1 once per pass over all the paths, up to max_init_timeo;
+ * the staggered INITs are part of the first pass.
+ */
 static void t1_backoff(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
 	if (p->init_sent <= asoc->init_cycle + 1)
@@ -87,12 +117,42 @@ void xsctp_sm_associate(struct xsctp_assoc *asoc)
 		reset_init_counters(asoc);
 		asoc->fx->send_init(asoc, choose_init_path(asoc));
 		start_t1(asoc);
+		stagger_next(asoc);
 		break;
 	default:
 		break;
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_associate);
+
+/**
+ * xsctp_sm_stagger_expired() - no INIT ACK within the stagger
+ * @asoc: the association
+ *
+ * The INIT goes to the next address not tried yet as well. It counts as
+ * a send to that address, not as a retransmission: T1 and the INIT
+ * retransmission count are left alone. Later, in another state, the
+ * timer means nothing.
+ */
+void xsctp_sm_stagger_expired(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p;
+
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_WAIT:
+		p = untried_path(asoc);
+		if (!p)
+			break;
+		asoc->init_path = p;
+		p->init_sent++;
+		asoc->fx->send_init(asoc, p);
+		stagger_next(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_stagger_expired);
 
 /* T1-init or T1-cookie expired: retransmit elsewhere, or give up. */
 void xsctp_sm_t1_expired(struct xsctp_assoc *asoc)
@@ -202,7 +262,14 @@ int xsctp_sm_init_ack(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
 		asoc->state = XSCTP_S_COOKIE_ECHOED;
 		reset_init_counters(asoc);
 		asoc->init_path = from;
+		/*
+		 * The address that answered first becomes the primary: with
+		 * INITs raced or rotated over the list, the first given may
+		 * be dead, and DATA sent there would only wait for T3.
+		 * Linux keeps the first address (linux-differences.rst).
+		 */
 		if (from) {
+			asoc->primary = from;
 			from->init_sent++;
 			asoc->fx->send_cookie_echo(asoc, from);
 		}

@@ -43,6 +43,7 @@ static void default_cfg(struct net *net, struct xsctp_assoc_cfg *cfg)
 	cfg->rto.max_us = rto_max * USEC_PER_MSEC;
 	cfg->max_init_timeo_ms = rto_max;
 	cfg->max_init_attempts = min(READ_ONCE(p->max_init_retransmits), U16_MAX);
+	cfg->init_stagger_ms = READ_ONCE(p->init_stagger);
 	cfg->num_ostreams = XSCTP_DEF_NUM_OSTREAMS;
 	cfg->max_instreams = XSCTP_DEF_MAX_INSTREAMS;
 	cfg->cookie_life_ms = READ_ONCE(p->valid_cookie_life);

@@ -78,6 +78,7 @@ static struct ctl_table xsctp_sysctl_template[] = {
 		.extra2		= &port_max,
 	},
 	PARAM("encap_port", encap_port, SYSCTL_ZERO, &port_max),
+	PARAM("init_stagger", init_stagger, SYSCTL_ZERO, &timer_max),
 	{ }	/* 6.1 needs the terminator; 6.12 is given the size */
 };
 

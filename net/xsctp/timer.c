@@ -8,6 +8,8 @@
  * - T5-shutdown-guard (RFC 9260 9.2): armed for 5 x RTO.Max when the
  *   first SHUTDOWN goes; still running in SHUTDOWN-PENDING or -SENT when
  *   it expires, it ABORTs the association (sm_shutdown.c).
+ * - the INIT stagger: while COOKIE-WAIT lasts, the INIT also goes to the
+ *   next address of the connectx list each time it expires (sm.c).
  * - autoclose: SCTP_AUTOCLOSE's idle timer, armed when the association
  *   comes up and again whenever DATA goes or comes in ESTABLISHED;
  *   expiring in ESTABLISHED, it starts the graceful shutdown.
@@ -99,6 +101,22 @@ void xsctp_t5_fired(struct timer_list *t)
 	run_locked(asoc, t, xsctp_sm_t5_expired);
 }
 
+/* The INIT stagger for @ms milliseconds, or stop it at 0. */
+void xsctp_set_stagger(struct xsctp_assoc *asoc, u32 ms)
+{
+	if (ms)
+		arm(asoc, &asoc->stagger, ms);
+	else
+		stop(asoc, &asoc->stagger);
+}
+
+void xsctp_stagger_fired(struct timer_list *t)
+{
+	struct xsctp_assoc *asoc = from_timer(asoc, t, stagger);
+
+	run_locked(asoc, t, xsctp_sm_stagger_expired);
+}
+
 /* The autoclose timer for @s seconds from now, or stop it at 0. */
 void xsctp_set_autoclose(struct xsctp_assoc *asoc, u32 s)
 {
@@ -115,11 +133,12 @@ void xsctp_autoclose_fired(struct timer_list *t)
 	run_locked(asoc, t, xsctp_sm_autoclose_expired);
 }
 
-/* The association is going: T1/T2, T5 and autoclose stop. */
+/* The association is going: T1/T2, T5, the stagger and autoclose stop. */
 void xsctp_assoc_stop_timers(struct xsctp_assoc *asoc)
 {
 	stop(asoc, &asoc->t1);
 	stop(asoc, &asoc->t5);
+	stop(asoc, &asoc->stagger);
 	stop(asoc, &asoc->autoclose);
 }
 

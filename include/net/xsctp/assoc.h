@@ -97,6 +97,7 @@ struct xsctp_send_defaults {
 struct xsctp_assoc_cfg {
 	struct xsctp_rto_params rto;
 	u32 max_init_timeo_ms;
+	u32 init_stagger_ms;		/* net.sctp.init_stagger; 0: none */
 	u16 max_init_attempts;
 	u16 num_ostreams;
 	u16 max_instreams;
@@ -144,6 +145,7 @@ struct xsctp_effects {
 	void (*remove_path)(struct xsctp_assoc *asoc, struct xsctp_path *path);
 	void (*set_t1)(struct xsctp_assoc *asoc, u32 ms);	/* 0: stop */
 	void (*set_t5)(struct xsctp_assoc *asoc, u32 ms);	/* 0: stop */
+	void (*set_stagger)(struct xsctp_assoc *asoc, u32 ms);
 	void (*set_autoclose)(struct xsctp_assoc *asoc, u32 s); /* 0: stop */
 	void (*established)(struct xsctp_assoc *asoc);	/* COMM_UP */
 	void (*restarted)(struct xsctp_assoc *asoc);	/* the peer restarted */
@@ -190,6 +192,7 @@ struct xsctp_assoc {
 	u32 t1_ms;
 	struct timer_list t1;		/* T1-init, T1-cookie or T2-shutdown */
 	struct timer_list t5;		/* T5-shutdown-guard */
+	struct timer_list stagger;	/* the INIT to the next address */
 	struct timer_list autoclose;	/* SCTP_AUTOCLOSE's idle timer */
 	u32 cookie_preservative_ms;	/* asked for in our INITs; 0: none */
 
@@ -228,6 +231,8 @@ void xsctp_t1_fired(struct timer_list *t);
 void xsctp_set_t1(struct xsctp_assoc *asoc, u32 ms);
 void xsctp_t5_fired(struct timer_list *t);
 void xsctp_set_t5(struct xsctp_assoc *asoc, u32 ms);
+void xsctp_stagger_fired(struct timer_list *t);
+void xsctp_set_stagger(struct xsctp_assoc *asoc, u32 ms);
 void xsctp_autoclose_fired(struct timer_list *t);
 void xsctp_set_autoclose(struct xsctp_assoc *asoc, u32 s);
 void xsctp_assoc_stop_timers(struct xsctp_assoc *asoc);

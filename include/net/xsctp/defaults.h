@@ -16,6 +16,12 @@
 #define XSCTP_DEF_HB_INTERVAL_MS	30000U
 #define XSCTP_DEF_VALID_COOKIE_LIFE_MS	60000U
 
+/*
+ * How long an INIT waits for its INIT ACK before the same INIT also goes
+ * to the next address of a connectx list (net.sctp.init_stagger; sm.c).
+ */
+#define XSCTP_DEF_INIT_STAGGER_MS	250U
+
 /* Delayed SACK (RFC 9260 6.2), Linux's net.sctp.sack_timeout. */
 #define XSCTP_DEF_SACK_DELAY_MS		200U
 #define XSCTP_DEF_SACK_FREQ		2U

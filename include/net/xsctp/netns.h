@@ -65,6 +65,7 @@ struct xsctp_params {
 	int valid_cookie_life;		/* ms */
 	int udp_port;			/* RFC 6951 tunnel port; 0: none */
 	int encap_port;			/* remote UDP port for new sockets */
+	int init_stagger;		/* ms; 0: one address per T1 */
 };
 
 /* Created with the namespace and freed with it. */

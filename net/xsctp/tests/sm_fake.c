@@ -41,7 +41,13 @@ static void log_effect(struct xsctp_assoc *asoc, const char *what, int arg)
 
 static void f_send_init(struct xsctp_assoc *a, struct xsctp_path *p)
 {
-	log_effect(a, "init", path_no(a, p));
+	struct fake *f = fake_of(a);
+	int n = path_no(a, p);
+
+	log_effect(a, "init", n);
+	f->inits++;
+	if (f->first_init[n] == U64_MAX)
+		f->first_init[n] = f->now;
 }
 
 static void f_send_cookie_echo(struct xsctp_assoc *a, struct xsctp_path *p)
@@ -93,9 +99,22 @@ static void f_add_path(struct xsctp_assoc *a, const union xsctp_addr *addr,
 	xsctp_assoc_add_path(a, addr, state, GFP_KERNEL);
 }
 
+/* When a timer armed for @ms is due on the fake's clock; 0: stopped. */
+static u64 due(struct fake *f, u32 ms)
+{
+	return ms ? f->now + ms : 0;
+}
+
 static void f_set_t1(struct xsctp_assoc *a, u32 ms)
 {
 	log_effect(a, "t1", ms);
+	fake_of(a)->t1_due = due(fake_of(a), ms);
+}
+
+static void f_set_stagger(struct xsctp_assoc *a, u32 ms)
+{
+	log_effect(a, "stag", ms);
+	fake_of(a)->stagger_due = due(fake_of(a), ms);
 }
 
 static void f_set_t5(struct xsctp_assoc *a, u32 ms)
@@ -175,6 +194,7 @@ static const struct xsctp_effects fake_effects = {
 	.remove_path = xsctp_assoc_remove_path,
 	.set_t1 = f_set_t1,
 	.set_t5 = f_set_t5,
+	.set_stagger = f_set_stagger,
 	.set_autoclose = f_set_autoclose,
 	.established = f_established,
 	.restarted = f_restarted,
@@ -218,6 +238,7 @@ struct fake *smf_new(struct kunit *test, u8 state, int n)
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	KUNIT_ASSERT_NOT_NULL(test, sk);
+	memset(f->first_init, 0xff, sizeof(f->first_init));	/* none yet */
 	refcount_set(&sk->sk_refcnt, 1000);	/* never freed by the test */
 	f->asoc = xsctp_assoc_alloc(sk, &cfg, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, f->asoc);
@@ -369,6 +390,9 @@ void smf_fire(struct xsctp_assoc *asoc, enum event ev)
 		break;
 	case T1:
 		xsctp_sm_t1_expired(asoc);
+		break;
+	case STAGGER:
+		xsctp_sm_stagger_expired(asoc);
 		break;
 	case INIT_ACK:
 		xsctp_sm_init_ack(asoc, &ia, &src);

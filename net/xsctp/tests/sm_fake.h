@@ -16,10 +16,15 @@
 struct fake {
 	struct xsctp_assoc *asoc;
 	char log[256];
+	/* For tests that run the timers on a clock of their own (ms): */
+	u64 now;
+	u64 t1_due, stagger_due;	/* 0: not armed */
+	u64 first_init[XSCTP_MAX_PATHS + 1];	/* by path no.; U64_MAX: none */
+	unsigned int inits;
 };
 
 /* The events of the tables; "BUSY" ones find DATA still queued. */
-enum event { ASSOCIATE, T1, INIT_ACK, COOKIE_ACK, ABORT, USER_ABORT, DUP_ECHO,
+enum event { ASSOCIATE, T1, STAGGER, INIT_ACK, COOKIE_ACK, ABORT, USER_ABORT, DUP_ECHO,
 	     PROTO_UNREACH, INIT, INIT_NEW_ADDR, COLLISION_ECHO, RESTART_ECHO,
 	     STALE, SHUTDOWN, SHUTDOWN_BUSY, SHUTDOWN_RCV, SHUTDOWN_RCV_BUSY,
 	     SHUTDOWN_ACK, SHUTDOWN_COMPLETE, ACKED, DATA_RCV, RETRANS_EXCEEDED,

@@ -26,6 +26,7 @@ struct row {
 static const struct row table[] = {
 	{ XSCTP_S_CLOSED, ASSOCIATE, XSCTP_S_COOKIE_WAIT, "init:1 t1:1000" },
 	{ XSCTP_S_CLOSED, T1, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, STAGGER, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, INIT_ACK, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, COOKIE_ACK, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, ABORT, XSCTP_S_CLOSED, "" },
@@ -39,6 +40,7 @@ static const struct row table[] = {
 	{ XSCTP_S_CLOSED, STALE, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_COOKIE_WAIT, ASSOCIATE, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_WAIT, T1, XSCTP_S_COOKIE_WAIT, "init:1 t1:2000" },
+	{ XSCTP_S_COOKIE_WAIT, STAGGER, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_WAIT, INIT_ACK, XSCTP_S_COOKIE_ECHOED,
 	  "keep:8 t1:0 echo:1 t1:1000" },
 	{ XSCTP_S_COOKIE_WAIT, COOKIE_ACK, XSCTP_S_COOKIE_WAIT, "" },
@@ -54,6 +56,7 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_WAIT, STALE, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_ECHOED, ASSOCIATE, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, T1, XSCTP_S_COOKIE_ECHOED, "echo:1 t1:2000" },
+	{ XSCTP_S_COOKIE_ECHOED, STAGGER, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, INIT_ACK, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, COOKIE_ACK, XSCTP_S_ESTABLISHED, "t1:0 up:0" },
 	{ XSCTP_S_COOKIE_ECHOED, ABORT, XSCTP_S_CLOSED, "t1:0 failed:111" },
@@ -71,6 +74,7 @@ static const struct row table[] = {
 	  "t1:0 init:1 t1:1000" },
 	{ XSCTP_S_ESTABLISHED, ASSOCIATE, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, T1, XSCTP_S_ESTABLISHED, "" },
+	{ XSCTP_S_ESTABLISHED, STAGGER, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, INIT_ACK, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, COOKIE_ACK, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, ABORT, XSCTP_S_CLOSED, "t1:0 failed:104" },
@@ -134,6 +138,88 @@ static void t1_gives_up_with_etimedout(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, f->log,
 			   "init:1 t1:1000 init:1 t1:1500 init:1 t1:1500 failed:110");
 	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+}
+
+/*
+ * Staggered INITs (net.sctp.init_stagger): the same INIT goes to each
+ * address in turn, one stagger apart, while T1 runs untouched; the
+ * stagger stops once every address has had it, T1's rotation then goes
+ * on from the last one (the staggered INITs were the first pass), and a
+ * stagger that expires after the INIT ACK does nothing.
+ */
+static void stagger_races_the_list(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_CLOSED, 3);
+
+	f->asoc->cfg.init_stagger_ms = 250;
+	smf_fire(f->asoc, ASSOCIATE);
+	smf_fire(f->asoc, STAGGER);
+	smf_fire(f->asoc, STAGGER);
+	smf_fire(f->asoc, STAGGER);
+	smf_fire(f->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "init:1 t1:1000 stag:250 init:2 stag:250 init:3 init:1 t1:2000");
+	smf_fire(f->asoc, INIT_ACK);
+	f->log[0] = '\0';
+	smf_fire(f->asoc, STAGGER);
+	KUNIT_EXPECT_STREQ(test, f->log, "");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
+}
+
+/* Runs T1 and the stagger on the fake's clock until the setup ends. */
+static void run_setup_clock(struct fake *f)
+{
+	bool stagger;
+
+	smf_fire(f->asoc, ASSOCIATE);
+	while (f->asoc->state == XSCTP_S_COOKIE_WAIT && f->t1_due) {
+		stagger = f->stagger_due && f->stagger_due <= f->t1_due;
+		f->now = stagger ? f->stagger_due : f->t1_due;
+		if (stagger)
+			f->stagger_due = 0;
+		else
+			f->t1_due = 0;
+		smf_fire(f->asoc, stagger ? STAGGER : T1);
+	}
+}
+
+/*
+ * The INIT schedule for 1 to 8 unreachable addresses, with the defaults
+ * (RTO.Initial 1 s, RTO.Max 60 s, Max.Init.Retransmits 8), staggered and
+ * not: when connect() gives up, and how many INITs went. The figures are
+ * Documentation/state-machine.rst's table, worked out by hand from the
+ * rules there. Staggered, every address has its first INIT no later than
+ * its place in the list times the stagger.
+ */
+static void init_schedule_1_to_8(struct kunit *test)
+{
+	static const u32 fail_s[2][8] = {
+		{ 243, 46, 21, 16, 13, 12, 11, 10 },	/* init_stagger 0 */
+		{ 243, 61, 35, 25, 23, 18, 16, 16 },	/* 250 ms */
+	};
+	static const u8 inits[2][8] = {
+		{ 9, 9, 9, 9, 9, 9, 9, 9 },
+		{ 9, 10, 11, 12, 13, 13, 14, 15 },
+	};
+	int s, n, i;
+
+	for (s = 0; s < 2; s++) {
+		for (n = 1; n <= 8; n++) {
+			struct fake *f = smf_new(test, XSCTP_S_CLOSED, n);
+
+			f->asoc->cfg.init_stagger_ms = s * 250;
+			run_setup_clock(f);
+			KUNIT_EXPECT_EQ_MSG(test, f->now, fail_s[s][n - 1] * 1000ULL,
+					    "stagger %d, %d addresses", s * 250, n);
+			KUNIT_EXPECT_EQ_MSG(test, f->inits, inits[s][n - 1],
+					    "stagger %d, %d addresses", s * 250, n);
+			KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+			for (i = 1; s && i <= n; i++)
+				KUNIT_EXPECT_LE_MSG(test, f->first_init[i],
+						    (i - 1) * 250ULL,
+						    "%d addresses, address %d", n, i);
+		}
+	}
 }
 
 /*
@@ -301,6 +387,8 @@ static struct kunit_case xsctp_sm_cases[] = {
 	KUNIT_CASE(event_state_table),
 	KUNIT_CASE(t1_rotates_and_doubles_per_pass),
 	KUNIT_CASE(t1_gives_up_with_etimedout),
+	KUNIT_CASE(stagger_races_the_list),
+	KUNIT_CASE(init_schedule_1_to_8),
 	KUNIT_CASE(init_ack_confirms_learns_and_drops),
 	KUNIT_CASE(cookie_case_is_table7),
 	KUNIT_CASE(restart_keeps_id_resets_tags),
