@@ -131,6 +131,9 @@ scenario() {
 	label="IPv$fam $name, $mode"
 	expect_up $(($(wc -w <<<"$dead $refused")))
 	try "$fam-$mode-$name" "$port" "$@" "${opts[@]}"
+	# sctp.ko's SO_ERROR gives the refusing address's ICMP error
+	# (EHOSTUNREACH, its sk_err_soft) after POLLOUT, with the association
+	# up: sctp_multi.py then says "so_error", and counts it established.
 	check "$label: connectx establishes (COMM_UP)" \
 		grep -q '^result ok ' "$W/$fam-$mode-$name"
 	echo "# $label: $(ms_of "$fam-$mode-$name") ms to COMM_UP ($STACK)"
@@ -253,4 +256,12 @@ for fam in 4 6; do
 	done
 	unset -n B
 done
+
+if [ -z "${LINUX:-}" ]; then
+	cat "$W"/*.pid | xargs -r kill
+	sleep 1
+	two_namespaces_del
+	check "rmmod xsctp once the listeners and namespaces are gone (nothing left holding it)" \
+		xsctp_unload
+fi
 ksft_exit
