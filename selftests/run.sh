@@ -14,9 +14,9 @@ export XSCTP_BIN=$build/../selftests
 # coexist leaves sctp.ko loaded for good, so it runs last but for oracle,
 # which compares matrix's results with sctp.ko's, and the *_ko tests,
 # which run collision's, libsctp's, lksctp_tools', transfer's, pmtu's,
-# peeloff's, udp_encaps' and teardown's checks against it.
+# connectx_multi's, peeloff's, udp_encaps' and teardown's checks against it.
 # interop needs two guests: tools/vm/pair.sh runs it by name.
-ALL=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools transfer pmtu data_hostile peeloff udp_encaps teardown kunit coexist oracle collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko peeloff_ko udp_encaps_ko teardown_ko)
+ALL=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools transfer pmtu connectx_multi data_hostile peeloff udp_encaps teardown kunit coexist oracle collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko connectx_multi_ko peeloff_ko udp_encaps_ko teardown_ko)
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=("${ALL[@]}")
 limit=$(sed -n 's/^timeout=//p' "$here/settings")

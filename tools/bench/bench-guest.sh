@@ -4,7 +4,11 @@
 # The benchmarks, inside one guest (tools/bench/bench.sh boots it):
 # namespaces xsctp-a and xsctp-b over veth (selftests/lib.sh), and on that
 # path, for each stack in turn, bulk throughput with iperf3 (64 KiB and
-# 1 KiB messages) and a 1-byte request/response rate (pingpong).
+# 1 KiB messages) and a 1-byte request/response rate (pingpong); then, for
+# the SCTP stacks, over three paths (selftests/multihome_lib.sh), the time
+# sctp_connectx() takes to set up an association when the first of 2 and
+# of 3 addresses is blackholed (connect2, connect3; TCP has no such
+# thing).
 #
 # Usage: bench-guest.sh XSCTP_KO PINGPONG OUT
 # Environment: BENCH_ROUNDS (3), BENCH_SECONDS (5), BENCH_STACKS
@@ -27,10 +31,15 @@ stacks=${BENCH_STACKS:-xsctp tcp sctp.ko}
 limit=$((secs * 3 + 30))
 # shellcheck source=selftests/lib.sh
 . "$(dirname "$0")/../../selftests/lib.sh"
+# shellcheck source=selftests/multihome_lib.sh
+. "$(dirname "$0")/../../selftests/multihome_lib.sh"
+MULTI=$(dirname "$0")/../../selftests/sctp_multi.py
 
 peer=198.51.100.2
 declare -A na=() # stack:workload -> reason, once it failed: not run again
-declare -A unit=([bulk64k]=Mbit/s [bulk1k]=Mbit/s [rr]=transactions/s)
+declare -A unit=([bulk64k]=Mbit/s [bulk1k]=Mbit/s [rr]=transactions/s [connect2]=ms [connect3]=ms)
+# The workloads of a stack.
+workloads() { [ "$1" = tcp ] && echo bulk64k bulk1k rr || echo bulk64k bulk1k rr connect2 connect3; }
 
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$out"; }
 
@@ -85,6 +94,27 @@ run_pingpong() {
 	[ $status = 0 ] && [[ $value =~ ^[0-9]+$ ]] || value=$(reason $log $status)
 }
 
+# run_connect N: ms from sctp_connectx() to established over N paths
+# (three_paths), b's address of path 1 blackholed, default settings: the
+# client connects to b's first N addresses, in order.
+run_connect() {
+	local log=/tmp/bench.log status addrs=("${MH_B4[@]:0:$1}")
+	rm -f /tmp/bench.ready
+	timeout -k 5 $limit ip netns exec xsctp-b python3 "$MULTI" serve 5203 "${addrs[@]}" \
+		--hold $limit --ready /tmp/bench.ready >/dev/null 2>&1 &
+	for _ in $(seq 100); do
+		[ -e /tmp/bench.ready ] && break
+		sleep 0.1
+	done
+	path_blackhole 1
+	a timeout -k 5 $limit python3 "$MULTI" connect 5203 "${addrs[@]}" >$log 2>&1
+	status=$?
+	paths_restore
+	stop_servers
+	value=$(sed -n 's/^result ok ms \([0-9]*\)$/\1/p' $log)
+	[ $status = 0 ] && [ -n "$value" ] || value=$(reason $log $status)
+}
+
 # measure STACK ROUND WORKLOAD COMMAND...: one measurement, recorded.
 measure() {
 	local stack=$1 round=$2 workload=$3 value
@@ -106,7 +136,7 @@ measure() {
 # na_all STACK ROUND REASON: every workload of STACK fails with REASON.
 na_all() {
 	local w
-	for w in bulk64k bulk1k rr; do
+	for w in $(workloads "$1"); do
 		[ -n "${na[$1:$w]:-}" ] && continue
 		na[$1:$w]=$3
 		record "$1" $w "$2" n/a "${unit[$w]}" "$3"
@@ -158,8 +188,11 @@ want() { [[ " $stacks " == *" $1 "* ]]; }
 # (those that have not failed yet).
 turn() {
 	local stack=$1 round=$2
-	[ -n "${na[$stack:bulk64k]:-}" ] && [ -n "${na[$stack:bulk1k]:-}" ] &&
-		[ -n "${na[$stack:rr]:-}" ] && return 0
+	local w left=
+	for w in $(workloads "$stack"); do
+		[ -n "${na[$stack:$w]:-}" ] || left=1
+	done
+	[ -n "$left" ] || return 0
 	load "$stack" "$round" || return 0
 	if two_namespaces; then
 		measure "$stack" "$round" bulk64k run_iperf3 "$stack" 65536
@@ -169,6 +202,15 @@ turn() {
 		na_all "$stack" "$round" "cannot set up the namespaces"
 	fi
 	two_namespaces_del
+	if [ "$stack" != tcp ]; then
+		if three_paths; then
+			measure "$stack" "$round" connect2 run_connect 2
+			measure "$stack" "$round" connect3 run_connect 3
+		else
+			na_all "$stack" "$round" "cannot set up three paths"
+		fi
+		three_paths_del
+	fi
 	unload "$stack" "$round"
 }
 

@@ -36,7 +36,7 @@ guest() {
 		BENCH_STACKS="$2" BENCH_XSCTP_NA="$xsctp_na" tools/bench/bench-guest.sh \
 		build/6.12/xsctp.ko $out/pingpong /run/xsctp/bench.tsv)
 	# Bounded even if every run hits bench-guest.sh's own timeout.
-	tools/vm/run.sh -k 6.12 -s 2 -t $((120 + rounds * 9 * (secs * 3 + 40))) -o "$1" "$cmd"
+	tools/vm/run.sh -k 6.12 -s 2 -t $((120 + rounds * 13 * (secs * 3 + 40))) -o "$1" "$cmd"
 }
 
 # ended SHARE STATUS: did the guest run end before its last measurement?
@@ -54,7 +54,8 @@ ended() {
 	read -r stack workload word round <<<"$what"
 	[ "$word" = round ] || return 0
 	crashed=$stack
-	for w in bulk64k bulk1k rr; do
+	for w in bulk64k bulk1k rr connect2 connect3; do
+		[ "$stack" != tcp ] || [ "${w#connect}" = "$w" ] || continue
 		if [ "$w" = "$workload" ]; then
 			r=$why
 		elif ! grep -q "^$stack	$w	" "$tsv"; then
@@ -63,7 +64,8 @@ ended() {
 			continue
 		fi
 		printf '%s\t%s\t%s\tn/a\t%s\t%s\n' "$stack" "$w" "$round" \
-			"$([ $w = rr ] && echo transactions/s || echo Mbit/s)" "$r" >>"$tsv"
+			"$(case $w in rr) echo transactions/s ;; connect*) echo ms ;; *) echo Mbit/s ;; esac)" \
+			"$r" >>"$tsv"
 	done
 }
 
@@ -85,6 +87,7 @@ fi
 table() {
 	echo "xsctp benchmarks: Debian $release guest, QEMU TCG, 2 vCPUs, $(date -u +%F)"
 	echo "median of $rounds runs of ${secs} s each; under TCG only the ratios mean anything"
+	echo "ratio: how many times better xsctp is (xsctp/sctp.ko for rates, sctp.ko/xsctp for times)"
 	echo
 	awk -F'\t' -v rounds="$rounds" '
 	/^#/ { next }
@@ -112,29 +115,34 @@ table() {
 			(count[k] < rounds ? " (" count[k] " runs)" : "")
 	}
 	BEGIN {
-		split("bulk64k bulk1k rr", wl, " ")
+		nw = split("bulk64k bulk1k rr connect2 connect3", wl, " ")
 		name["bulk64k"] = "bulk, 64 KiB messages (Mbit/s)"
 		name["bulk1k"] = "bulk, 1 KiB messages (Mbit/s)"
 		name["rr"] = "1-byte request/response (transactions/s)"
+		name["connect2"] = "connect time, first of 2 addresses blackholed (ms)"
+		name["connect3"] = "connect time, first of 3 addresses blackholed (ms)"
 	}
 	END {
-		split("workload|sctp.ko|xsctp|xsctp/sctp.ko|TCP", head, "|")
+		split("workload|sctp.ko|xsctp|ratio|TCP", head, "|")
 		for (c = 1; c <= 5; c++) row[0, c] = head[c]
-		for (i = 1; i <= 3; i++) {
+		for (i = 1; i <= nw; i++) {
 			w = wl[i]
+			time = w ~ /^connect/
 			row[i, 1] = name[w]
 			row[i, 2] = cell("sctp.ko", w)
 			row[i, 3] = cell("xsctp", w)
 			x = med["xsctp" SUBSEP w]; y = med["sctp.ko" SUBSEP w]
-			row[i, 4] = (x != "" && y > 0) ? sprintf("%.2f", x / y) : "n/a"
-			row[i, 5] = cell("tcp", w)
+			# Times: lower is better, so the ratio is sctp.ko/xsctp.
+			if (time) row[i, 4] = (x > 0 && y != "") ? sprintf("%.2f", y / x) : "n/a"
+			else row[i, 4] = (x != "" && y > 0) ? sprintf("%.2f", x / y) : "n/a"
+			row[i, 5] = time ? "-" : cell("tcp", w)
 			# The harness works when sctp.ko and TCP gave figures.
 			if (row[i, 2] ~ /^n\/a/ || row[i, 5] ~ /^n\/a/) broken = 1
 		}
-		for (i = 0; i <= 3; i++)
+		for (i = 0; i <= nw; i++)
 			for (c = 1; c <= 5; c++)
 				if (length(row[i, c]) > width[c]) width[c] = length(row[i, c])
-		for (i = 0; i <= 3; i++) {
+		for (i = 0; i <= nw; i++) {
 			line = sprintf("%-" width[1] "s", row[i, 1])
 			for (c = 2; c <= 5; c++) line = line sprintf("  %" width[c] "s", row[i, c])
 			print line

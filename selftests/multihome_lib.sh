@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A multihomed topology for the tests that source this after lib.sh:
+# namespaces xsctp-a (client) and xsctp-b (server) joined by three disjoint
+# veth pairs, path N on veth-aN/veth-bN, IPv4 and IPv6 on each:
+#
+#   ns xsctp-a                               ns xsctp-b
+#   veth-a1 198.51.100.1  2001:db8:1::1 --- veth-b1 198.51.100.2  2001:db8:1::2
+#   veth-a2 203.0.113.1   2001:db8:2::1 --- veth-b2 203.0.113.2   2001:db8:2::2
+#   veth-a3 192.0.2.1     2001:db8:3::1 --- veth-b3 192.0.2.2     2001:db8:3::2
+#
+# and faults on b's side of a path, by nftables in b (table inet xsctp_mh):
+# path_blackhole N drops SCTP to b's addresses of path N (silently);
+# path_refuse N answers it with an ICMP host unreachable (ICMPv6 address
+# unreachable), as a router with no route would; paths_restore removes all.
+# a() and b() run a command in either namespace (lib.sh).
+
+# b's and a's addresses, path 1 first.
+# shellcheck disable=SC2034 # read by the tests that source this
+MH_B4=(198.51.100.2 203.0.113.2 192.0.2.2)
+# shellcheck disable=SC2034
+MH_B6=(2001:db8:1::2 2001:db8:2::2 2001:db8:3::2)
+MH_A4=(198.51.100.1 203.0.113.1 192.0.2.1)
+MH_A6=(2001:db8:1::1 2001:db8:2::1 2001:db8:3::1)
+
+three_paths() {
+	local n
+	ip netns add xsctp-a && ip netns add xsctp-b || return 1
+	a ip link set lo up && b ip link set lo up || return 1
+	for n in 1 2 3; do
+		ip link add "veth-a$n" netns xsctp-a type veth peer name "veth-b$n" netns xsctp-b &&
+		a ip addr add "${MH_A4[n - 1]}/24" dev "veth-a$n" &&
+		b ip addr add "${MH_B4[n - 1]}/24" dev "veth-b$n" &&
+		a ip addr add "${MH_A6[n - 1]}/64" dev "veth-a$n" nodad &&
+		b ip addr add "${MH_B6[n - 1]}/64" dev "veth-b$n" nodad &&
+		a ip link set "veth-a$n" up && b ip link set "veth-b$n" up || return 1
+	done
+	b nft -f - <<'NFT'
+table inet xsctp_mh {
+	chain input {
+		type filter hook input priority 0;
+	}
+}
+NFT
+}
+
+three_paths_del() { two_namespaces_del; }
+
+# path_blackhole N: SCTP to b's addresses of path N vanishes.
+path_blackhole() {
+	b nft add rule inet xsctp_mh input ip daddr "${MH_B4[$1 - 1]}" meta l4proto sctp drop &&
+	b nft add rule inet xsctp_mh input ip6 daddr "${MH_B6[$1 - 1]}" meta l4proto sctp drop
+}
+
+# path_refuse N: SCTP to b's addresses of path N gets an ICMP destination
+# unreachable back (host unreachable; ICMPv6 address unreachable).
+path_refuse() {
+	b nft add rule inet xsctp_mh input ip daddr "${MH_B4[$1 - 1]}" meta l4proto sctp \
+		reject with icmp type host-unreachable &&
+	b nft add rule inet xsctp_mh input ip6 daddr "${MH_B6[$1 - 1]}" meta l4proto sctp \
+		reject with icmpv6 type addr-unreachable
+}
+
+paths_restore() { b nft flush chain inet xsctp_mh input; }
