@@ -74,6 +74,7 @@ struct xsctp_path {
 	struct xsctp_assoc *asoc;
 	union xsctp_addr addr;		/* the peer's address and port */
 	u16 state;			/* enum xsctp_path_state */
+	u32 errors;			/* RFC 9260 8.2: since the last ack */
 	unsigned int init_sent;		/* INITs/COOKIE ECHOs sent here */
 	struct xsctp_rto rto;
 	struct xsctp_cc cc;

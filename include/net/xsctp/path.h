@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Path selection (design.md rule 4): which of an association's paths
+ * carries new DATA, and which a retransmission. A policy is a pair of
+ * functions over the association's paths; xsctp_path_default is RFC 9260
+ * 6.4 with RFC 7829's potentially-failed state. Pure: they read path
+ * states, error counts and RTTs, and change nothing. Called with the
+ * association's socket locked.
+ */
+#ifndef _NET_XSCTP_PATH_H
+#define _NET_XSCTP_PATH_H
+
+#include <net/xsctp/assoc.h>
+
+struct xsctp_path_policy {
+	const char *name;
+	/* The path for new DATA; NULL only without any path. */
+	struct xsctp_path *(*for_data)(const struct xsctp_assoc *asoc);
+	/* The path to send again what last went to @last. */
+	struct xsctp_path *(*for_rtx)(const struct xsctp_assoc *asoc,
+				      const struct xsctp_path *last);
+};
+
+extern const struct xsctp_path_policy xsctp_path_default;
+
+#endif /* _NET_XSCTP_PATH_H */
