@@ -13,6 +13,7 @@
 #include <net/xsctp/assoc.h>
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/lookup.h>
+#include <net/xsctp/path.h>
 
 /* Linux's ids are module-wide, cyclic, from 3: xsctp's are the same. */
 static DEFINE_IDR(assoc_ids);
@@ -88,6 +89,7 @@ struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,
 	asoc->sk = sk;
 	asoc->state = XSCTP_S_CLOSED;
 	asoc->cfg = *cfg;
+	asoc->policy = &xsctp_path_default;
 	INIT_LIST_HEAD(&asoc->paths);
 	INIT_LIST_HEAD(&asoc->node);
 	timer_setup(&asoc->t1, xsctp_t1_fired, 0);
@@ -181,6 +183,14 @@ void xsctp_assoc_remove_path(struct xsctp_assoc *asoc, struct xsctp_path *path)
 	asoc->num_paths--;
 	if (asoc->init_path == path)
 		asoc->init_path = NULL;
+	if (asoc->in.last_from == path)
+		asoc->in.last_from = NULL;
+	if (asoc->out.probe_path == path) {
+		asoc->out.probe_path = NULL;
+		asoc->out.probe.active = false;
+	}
+	if (path->t3_on)
+		xsctp_t3_stop(asoc, path);
 	if (asoc->primary == path)
 		asoc->primary = list_first_entry_or_null(&asoc->paths,
 							 struct xsctp_path, node);

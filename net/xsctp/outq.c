@@ -6,8 +6,9 @@
  * sent again when T3-rtx expires (6.3.3) or three SACKs report them
  * missing (7.2.4).
  *
- * One path carries all of it (the primary) until multihoming brings path
- * selection; cwnd and flight are already counted per path.
+ * Each path has its own cwnd, flight, RTO, error count and T3-rtx; the
+ * association's path policy (path.c) says where new DATA and
+ * retransmissions go (transmit.c).
  */
 #include <linux/slab.h>
 #include <linux/uio.h>
@@ -22,6 +23,7 @@
 #include <net/xsctp/notify.h>
 #include <net/xsctp/outq.h>
 #include <net/xsctp/packet.h>
+#include <net/xsctp/path.h>
 #include <net/xsctp/sack.h>
 #include <net/xsctp/serial.h>
 #include <net/xsctp/sm.h>
@@ -140,7 +142,7 @@ void xsctp_outq_stop(struct xsctp_assoc *asoc)
 	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_path *p;
 
-	xsctp_t3_stop(asoc);
+	xsctp_t3_stop_all(asoc);
 	fail_list(asoc, &q->sent, SCTP_DATA_SENT);
 	fail_list(asoc, &q->unsent, SCTP_DATA_UNSENT);
 	q->unsent_bytes = 0;
@@ -265,6 +267,7 @@ static void mark_rtx(struct xsctp_outq *q, struct xsctp_tx_chunk *ch)
 static void note_acked(struct xsctp_tx_chunk *ch, struct sack_result *r)
 {
 	leave_flight(ch);
+	ch->path->sack.acked += ch->len;
 	r->bytes += ch->len;
 	r->htna = ch->tsn;
 	r->any = true;
@@ -349,6 +352,7 @@ static bool count_misses(struct xsctp_assoc *asoc, const struct sack_result *r)
 		if (++ch->misses < XSCTP_FAST_RTX_MISSES)
 			continue;
 		ch->fast_rtx_done = true;
+		ch->path->sack.fast = true;
 		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_FAST_RETRANSMITS);
 		mark_rtx(q, ch);
 		fast = true;
@@ -356,7 +360,8 @@ static bool count_misses(struct xsctp_assoc *asoc, const struct sack_result *r)
 	return fast;
 }
 
-static u32 total_flight(const struct xsctp_assoc *asoc)
+/* Bytes in flight on all paths. */
+u32 xsctp_outq_flight(const struct xsctp_assoc *asoc)
 {
 	const struct xsctp_path *p;
 	u32 flight = 0;
@@ -366,36 +371,59 @@ static u32 total_flight(const struct xsctp_assoc *asoc)
 	return flight;
 }
 
-/* Window and timers after a SACK that acknowledged @r (7.2, 6.3). */
+/*
+ * A path that had DATA acknowledged is reachable (RFC 9260 8.2): its
+ * error count clears and it is ACTIVE again. Its cwnd grows (7.2.1,
+ * 7.2.2) and its T3 stops when nothing is outstanding there, or restarts
+ * (6.3.2 R2, R3).
+ */
+static void path_acked(struct xsctp_assoc *asoc, struct xsctp_path *p,
+		       bool advanced)
+{
+	u32 acked = p->sack.acked;
+
+	p->sack.acked = 0;
+	if (acked) {
+		p->errors = 0;
+		if (p->state == XSCTP_PATH_PF || p->state == XSCTP_PATH_INACTIVE)
+			p->state = XSCTP_PATH_ACTIVE;
+		if (advanced)
+			xsctp_cc_acked(&p->cc, p->pmtu, acked, p->sack.flight,
+				       asoc->out.fast_recovery);
+	}
+	if (p->sack.fast && !asoc->out.fast_recovery)
+		xsctp_cc_fast_retransmit(&p->cc, p->pmtu);	/* 7.2.4 */
+	p->sack.fast = false;
+	if (!p->cc.flight)
+		xsctp_t3_stop(asoc, p);
+	else if (acked && advanced)
+		xsctp_t3_restart(asoc, p);
+}
+
+/* Window, RTT, congestion and timers after a SACK (7.2, 6.3). */
 static void sack_effects(struct xsctp_assoc *asoc, u32 a_rwnd, bool advanced,
-			 bool fast, u32 flight_before,
-			 const struct sack_result *r)
+			 bool fast)
 {
 	struct xsctp_outq *q = &asoc->out;
-	struct xsctp_path *p = asoc->primary;
+	struct xsctp_path *p;
 	u32 rtt_us, flight;
 
 	if (q->fast_recovery && !xsctp_tsn_lt(q->cum_ack, q->recover_tsn))
 		q->fast_recovery = false;
+	p = q->probe_path;
 	if (p && xsctp_rtt_probe_acked(&q->probe, q->cum_ack, xsctp_now_us(),
 				       &rtt_us))
 		xsctp_rto_sample(&p->rto, &asoc->cfg.rto, rtt_us);
-	if (p && advanced)
-		xsctp_cc_acked(&p->cc, p->pmtu, r->bytes, flight_before,
-			       q->fast_recovery);
-	if (p && fast && !q->fast_recovery) {
-		xsctp_cc_fast_retransmit(&p->cc, p->pmtu);
+	list_for_each_entry(p, &asoc->paths, node)
+		path_acked(asoc, p, advanced);
+	if (fast && !q->fast_recovery) {
 		q->fast_recovery = true;
 		q->recover_tsn = asoc->next_tsn - 1;
 	}
 	if (advanced)
 		q->errors = 0;
-	flight = total_flight(asoc);
+	flight = xsctp_outq_flight(asoc);
 	asoc->peer_rwnd = a_rwnd > flight ? a_rwnd - flight : 0;
-	if (!q->outstanding)
-		xsctp_t3_stop(asoc);
-	else if (advanced)
-		xsctp_t3_restart(asoc);
 }
 
 /**
@@ -410,19 +438,20 @@ void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack)
 {
 	struct xsctp_outq *q = &asoc->out;
 	struct sack_result r = {};
-	u32 flight_before;
+	struct xsctp_path *p;
 	bool advanced, fast;
 
 	if (xsctp_tsn_lt(sack->cum_tsn, q->cum_ack) ||
 	    !xsctp_tsn_lt(sack->cum_tsn, asoc->next_tsn))
 		return;
-	flight_before = asoc->primary ? asoc->primary->cc.flight : 0;
+	list_for_each_entry(p, &asoc->paths, node)
+		p->sack.flight = p->cc.flight;
 	advanced = sack->cum_tsn != q->cum_ack;
 	ack_cumulative(asoc, sack->cum_tsn, &r);
 	q->cum_ack = sack->cum_tsn;
 	ack_gaps(asoc, sack, &r);
 	fast = count_misses(asoc, &r);
-	sack_effects(asoc, sack->a_rwnd, advanced, fast, flight_before, &r);
+	sack_effects(asoc, sack->a_rwnd, advanced, fast);
 	if (r.bytes)
 		asoc->sk->sk_write_space(asoc->sk);
 	xsctp_outq_flush(asoc);
@@ -442,25 +471,26 @@ static void mark_path_rtx(struct xsctp_outq *q, struct xsctp_path *p)
 }
 
 /**
- * xsctp_outq_t3_expired() - T3-rtx expired (RFC 9260 6.3.3)
+ * xsctp_outq_t3_expired() - T3-rtx of a path expired (RFC 9260 6.3.3)
  * @asoc: the association
+ * @p: the path
  *
- * Everything outstanding is sent again, starting from one packet, with
- * a doubled RTO; after Association.Max.Retrans expiries in a row the
- * association is lost.
+ * What is outstanding on @p is sent again (to another path if the policy
+ * has one), starting from one packet there, with @p's RTO doubled; after
+ * Association.Max.Retrans expiries in a row the association is lost.
  */
-void xsctp_outq_t3_expired(struct xsctp_assoc *asoc)
+void xsctp_outq_t3_expired(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
 	struct xsctp_outq *q = &asoc->out;
-	struct xsctp_path *p = asoc->primary;
 
-	if (!q->outstanding || !p)
+	if (!q->outstanding)
 		return;
 	XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_T3_EXPIRED);
 	if (++q->errors > asoc->cfg.assoc_max_retrans) {
 		xsctp_sm_retrans_exceeded(asoc);
 		return;
 	}
+	xsctp_path_error(asoc, p);
 	xsctp_rto_backoff(&p->rto, &asoc->cfg.rto);
 	xsctp_cc_timeout(&p->cc, p->pmtu);
 	q->fast_recovery = false;

@@ -15,6 +15,25 @@
 
 #include <net/xsctp/path.h>
 
+/**
+ * xsctp_path_error() - a retransmission timer of @p expired
+ * @asoc: its association
+ * @p: the path
+ *
+ * RFC 9260 8.2: past PFMR errors a confirmed path is potentially failed
+ * (RFC 7829), past Path.Max.Retrans it is INACTIVE; the policy then sends
+ * elsewhere. An ack of DATA sent there (outq.c) makes it ACTIVE again.
+ */
+void xsctp_path_error(const struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	p->errors++;
+	if (p->state == XSCTP_PATH_ACTIVE && p->errors > asoc->cfg.pf_retrans)
+		p->state = XSCTP_PATH_PF;
+	if (p->state == XSCTP_PATH_PF && p->errors > asoc->cfg.path_max_retrans)
+		p->state = XSCTP_PATH_INACTIVE;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_path_error);
+
 /* 0 is best; -1: may not carry DATA. */
 static int state_rank(const struct xsctp_path *p)
 {

@@ -138,7 +138,7 @@ static void sack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	if (!asoc->out.next_ssn)
 		return;		/* not established: nothing was sent */
 	if (c->type == XSCTP_CID_SHUTDOWN)
-		sack.a_rwnd = asoc->peer_rwnd + asoc->primary->cc.flight;
+		sack.a_rwnd = asoc->peer_rwnd + xsctp_outq_flight(asoc);
 	xsctp_outq_sack(asoc, &sack);
 	if (c->type == XSCTP_CID_SACK)
 		xsctp_sm_acked(asoc);

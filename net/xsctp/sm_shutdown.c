@@ -12,12 +12,13 @@
 #include <kunit/visibility.h>
 #include <linux/export.h>
 
+#include <net/xsctp/path.h>
 #include <net/xsctp/sm.h>
 
 static u32 t2_ms(const struct xsctp_assoc *asoc)
 {
-	u32 rto_us = asoc->primary ? asoc->primary->rto.rto_us :
-		     asoc->cfg.rto.initial_us;
+	const struct xsctp_path *p = xsctp_path_for_ctrl(asoc);
+	u32 rto_us = p ? p->rto.rto_us : asoc->cfg.rto.initial_us;
 
 	return DIV_ROUND_UP(rto_us, USEC_PER_MSEC);
 }
@@ -38,7 +39,7 @@ static void stop_autoclose(struct xsctp_assoc *asoc)
 static void send_shutdown(struct xsctp_assoc *asoc)
 {
 	asoc->state = XSCTP_S_SHUTDOWN_SENT;
-	asoc->fx->send_shutdown(asoc, asoc->primary);
+	asoc->fx->send_shutdown(asoc, xsctp_path_for_ctrl(asoc));
 	asoc->fx->set_t1(asoc, t2_ms(asoc));
 }
 
@@ -53,7 +54,7 @@ static void start_shutdown(struct xsctp_assoc *asoc)
 static void send_shutdown_ack(struct xsctp_assoc *asoc)
 {
 	asoc->state = XSCTP_S_SHUTDOWN_ACK_SENT;
-	asoc->fx->send_shutdown_ack(asoc, asoc->primary);
+	asoc->fx->send_shutdown_ack(asoc, xsctp_path_for_ctrl(asoc));
 	asoc->fx->set_t1(asoc, t2_ms(asoc));
 }
 
@@ -248,7 +249,7 @@ void xsctp_sm_t5_expired(struct xsctp_assoc *asoc)
 	case XSCTP_S_SHUTDOWN_PENDING:
 	case XSCTP_S_SHUTDOWN_SENT:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->send_abort(asoc, asoc->primary, NULL, 0);
+		asoc->fx->send_abort(asoc, xsctp_path_for_ctrl(asoc), NULL, 0);
 		asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
 		break;
 	default:
@@ -266,6 +267,8 @@ EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_t5_expired);
  */
 void xsctp_sm_t2_expired(struct xsctp_assoc *asoc)
 {
+	struct xsctp_path *p;
+
 	switch (asoc->state) {
 	case XSCTP_S_SHUTDOWN_SENT:
 	case XSCTP_S_SHUTDOWN_ACK_SENT:
@@ -273,8 +276,11 @@ void xsctp_sm_t2_expired(struct xsctp_assoc *asoc)
 			xsctp_sm_retrans_exceeded(asoc);
 			break;
 		}
-		if (asoc->primary)
-			xsctp_rto_backoff(&asoc->primary->rto, &asoc->cfg.rto);
+		p = xsctp_path_for_ctrl(asoc);
+		if (p) {
+			xsctp_rto_backoff(&p->rto, &asoc->cfg.rto);
+			xsctp_path_error(asoc, p);
+		}
 		if (asoc->state == XSCTP_S_SHUTDOWN_SENT)
 			send_shutdown(asoc);
 		else
@@ -301,7 +307,7 @@ void xsctp_sm_retrans_exceeded(struct xsctp_assoc *asoc)
 		break;
 	default:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->send_abort(asoc, asoc->primary, NULL, 0);
+		asoc->fx->send_abort(asoc, xsctp_path_for_ctrl(asoc), NULL, 0);
 		asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
 		break;
 	}

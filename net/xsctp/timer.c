@@ -13,7 +13,9 @@
  * - autoclose: SCTP_AUTOCLOSE's idle timer, armed when the association
  *   comes up and again whenever DATA goes or comes in ESTABLISHED;
  *   expiring in ESTABLISHED, it starts the graceful shutdown.
- * - T3-rtx (outq.c) and the delayed SACK (inq.c).
+ * - T3-rtx, one per path (RFC 9260 6.3.2) on one timer: each path keeps
+ *   its deadline and the timer runs to the earliest (outq.c).
+ * - the delayed SACK (inq.c).
  *
  * A timer runs in softirq and must not sleep: when a user owns the
  * socket, it tries again shortly rather than waiting for the lock, as
@@ -142,25 +144,67 @@ void xsctp_assoc_stop_timers(struct xsctp_assoc *asoc)
 	stop(asoc, &asoc->autoclose);
 }
 
-/* T3-rtx of the primary path, from now (RFC 9260 6.3.2 R1, R3). */
-void xsctp_t3_restart(struct xsctp_assoc *asoc)
+/* The T3 timer to the earliest path deadline, or stopped without one. */
+static void t3_rearm(struct xsctp_assoc *asoc)
 {
-	u32 rto_us = asoc->primary ? asoc->primary->rto.rto_us :
-		     asoc->cfg.rto.initial_us;
+	struct xsctp_path *p, *first = NULL;
 
-	arm(asoc, &asoc->out.t3, DIV_ROUND_UP(rto_us, USEC_PER_MSEC));
+	list_for_each_entry(p, &asoc->paths, node)
+		if (p->t3_on && (!first || time_before(p->t3_at, first->t3_at)))
+			first = p;
+	if (!first)
+		stop(asoc, &asoc->out.t3);
+	else if (!mod_timer(&asoc->out.t3, first->t3_at))
+		xsctp_assoc_hold(asoc);
 }
 
-void xsctp_t3_stop(struct xsctp_assoc *asoc)
+/* T3-rtx of @p, from now for its RTO (RFC 9260 6.3.2 R1, R3). */
+void xsctp_t3_restart(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
+	p->t3_at = jiffies + max(usecs_to_jiffies(p->rto.rto_us), 1UL);
+	p->t3_on = true;
+	t3_rearm(asoc);
+}
+
+void xsctp_t3_stop(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	if (!p->t3_on)
+		return;
+	p->t3_on = false;
+	t3_rearm(asoc);
+}
+
+void xsctp_t3_stop_all(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p;
+
+	list_for_each_entry(p, &asoc->paths, node)
+		p->t3_on = false;
 	stop(asoc, &asoc->out.t3);
+}
+
+/* Every path whose T3 is due expires; an expiry may end the association. */
+static void t3_expire_due(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p;
+
+	list_for_each_entry(p, &asoc->paths, node) {
+		if (asoc->dead)
+			return;
+		if (!p->t3_on || time_before(jiffies, p->t3_at))
+			continue;
+		p->t3_on = false;
+		xsctp_outq_t3_expired(asoc, p);
+	}
+	if (!asoc->dead)
+		t3_rearm(asoc);
 }
 
 void xsctp_t3_fired(struct timer_list *t)
 {
 	struct xsctp_assoc *asoc = from_timer(asoc, t, out.t3);
 
-	run_locked(asoc, t, xsctp_outq_t3_expired);
+	run_locked(asoc, t, t3_expire_due);
 }
 
 void xsctp_sack_timer_arm(struct xsctp_assoc *asoc, u32 ms)

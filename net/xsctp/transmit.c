@@ -4,7 +4,9 @@
  * due (bundled, RFC 9260 6.2), then chunks marked for retransmission,
  * then new DATA while cwnd, the peer's window, Max.Burst (SCTP_MAX_BURST)
  * and Nagle allow
- * (6.1, 7.2). T3-rtx runs whenever DATA is outstanding (6.3.2).
+ * (6.1, 7.2). The association's path policy picks the path for new DATA
+ * and, for retransmissions, another one when it can (6.4). T3-rtx runs
+ * on every path with DATA outstanding (6.3.2).
  */
 #include <linux/ktime.h>
 #include <net/sock.h>
@@ -14,6 +16,7 @@
 #include <net/xsctp/netns.h>
 #include <net/xsctp/outq.h>
 #include <net/xsctp/packet.h>
+#include <net/xsctp/path.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
 
@@ -146,6 +149,8 @@ static void send_new(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
 		list_move_tail(&ch->node, &q->sent);
 		q->outstanding++;
 		q->unsent_bytes -= ch->len;
+		if (!q->probe.active)
+			q->probe_path = path;
 		xsctp_rtt_probe_start(&q->probe, ch->tsn, xsctp_now_us());
 		mark_sent(asoc, path, ch);
 		room -= ch->len;
@@ -183,36 +188,72 @@ static void put_sack(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
 		xsctp_packet_commit(pkt, n);
 }
 
+/* Where the first chunk waiting for retransmission was last sent. */
+static struct xsctp_path *rtx_from(const struct xsctp_assoc *asoc)
+{
+	const struct xsctp_tx_chunk *ch;
+
+	list_for_each_entry(ch, &asoc->out.sent, node)
+		if (ch->rtx)
+			return ch->path;
+	return NULL;
+}
+
+/*
+ * One or more packets to @path: the SACK first if @sack, then chunks to
+ * retransmit if @rtx, then new DATA if @new; T3 of @path starts if it
+ * now has DATA outstanding (6.3.2 R1).
+ */
+static void send_to(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		    bool sack, bool rtx, bool new)
+{
+	struct xsctp_packet pkt;
+
+	xsctp_packet_init(&pkt, asoc, path);
+	if (sack)
+		put_sack(asoc, &pkt);
+	if (rtx)
+		send_retransmissions(asoc, &pkt);
+	if (new)
+		send_new(asoc, &pkt);
+	xsctp_packet_free(&pkt);
+	if (path->cc.flight && !path->t3_on)
+		xsctp_t3_restart(asoc, path);
+}
+
 /**
  * xsctp_transmit() - send what the association's state allows now
  * @asoc: the association
  * @sack: a SACK is due now, with or without DATA to carry it
  *
  * A SACK merely pending (the delayed-SACK timer runs) rides along when
- * DATA goes anyway.
+ * DATA goes anyway. Alone, it goes where the last DATA came from (6.4).
  */
 void xsctp_transmit(struct xsctp_assoc *asoc, bool sack)
 {
-	struct xsctp_path *path = asoc->primary;
+	const struct xsctp_path_policy *pol = asoc->policy;
 	bool data = data_state(asoc) && data_waiting(asoc);
 	u32 next_tsn = asoc->next_tsn;
 	unsigned int rtx = asoc->out.rtx_waiting;
-	struct xsctp_packet pkt;
+	struct xsctp_path *path, *rtx_path = NULL;
 
+	path = pol->for_data(asoc);
 	if (!path || asoc->dead || (!sack && !data))
 		return;
-	xsctp_packet_init(&pkt, asoc, path);
-	if (sack || (data && xsctp_inq_sack_pending(asoc)))
-		put_sack(asoc, &pkt);
-	if (data) {
-		send_retransmissions(asoc, &pkt);
-		send_new(asoc, &pkt);
+	sack = sack || (data && xsctp_inq_sack_pending(asoc));
+	if (!data) {
+		send_to(asoc, asoc->in.last_from ?: path, true, false, false);
+		return;
 	}
-	xsctp_packet_free(&pkt);
+	if (rtx) {
+		rtx_path = pol->for_rtx(asoc, rtx_from(asoc));
+		send_to(asoc, rtx_path, sack, true, rtx_path == path);
+		sack = false;
+	}
+	if (!rtx || rtx_path != path)
+		send_to(asoc, path, sack, false, true);
 	if (asoc->next_tsn != next_tsn || asoc->out.rtx_waiting != rtx)
 		xsctp_sm_data_sent(asoc);	/* SCTP_AUTOCLOSE: not idle */
-	if (asoc->out.outstanding && !timer_pending(&asoc->out.t3))
-		xsctp_t3_restart(asoc);
 }
 
 void xsctp_outq_flush(struct xsctp_assoc *asoc)

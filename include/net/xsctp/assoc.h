@@ -55,6 +55,7 @@ enum xsctp_path_state {
 
 struct xsctp_assoc;
 struct xsctp_rx;
+struct xsctp_path_policy;
 
 /*
  * What an INIT ACK answering an INIT says for an association that exists
@@ -75,6 +76,13 @@ struct xsctp_path {
 	union xsctp_addr addr;		/* the peer's address and port */
 	u16 state;			/* enum xsctp_path_state */
 	u32 errors;			/* RFC 9260 8.2: since the last ack */
+	bool t3_on;			/* T3-rtx runs for this path ... */
+	unsigned long t3_at;		/* ... until then (jiffies; timer.c) */
+	struct {			/* the SACK being processed (outq.c): */
+		u32 acked;		/* bytes it acked of those sent here */
+		u32 flight;		/* the flight here before it */
+		bool fast;		/* it fast-retransmits some from here */
+	} sack;
 	unsigned int init_sent;		/* INITs/COOKIE ECHOs sent here */
 	struct xsctp_rto rto;
 	struct xsctp_cc cc;
@@ -103,6 +111,8 @@ struct xsctp_assoc_cfg {
 	u16 num_ostreams;
 	u16 max_instreams;
 	u16 assoc_max_retrans;		/* Association.Max.Retrans */
+	u16 path_max_retrans;		/* Path.Max.Retrans */
+	u16 pf_retrans;			/* RFC 7829 PFMR */
 	u32 cookie_life_ms;
 	u16 subscribe;			/* notifications wanted (notify.h) */
 	struct xsctp_send_defaults send;	/* SCTP_DEFAULT_SEND_PARAM */
@@ -187,6 +197,7 @@ struct xsctp_assoc {
 	struct list_head paths;
 	unsigned int num_paths;
 	struct xsctp_path *primary;
+	const struct xsctp_path_policy *policy;	/* path.h */
 	struct xsctp_path *init_path;	/* where the last INIT/COOKIE ECHO went */
 	unsigned int init_errors;	/* T1 expiries in this setup */
 	unsigned int init_cycle;	/* passes over all paths so far */

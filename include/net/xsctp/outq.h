@@ -67,7 +67,8 @@ struct xsctp_outq {
 	unsigned int errors;		/* T3 expiries since the last ack */
 	__be16 error;			/* why it ended: SCTP_SEND_FAILED's */
 	struct xsctp_rtt_probe probe;
-	struct timer_list t3;		/* T3-rtx: one per association (yet) */
+	struct xsctp_path *probe_path;	/* where the probed chunk went */
+	struct timer_list t3;		/* every path's T3-rtx (timer.c) */
 };
 
 int xsctp_outq_start(struct xsctp_assoc *asoc, gfp_t gfp);
@@ -78,9 +79,10 @@ int xsctp_outq_add_msg(struct xsctp_assoc *asoc,
 bool xsctp_outq_empty(const struct xsctp_assoc *asoc);
 void xsctp_outq_drop_ungranted(struct xsctp_assoc *asoc, u16 streams);
 void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack);
-void xsctp_outq_t3_expired(struct xsctp_assoc *asoc);
+void xsctp_outq_t3_expired(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_outq_retransmit_path(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_outq_flush(struct xsctp_assoc *asoc);
+u32 xsctp_outq_flight(const struct xsctp_assoc *asoc);
 u32 xsctp_frag_point(const struct xsctp_assoc *asoc);
 
 /* transmit.c */
@@ -88,8 +90,9 @@ void xsctp_transmit(struct xsctp_assoc *asoc, bool sack);
 u32 xsctp_now_us(void);
 
 /* timer.c */
-void xsctp_t3_restart(struct xsctp_assoc *asoc);
-void xsctp_t3_stop(struct xsctp_assoc *asoc);
+void xsctp_t3_restart(struct xsctp_assoc *asoc, struct xsctp_path *p);
+void xsctp_t3_stop(struct xsctp_assoc *asoc, struct xsctp_path *p);
+void xsctp_t3_stop_all(struct xsctp_assoc *asoc);
 void xsctp_t3_fired(struct timer_list *t);
 
 #endif /* _NET_XSCTP_OUTQ_H */

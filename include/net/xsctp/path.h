@@ -23,4 +23,12 @@ struct xsctp_path_policy {
 
 extern const struct xsctp_path_policy xsctp_path_default;
 
+void xsctp_path_error(const struct xsctp_assoc *asoc, struct xsctp_path *p);
+
+/* Where chunks that are not replies go: the path for new DATA. */
+static inline struct xsctp_path *xsctp_path_for_ctrl(const struct xsctp_assoc *asoc)
+{
+	return asoc->policy->for_data(asoc);
+}
+
 #endif /* _NET_XSCTP_PATH_H */
