@@ -62,7 +62,7 @@ static u32 rtt_us(const struct xsctp_path *p)
  * the first best.
  */
 static bool better(const struct xsctp_assoc *asoc,
-		       const struct xsctp_path *a, const struct xsctp_path *b)
+		   const struct xsctp_path *a, const struct xsctp_path *b)
 {
 	if (!b)
 		return true;

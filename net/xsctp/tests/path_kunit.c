@@ -116,11 +116,14 @@ static void default_policy_matches_model(struct kunit *test)
 			KUNIT_EXPECT_PTR_EQ_MSG(test, pol->for_data(asoc),
 						model_data(asoc, n),
 						"%d paths, round %d", n, round);
-			for (i = 0; i < n; i++)
-				KUNIT_EXPECT_PTR_EQ_MSG(test,
-					pol->for_rtx(asoc, nth_path(asoc, i)),
-					model_rtx(asoc, n, nth_path(asoc, i)),
-					"%d paths, round %d, last %d", n, round, i);
+			for (i = 0; i < n; i++) {
+				struct xsctp_path *last = nth_path(asoc, i);
+
+				KUNIT_EXPECT_PTR_EQ_MSG(test, pol->for_rtx(asoc, last),
+							model_rtx(asoc, n, last),
+							"%d paths, round %d, last %d",
+							n, round, i);
+			}
 		}
 	}
 }
@@ -166,4 +169,5 @@ static struct kunit_suite xsctp_path_suite = {
 	.name = "xsctp_path",
 	.test_cases = path_cases,
 };
+
 kunit_test_suite(xsctp_path_suite);
