@@ -12,6 +12,7 @@
 
 #include <net/xsctp/assoc.h>
 #include <net/xsctp/defaults.h>
+#include <net/xsctp/heartbeat.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/path.h>
 
@@ -96,6 +97,7 @@ struct xsctp_assoc *xsctp_assoc_alloc(struct sock *sk,
 	timer_setup(&asoc->t5, xsctp_t5_fired, 0);
 	timer_setup(&asoc->stagger, xsctp_stagger_fired, 0);
 	timer_setup(&asoc->autoclose, xsctp_autoclose_fired, 0);
+	timer_setup(&asoc->hb_timer, xsctp_hb_fired, 0);
 	INIT_LIST_HEAD(&asoc->out.unsent);
 	INIT_LIST_HEAD(&asoc->out.sent);
 	timer_setup(&asoc->out.t3, xsctp_t3_fired, 0);
@@ -228,8 +230,12 @@ void xsctp_assoc_unlink(struct xsctp_assoc *asoc)
  */
 int xsctp_assoc_data_start(struct xsctp_assoc *asoc)
 {
-	return xsctp_outq_start(asoc, GFP_ATOMIC) ?:
-	       xsctp_inq_start(asoc, GFP_ATOMIC);
+	int err = xsctp_outq_start(asoc, GFP_ATOMIC) ?:
+		  xsctp_inq_start(asoc, GFP_ATOMIC);
+
+	if (!err)
+		xsctp_hb_start(asoc);
+	return err;
 }
 
 void xsctp_assoc_ids_exit(void)

@@ -10,6 +10,7 @@
 
 #include <net/xsctp/cause.h>
 #include <net/xsctp/chunk.h>
+#include <net/xsctp/heartbeat.h>
 #include <net/xsctp/input.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
@@ -195,6 +196,9 @@ void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			return;
 		case XSCTP_CID_HEARTBEAT:
 			heartbeat_rcv(asoc, rx, &c);
+			break;
+		case XSCTP_CID_HEARTBEAT_ACK:
+			xsctp_hb_ack_rcv(asoc, &c);
 			break;
 		default:
 			break;

@@ -15,7 +15,7 @@
  *   expiring in ESTABLISHED, it starts the graceful shutdown.
  * - T3-rtx, one per path (RFC 9260 6.3.2) on one timer: each path keeps
  *   its deadline and the timer runs to the earliest (outq.c).
- * - the delayed SACK (inq.c).
+ * - the delayed SACK (inq.c), and the heartbeats (heartbeat.c).
  *
  * A timer runs in softirq and must not sleep: when a user owns the
  * socket, it tries again shortly rather than waiting for the lock, as
@@ -27,6 +27,7 @@
 #include <linux/jiffies.h>
 
 #include <net/xsctp/assoc.h>
+#include <net/xsctp/heartbeat.h>
 #include <net/xsctp/sm.h>
 
 static void arm_jiffies(struct xsctp_assoc *asoc, struct timer_list *t,
@@ -52,8 +53,8 @@ static void stop(struct xsctp_assoc *asoc, struct timer_list *t)
  * is gone; or try again in 50 ms when the socket is busy. Consumes the
  * timer's reference.
  */
-static void run_locked(struct xsctp_assoc *asoc, struct timer_list *t,
-		       void (*expired)(struct xsctp_assoc *asoc))
+void xsctp_run_locked(struct xsctp_assoc *asoc, struct timer_list *t,
+		      void (*expired)(struct xsctp_assoc *asoc))
 {
 	struct sock *sk;
 	bool retry;
@@ -84,7 +85,7 @@ void xsctp_t1_fired(struct timer_list *t)
 {
 	struct xsctp_assoc *asoc = from_timer(asoc, t, t1);
 
-	run_locked(asoc, t, xsctp_sm_t1_expired);
+	xsctp_run_locked(asoc, t, xsctp_sm_t1_expired);
 }
 
 /* T5-shutdown-guard for @ms milliseconds, or stop it at 0. */
@@ -100,7 +101,7 @@ void xsctp_t5_fired(struct timer_list *t)
 {
 	struct xsctp_assoc *asoc = from_timer(asoc, t, t5);
 
-	run_locked(asoc, t, xsctp_sm_t5_expired);
+	xsctp_run_locked(asoc, t, xsctp_sm_t5_expired);
 }
 
 /* The INIT stagger for @ms milliseconds, or stop it at 0. */
@@ -110,13 +111,14 @@ void xsctp_set_stagger(struct xsctp_assoc *asoc, u32 ms)
 		arm(asoc, &asoc->stagger, ms);
 	else
 		stop(asoc, &asoc->stagger);
+	xsctp_hb_stop(asoc);
 }
 
 void xsctp_stagger_fired(struct timer_list *t)
 {
 	struct xsctp_assoc *asoc = from_timer(asoc, t, stagger);
 
-	run_locked(asoc, t, xsctp_sm_stagger_expired);
+	xsctp_run_locked(asoc, t, xsctp_sm_stagger_expired);
 }
 
 /* The autoclose timer for @s seconds from now, or stop it at 0. */
@@ -132,7 +134,7 @@ void xsctp_autoclose_fired(struct timer_list *t)
 {
 	struct xsctp_assoc *asoc = from_timer(asoc, t, autoclose);
 
-	run_locked(asoc, t, xsctp_sm_autoclose_expired);
+	xsctp_run_locked(asoc, t, xsctp_sm_autoclose_expired);
 }
 
 /* The association is going: T1/T2, T5, the stagger and autoclose stop. */
@@ -141,6 +143,7 @@ void xsctp_assoc_stop_timers(struct xsctp_assoc *asoc)
 	stop(asoc, &asoc->t1);
 	stop(asoc, &asoc->t5);
 	stop(asoc, &asoc->stagger);
+	xsctp_hb_stop(asoc);
 	stop(asoc, &asoc->autoclose);
 }
 
@@ -204,7 +207,7 @@ void xsctp_t3_fired(struct timer_list *t)
 {
 	struct xsctp_assoc *asoc = from_timer(asoc, t, out.t3);
 
-	run_locked(asoc, t, t3_expire_due);
+	xsctp_run_locked(asoc, t, t3_expire_due);
 }
 
 void xsctp_sack_timer_arm(struct xsctp_assoc *asoc, u32 ms)
@@ -227,5 +230,5 @@ void xsctp_sack_timer_fired(struct timer_list *t)
 {
 	struct xsctp_assoc *asoc = from_timer(asoc, t, in.sack_timer);
 
-	run_locked(asoc, t, send_sack);
+	xsctp_run_locked(asoc, t, send_sack);
 }

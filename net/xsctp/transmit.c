@@ -54,6 +54,7 @@ static void mark_sent(struct xsctp_assoc *asoc, struct xsctp_path *path,
 {
 	ch->sends++;
 	ch->path = path;
+	path->sent_since_hb = true;
 	ch->in_flight = true;
 	ch->misses = 0;
 	path->cc.flight += ch->len;

@@ -78,6 +78,11 @@ struct xsctp_path {
 	u32 errors;			/* RFC 9260 8.2: since the last ack */
 	bool t3_on;			/* T3-rtx runs for this path ... */
 	unsigned long t3_at;		/* ... until then (jiffies; timer.c) */
+	bool hb_on;			/* heartbeat.c: a heartbeat is due ... */
+	bool hb_pending;		/* ... the last one is unanswered */
+	bool sent_since_hb;		/* ... DATA went here since it */
+	unsigned long hb_at;		/* ... then (jiffies) */
+	u64 hb_nonce;			/* ... and the last one carried this */
 	struct {			/* the SACK being processed (outq.c): */
 		u32 acked;		/* bytes it acked of those sent here */
 		u32 flight;		/* the flight here before it */
@@ -112,6 +117,7 @@ struct xsctp_assoc_cfg {
 	u16 max_instreams;
 	u16 assoc_max_retrans;		/* Association.Max.Retrans */
 	u16 path_max_retrans;		/* Path.Max.Retrans */
+	u32 hb_interval_ms;		/* HB.interval */
 	u16 pf_retrans;			/* RFC 7829 PFMR */
 	u32 cookie_life_ms;
 	u16 subscribe;			/* notifications wanted (notify.h) */
@@ -206,6 +212,7 @@ struct xsctp_assoc {
 	struct timer_list t5;		/* T5-shutdown-guard */
 	struct timer_list stagger;	/* the INIT to the next address */
 	struct timer_list autoclose;	/* SCTP_AUTOCLOSE's idle timer */
+	struct timer_list hb_timer;	/* every path's heartbeat */
 	u32 cookie_preservative_ms;	/* asked for in our INITs; 0: none */
 
 	int error;			/* why it failed, for connect() */
@@ -244,6 +251,8 @@ void xsctp_set_t1(struct xsctp_assoc *asoc, u32 ms);
 void xsctp_t5_fired(struct timer_list *t);
 void xsctp_set_t5(struct xsctp_assoc *asoc, u32 ms);
 void xsctp_stagger_fired(struct timer_list *t);
+void xsctp_run_locked(struct xsctp_assoc *asoc, struct timer_list *t,
+		      void (*expired)(struct xsctp_assoc *asoc));
 void xsctp_set_stagger(struct xsctp_assoc *asoc, u32 ms);
 void xsctp_autoclose_fired(struct timer_list *t);
 void xsctp_set_autoclose(struct xsctp_assoc *asoc, u32 s);
