@@ -189,6 +189,16 @@ static void put_sack(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
 		xsctp_packet_commit(pkt, n);
 }
 
+static bool any_t3(const struct xsctp_assoc *asoc)
+{
+	const struct xsctp_path *p;
+
+	list_for_each_entry(p, &asoc->paths, node)
+		if (p->t3_on)
+			return true;
+	return false;
+}
+
 /* Where the first chunk waiting for retransmission was last sent. */
 static struct xsctp_path *rtx_from(const struct xsctp_assoc *asoc)
 {
@@ -253,6 +263,12 @@ void xsctp_transmit(struct xsctp_assoc *asoc, bool sack)
 	}
 	if (!rtx || rtx_path != path)
 		send_to(asoc, path, sack, false, true);
+	/*
+	 * DATA outstanding but in flight nowhere (all of it gap-acked, or
+	 * waiting for room to be sent again): a T3 still guards it.
+	 */
+	if (asoc->out.outstanding && !any_t3(asoc))
+		xsctp_t3_restart(asoc, path);
 	if (asoc->next_tsn != next_tsn || asoc->out.rtx_waiting != rtx)
 		xsctp_sm_data_sent(asoc);	/* SCTP_AUTOCLOSE: not idle */
 }
