@@ -366,7 +366,24 @@ static u32 total_flight(const struct xsctp_assoc *asoc)
 	return flight;
 }
 
-/* Window and timers after a SACK that acknowledged @r (7.2, 6.3). */
+/*
+ * A SACK with a zero window while we probe it: the peer is alive, only
+ * not reading, and that is no error (as Linux; RFC 9260 6.1 A). Once
+ * the user closes, it counts again, so a peer that never reads cannot
+ * hold the association open forever.
+ */
+static bool zero_window_probe_answered(const struct xsctp_assoc *asoc,
+				       u32 a_rwnd)
+{
+	return !a_rwnd && asoc->out.outstanding &&
+	       asoc->state < XSCTP_S_SHUTDOWN_PENDING;
+}
+
+/*
+ * Window and timers after a SACK that acknowledged @r (7.2, 6.3). Any
+ * TSN newly acknowledged, cumulatively or in a gap, clears the error
+ * count (RFC 9260 8.1, 8.2).
+ */
 static void sack_effects(struct xsctp_assoc *asoc, u32 a_rwnd, bool advanced,
 			 bool fast, u32 flight_before,
 			 const struct sack_result *r)
@@ -388,7 +405,7 @@ static void sack_effects(struct xsctp_assoc *asoc, u32 a_rwnd, bool advanced,
 		q->fast_recovery = true;
 		q->recover_tsn = asoc->next_tsn - 1;
 	}
-	if (advanced)
+	if (advanced || r->any || zero_window_probe_answered(asoc, a_rwnd))
 		q->errors = 0;
 	flight = total_flight(asoc);
 	asoc->peer_rwnd = a_rwnd > flight ? a_rwnd - flight : 0;
