@@ -19,13 +19,18 @@ export XSCTP_BIN=$build/../selftests
 ALL=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools transfer pmtu connectx_multi data_hostile peeloff udp_encaps teardown kunit coexist oracle collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko connectx_multi_ko peeloff_ko udp_encaps_ko teardown_ko)
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=("${ALL[@]}")
-limit=$(sed -n 's/^timeout=//p' "$here/settings")
+# timeout=S in settings bounds each test; timeout_NAME=S one test.
+limit_of() {
+	local own
+	own=$(sed -n "s/^timeout_$1=//p" "$here/settings")
+	echo "${own:-$(sed -n 's/^timeout=//p' "$here/settings")}"
+}
 
 echo "TAP version 13"
 echo "# kernel $(uname -r), module $XSCTP_KO"
 for t in "${tests[@]}"; do
 	echo "# selftest: $t"
-	out=$(timeout "$limit" bash "$here/$t.sh" 2>&1)
+	out=$(timeout "$(limit_of "$t")" bash "$here/$t.sh" 2>&1)
 	status=$?
 	echo "$out"
 	if [ $status -ne 0 ] && [ $status -ne 4 ] && ! grep -q '^not ok ' <<<"$out"; then

@@ -82,7 +82,7 @@ count_tap shim "$out/shim.tap"
 guest() {
 	local kernel=$1 name=$2
 	shift 2
-	tools/vm/run.sh -q -k "$kernel" -t 1800 -o "$out/$name" \
+	tools/vm/run.sh -q -k "$kernel" -t 3000 -o "$out/$name" \
 		selftests/run.sh "build/$kernel" "$@" >"$out/$name.harness" 2>&1
 	echo $? >"$out/$name.status"
 }

@@ -400,9 +400,25 @@ static void path_acked(struct xsctp_assoc *asoc, struct xsctp_path *p,
 		xsctp_t3_restart(asoc, p);
 }
 
-/* Window, RTT, congestion and timers after a SACK (7.2, 6.3). */
+ * A SACK with a zero window while we probe it: the peer is alive, only
+ * not reading, and that is no error (as Linux; RFC 9260 6.1 A). Once
+ * the user closes, it counts again, so a peer that never reads cannot
+ * hold the association open forever.
+ */
+static bool zero_window_probe_answered(const struct xsctp_assoc *asoc,
+				       u32 a_rwnd)
+{
+	return !a_rwnd && asoc->out.outstanding &&
+	       asoc->state < XSCTP_S_SHUTDOWN_PENDING;
+}
+
+/*
+ * Window, RTT, congestion and timers after a SACK that acknowledged @r
+ * (7.2, 6.3). Any TSN newly acknowledged, cumulatively or in a gap,
+ * clears the association's error count (RFC 9260 8.1, 8.2).
+ */
 static void sack_effects(struct xsctp_assoc *asoc, u32 a_rwnd, bool advanced,
-			 bool fast)
+			 bool fast, const struct sack_result *r)
 {
 	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_path *p;
@@ -420,7 +436,7 @@ static void sack_effects(struct xsctp_assoc *asoc, u32 a_rwnd, bool advanced,
 		q->fast_recovery = true;
 		q->recover_tsn = asoc->next_tsn - 1;
 	}
-	if (advanced)
+	if (advanced || r->any || zero_window_probe_answered(asoc, a_rwnd))
 		q->errors = 0;
 	flight = xsctp_outq_flight(asoc);
 	asoc->peer_rwnd = a_rwnd > flight ? a_rwnd - flight : 0;
@@ -451,7 +467,7 @@ void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack)
 	q->cum_ack = sack->cum_tsn;
 	ack_gaps(asoc, sack, &r);
 	fast = count_misses(asoc, &r);
-	sack_effects(asoc, sack->a_rwnd, advanced, fast);
+	sack_effects(asoc, sack->a_rwnd, advanced, fast, &r);
 	if (r.bytes)
 		asoc->sk->sk_write_space(asoc->sk);
 	xsctp_outq_flush(asoc);
