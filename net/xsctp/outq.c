@@ -400,6 +400,7 @@ static void path_acked(struct xsctp_assoc *asoc, struct xsctp_path *p,
 		xsctp_t3_restart(asoc, p);
 }
 
+/*
  * A SACK with a zero window while we probe it: the peer is alive, only
  * not reading, and that is no error (as Linux; RFC 9260 6.1 A). Once
  * the user closes, it counts again, so a peer that never reads cannot
