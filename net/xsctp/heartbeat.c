@@ -188,6 +188,7 @@ void xsctp_hb_ack_rcv(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 	struct xsctp_heartbeat hb;
 	struct xsctp_hb_info info;
 	struct xsctp_path *p;
+	bool was_active;
 
 	if (xsctp_heartbeat_parse(c, &hb) != XSCTP_WIRE_OK)
 		return;
@@ -195,11 +196,12 @@ void xsctp_hb_ack_rcv(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 	if (!p)
 		return;
 	p->hb_pending = false;
-	p->errors = 0;
-	asoc->out.errors = 0;
+	/* As Linux: a peer that keeps its window shut cannot stall a close. */
+	if (asoc->state < XSCTP_S_SHUTDOWN_PENDING)
+		asoc->out.errors = 0;
 	xsctp_rto_sample(&p->rto, &asoc->cfg.rto, xsctp_now_us() - info.sent_us);
-	if (p->state != XSCTP_PATH_ACTIVE) {
-		p->state = XSCTP_PATH_ACTIVE;
+	was_active = p->state == XSCTP_PATH_ACTIVE;
+	xsctp_path_up(asoc, p, SCTP_HEARTBEAT_SUCCESS);
+	if (!was_active)
 		xsctp_outq_flush(asoc);
-	}
 }

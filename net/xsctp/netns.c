@@ -26,6 +26,11 @@ static void params_init(struct xsctp_params *p)
 	p->max_init_retransmits = XSCTP_DEF_MAX_INIT_RETRANSMITS;
 	p->association_max_retrans = XSCTP_DEF_ASSOC_MAX_RETRANS;
 	p->path_max_retrans = XSCTP_DEF_PATH_MAX_RETRANS;
+	p->pf_retrans = XSCTP_DEF_PF_RETRANS;
+	p->ps_retrans = XSCTP_PS_RETRANS_MAX;
+	p->pf_enable = XSCTP_DEF_PF_ENABLE;
+	p->pf_expose = XSCTP_PF_EXPOSE_UNSET;
+	p->fast_failover = XSCTP_DEF_FAST_FAILOVER_MS;
 	p->hb_interval = XSCTP_DEF_HB_INTERVAL_MS;
 	p->valid_cookie_life = XSCTP_DEF_VALID_COOKIE_LIFE_MS;
 	p->init_stagger = XSCTP_DEF_INIT_STAGGER_MS;

@@ -150,6 +150,41 @@ void xsctp_notify_sender_dry(struct xsctp_assoc *asoc)
 }
 
 /**
+ * xsctp_notify_paddr_change() - tell the user a peer address changed
+ * @asoc: the association
+ * @p: the path to that address
+ * @state: what happened: SCTP_ADDR_AVAILABLE, SCTP_ADDR_UNREACHABLE...
+ * @error: why, as Linux: SCTP_FAILED_THRESHOLD, SCTP_RECEIVED_SACK,
+ *	SCTP_HEARTBEAT_SUCCESS, or 0
+ *
+ * SCTP_PEER_ADDR_CHANGE with Linux's layout; as Linux, nothing is said
+ * before the association is established.
+ */
+void xsctp_notify_paddr_change(struct xsctp_assoc *asoc,
+			       const struct xsctp_path *p, int state, int error)
+{
+	struct sctp_paddr_change *spc;
+	struct sk_buff *skb;
+
+	if (!xsctp_event_on(asoc->cfg.subscribe, SCTP_PEER_ADDR_CHANGE) ||
+	    asoc->state < XSCTP_S_ESTABLISHED || !user_can_read(asoc->sk))
+		return;
+	skb = alloc_skb(sizeof(*spc), GFP_ATOMIC);
+	if (!skb) {
+		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
+		return;
+	}
+	spc = skb_put_zero(skb, sizeof(*spc));
+	spc->spc_type = SCTP_PEER_ADDR_CHANGE;
+	spc->spc_length = sizeof(*spc);
+	xsctp_sock_addr_out(asoc->sk, &p->addr, &spc->spc_aaddr);
+	spc->spc_state = state;
+	spc->spc_error = error;
+	spc->spc_assoc_id = asoc->id;
+	queue_for_user(asoc, skb);
+}
+
+/**
  * xsctp_put_send_failed() - write SCTP_SEND_FAILED or SCTP_SEND_FAILED_EVENT
  * @buf: where to write it
  * @room: bytes at @buf

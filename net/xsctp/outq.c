@@ -384,9 +384,7 @@ static void path_acked(struct xsctp_assoc *asoc, struct xsctp_path *p,
 
 	p->sack.acked = 0;
 	if (acked) {
-		p->errors = 0;
-		if (p->state == XSCTP_PATH_PF || p->state == XSCTP_PATH_INACTIVE)
-			p->state = XSCTP_PATH_ACTIVE;
+		xsctp_path_up(asoc, p, SCTP_RECEIVED_SACK);
 		if (advanced)
 			xsctp_cc_acked(&p->cc, p->pmtu, acked, p->sack.flight,
 				       asoc->out.fast_recovery);

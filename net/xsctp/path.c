@@ -13,7 +13,11 @@
 #include <kunit/visibility.h>
 #include <linux/export.h>
 
+#include <net/xsctp/defaults.h>
+#include <net/xsctp/notify.h>
 #include <net/xsctp/path.h>
+
+static void switch_over(struct xsctp_assoc *asoc, struct xsctp_path *p);
 
 /**
  * xsctp_path_error() - a retransmission timer of @p expired
@@ -22,17 +26,116 @@
  *
  * RFC 9260 8.2: past PFMR errors a confirmed path is potentially failed
  * (RFC 7829), past Path.Max.Retrans it is INACTIVE; the policy then sends
- * elsewhere. An ack of DATA sent there (outq.c) makes it ACTIVE again.
+ * elsewhere. An ack of DATA sent there (outq.c) or of a heartbeat makes
+ * it ACTIVE again. The thresholds compare as Linux's do, so the same
+ * settings fail a path after the same number of timeouts; a path never
+ * confirmed stays so, without a word to the user, as in Linux.
  */
-void xsctp_path_error(const struct xsctp_assoc *asoc, struct xsctp_path *p)
+void xsctp_path_error(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
-	p->errors++;
-	if (p->state == XSCTP_PATH_ACTIVE && p->errors > asoc->cfg.pf_retrans)
+	const struct xsctp_assoc_cfg *cfg = &asoc->cfg;
+
+	if (p->state != XSCTP_PATH_INACTIVE)
+		p->errors++;
+	if (cfg->pf_enable && p->state == XSCTP_PATH_ACTIVE &&
+	    p->errors < cfg->path_max_retrans && p->errors > cfg->pf_retrans) {
 		p->state = XSCTP_PATH_PF;
-	if (p->state == XSCTP_PATH_PF && p->errors > asoc->cfg.path_max_retrans)
+		if (cfg->pf_expose == XSCTP_PF_EXPOSE_ENABLE)
+			xsctp_notify_paddr_change(asoc, p,
+						  SCTP_ADDR_POTENTIALLY_FAILED, 0);
+	}
+	if (p->state != XSCTP_PATH_INACTIVE &&
+	    p->state != XSCTP_PATH_UNCONFIRMED &&
+	    p->errors > cfg->path_max_retrans) {
 		p->state = XSCTP_PATH_INACTIVE;
+		xsctp_notify_paddr_change(asoc, p, SCTP_ADDR_UNREACHABLE,
+					  SCTP_FAILED_THRESHOLD);
+	}
+	switch_over(asoc, p);
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_path_error);
+
+/* Another ACTIVE path could take what @p carries. */
+static bool has_alternate(const struct xsctp_assoc *asoc,
+			  const struct xsctp_path *p)
+{
+	const struct xsctp_path *q = asoc->policy->for_rtx(asoc, p);
+
+	return q && q != p && q->state == XSCTP_PATH_ACTIVE;
+}
+
+/**
+ * xsctp_path_t3_us() - how long T3-rtx of @p runs
+ * @asoc: its association
+ * @p: the path
+ *
+ * Its RTO (RFC 9260 6.3.2), except for a path that has not failed while
+ * another ACTIVE path could take its traffic: then xsctp suspects it
+ * after net.sctp.fast_failover ms, or after its measured RTT, RTTVAR
+ * and the peer's delayed-SACK time when they add up to more, instead of
+ * waiting RTO.Min (1 s) for a path that answers in a millisecond. The
+ * expiry makes the path potentially failed and moves its DATA (RFC
+ * 7829); a path that was only slow is ACTIVE again at its next SACK.
+ * Later timeouts of the same path take the full, backed-off RTO.
+ *
+ * Return: microseconds.
+ */
+u32 xsctp_path_t3_us(const struct xsctp_assoc *asoc,
+		     const struct xsctp_path *p)
+{
+	u32 ms = asoc->cfg.fast_failover_ms, quick;
+
+	if (!ms || !p->rto.measured || p->errors ||
+	    p->state != XSCTP_PATH_ACTIVE || !has_alternate(asoc, p))
+		return p->rto.rto_us;
+	quick = max(ms * USEC_PER_MSEC,
+		    p->rto.srtt_us + 4 * p->rto.rttvar_us +
+		    XSCTP_DEF_SACK_DELAY_MS * USEC_PER_MSEC);
+	return min(p->rto.rto_us, quick);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_path_t3_us);
+
+/**
+ * xsctp_path_up() - @p was heard from: it is ACTIVE
+ * @asoc: its association
+ * @p: the path
+ * @why: SCTP_RECEIVED_SACK or SCTP_HEARTBEAT_SUCCESS
+ *
+ * As Linux tells it: SCTP_ADDR_CONFIRMED for a path a heartbeat
+ * confirmed, SCTP_ADDR_AVAILABLE for one that was down, and for one only
+ * potentially failed just when the user asked to see that state.
+ */
+void xsctp_path_up(struct xsctp_assoc *asoc, struct xsctp_path *p, int why)
+{
+	int change = SCTP_ADDR_AVAILABLE;
+	u16 was = p->state;
+
+	p->errors = 0;
+	if (was == XSCTP_PATH_ACTIVE)
+		return;
+	p->state = XSCTP_PATH_ACTIVE;
+	if (was == XSCTP_PATH_PF &&
+	    asoc->cfg.pf_expose != XSCTP_PF_EXPOSE_ENABLE)
+		return;
+	if (was == XSCTP_PATH_UNCONFIRMED && why == SCTP_HEARTBEAT_SUCCESS)
+		change = SCTP_ADDR_CONFIRMED;
+	xsctp_notify_paddr_change(asoc, p, change, why);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_path_up);
+
+/**
+ * xsctp_path_set_primary() - make @p the primary path
+ * @asoc: its association
+ * @p: one of its paths
+ *
+ * New DATA goes there while it is ACTIVE. The user learns it through
+ * SCTP_ADDR_MADE_PRIM, as in Linux, once the association is up.
+ */
+void xsctp_path_set_primary(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	asoc->primary = p;
+	xsctp_notify_paddr_change(asoc, p, SCTP_ADDR_MADE_PRIM, 0);
+}
 
 /* 0 is best; -1: may not carry DATA. */
 static int state_rank(const struct xsctp_path *p)
@@ -114,3 +217,20 @@ const struct xsctp_path_policy xsctp_path_default = {
 	.for_rtx = default_for_rtx,
 };
 EXPORT_SYMBOL_IF_KUNIT(xsctp_path_default);
+
+/*
+ * Primary switch-over (net.sctp.ps_retrans, RFC 7829 section 6): a
+ * primary that has failed that many times in a row hands the role to the
+ * path new DATA goes to instead, for good. Off by default, as in Linux,
+ * so the primary takes its traffic back when it recovers.
+ */
+static void switch_over(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	struct xsctp_path *next;
+
+	if (asoc->primary != p || p->errors <= asoc->cfg.ps_retrans)
+		return;
+	next = asoc->policy->for_data(asoc);
+	if (next && next != p)
+		xsctp_path_set_primary(asoc, next);
+}

@@ -178,6 +178,12 @@ static int locked_set(struct sock *sk, int optname, sockptr_t optval,
 		return xsctp_set_context(sk, optval, optlen);
 	case SCTP_MAX_BURST:
 		return xsctp_set_max_burst(sk, optval, optlen);
+	case SCTP_PRIMARY_ADDR:
+		return xsctp_set_primary(sk, optval, optlen);
+	case SCTP_SET_PEER_PRIMARY_ADDR:
+		return xsctp_set_peer_primary(sk, optval, optlen);
+	case SCTP_EXPOSE_POTENTIALLY_FAILED_STATE:
+		return xsctp_set_pf_expose(sk, optval, optlen);
 	case SCTP_AUTOCLOSE:
 		return set_autoclose(sk, optval, optlen);
 	default:
@@ -326,6 +332,10 @@ static int locked_get(struct sock *sk, int optname, char __user *optval,
 		return xsctp_get_context(sk, optval, len, optlen);
 	case SCTP_MAX_BURST:
 		return xsctp_get_max_burst(sk, optval, len, optlen);
+	case SCTP_PRIMARY_ADDR:
+		return xsctp_get_primary(sk, optval, len, optlen);
+	case SCTP_EXPOSE_POTENTIALLY_FAILED_STATE:
+		return xsctp_get_pf_expose(sk, optval, len, optlen);
 	case SCTP_STATUS:
 		return xsctp_get_status(sk, optval, len, optlen);
 	case SCTP_SOCKOPT_PEELOFF:

@@ -243,7 +243,9 @@ static void fill_paddrinfo(struct sock *sk, const struct xsctp_assoc *asoc,
 	memset(pi, 0, sizeof(*pi));
 	pi->spinfo_assoc_id = asoc->id;
 	xsctp_sock_addr_out(sk, &p->addr, &pi->spinfo_address);
-	pi->spinfo_state = p->state;
+	/* As Linux: a user-given address not yet heard from is ACTIVE. */
+	pi->spinfo_state = p->state == XSCTP_PATH_UNKNOWN ? XSCTP_PATH_ACTIVE :
+			   p->state;
 	pi->spinfo_srtt = p->rto.measured ? p->rto.srtt_us / USEC_PER_MSEC : 0;
 	pi->spinfo_rto = p->rto.rto_us / USEC_PER_MSEC;
 	pi->spinfo_mtu = p->pmtu;
@@ -294,6 +296,9 @@ int xsctp_get_paddrinfo(struct sock *sk, char __user *optval, int len,
 	p = xsctp_assoc_find_path(asoc, &a);
 	if (!p)
 		return -EINVAL;
+	if (p->state == XSCTP_PATH_PF &&
+	    asoc->cfg.pf_expose == XSCTP_PF_EXPOSE_DISABLE)
+		return -EACCES;
 	fill_paddrinfo(sk, asoc, p, &pi);
 	return xsctp_put_opt(optval, optlen, &pi, sizeof(pi));
 }

@@ -14,11 +14,14 @@
 #include <linux/sysctl.h>
 #include <net/net_namespace.h>
 
+#include <net/xsctp/defaults.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/udp.h>
 
 static int timer_max = 86400000;	/* Linux's limit: one day in ms */
 static int port_max = 65535;
+static int ps_retrans_max = XSCTP_PS_RETRANS_MAX;
+static int pf_expose_max = XSCTP_PF_EXPOSE_ENABLE;
 
 /*
  * net.sctp.udp_port, as Linux's proc_sctp_do_udp_port(): a write opens
@@ -66,6 +69,18 @@ static struct ctl_table xsctp_sysctl_template[] = {
 	PARAM("association_max_retrans", association_max_retrans, SYSCTL_ONE,
 	      SYSCTL_INT_MAX),
 	PARAM("path_max_retrans", path_max_retrans, SYSCTL_ONE, SYSCTL_INT_MAX),
+	PARAM("pf_retrans", pf_retrans, SYSCTL_ZERO, &template_base.ps_retrans),
+	PARAM("ps_retrans", ps_retrans, &template_base.pf_retrans,
+	      &ps_retrans_max),
+	{	/* Linux takes any int here: non-zero is on */
+		.procname	= "pf_enable",
+		.data		= &template_base.pf_enable,
+		.maxlen		= sizeof(int),
+		.mode		= 0644,
+		.proc_handler	= proc_dointvec,
+	},
+	PARAM("pf_expose", pf_expose, SYSCTL_ZERO, &pf_expose_max),
+	PARAM("fast_failover", fast_failover, SYSCTL_ZERO, &timer_max),
 	PARAM("hb_interval", hb_interval, SYSCTL_ONE, &timer_max),
 	PARAM("valid_cookie_life", valid_cookie_life, SYSCTL_ONE, &timer_max),
 	{

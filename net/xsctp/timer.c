@@ -28,6 +28,7 @@
 
 #include <net/xsctp/assoc.h>
 #include <net/xsctp/heartbeat.h>
+#include <net/xsctp/path.h>
 #include <net/xsctp/sm.h>
 
 static void arm_jiffies(struct xsctp_assoc *asoc, struct timer_list *t,
@@ -161,10 +162,12 @@ static void t3_rearm(struct xsctp_assoc *asoc)
 		xsctp_assoc_hold(asoc);
 }
 
-/* T3-rtx of @p, from now for its RTO (RFC 9260 6.3.2 R1, R3). */
+/* T3-rtx of @p, from now for its RTO (RFC 9260 6.3.2 R1, R3; path.c). */
 void xsctp_t3_restart(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
-	p->t3_at = jiffies + max(usecs_to_jiffies(p->rto.rto_us), 1UL);
+	u32 us = xsctp_path_t3_us(asoc, p);
+
+	p->t3_at = jiffies + max(usecs_to_jiffies(us), 1UL);
 	p->t3_on = true;
 	t3_rearm(asoc);
 }

@@ -119,6 +119,10 @@ struct xsctp_assoc_cfg {
 	u16 path_max_retrans;		/* Path.Max.Retrans */
 	u32 hb_interval_ms;		/* HB.interval */
 	u16 pf_retrans;			/* RFC 7829 PFMR */
+	u16 ps_retrans;			/* primary switch-over threshold */
+	bool pf_enable;			/* net.sctp.pf_enable */
+	u8 pf_expose;			/* enum xsctp_pf_expose */
+	u32 fast_failover_ms;		/* path.c xsctp_path_t3_us() */
 	u32 cookie_life_ms;
 	u16 subscribe;			/* notifications wanted (notify.h) */
 	struct xsctp_send_defaults send;	/* SCTP_DEFAULT_SEND_PARAM */

@@ -40,6 +40,34 @@
 #define XSCTP_DEF_ASSOC_MAX_RETRANS	10U
 #define XSCTP_DEF_PATH_MAX_RETRANS	5U
 
+/*
+ * Potentially-failed paths (RFC 7829), as Linux: on, entered at the first
+ * timeout (PFMR 0), not reported to users who did not ask (pf_expose
+ * "unset"), and the primary never switched away from (ps_retrans 0xffff).
+ */
+#define XSCTP_DEF_PF_ENABLE		1
+#define XSCTP_DEF_PF_RETRANS		0U
+#define XSCTP_PS_RETRANS_MAX		0xffffU
+
+/*
+ * The first T3-rtx of a multihomed path, ms (path.c xsctp_path_t3_us():
+ * net.sctp.fast_failover): a third of RTO.Min, above the peer's delayed
+ * SACK (200 ms) with room for the round trip.
+ */
+#define XSCTP_DEF_FAST_FAILOVER_MS	300
+
+/*
+ * Whether the user learns of potentially-failed paths (Linux's numbering,
+ * net.sctp.pf_expose, SCTP_EXPOSE_POTENTIALLY_FAILED_STATE): unset shows
+ * PF in SCTP_GET_PEER_ADDR_INFO only; enable also sends
+ * SCTP_ADDR_POTENTIALLY_FAILED; disable hides PF paths (EACCES).
+ */
+enum xsctp_pf_expose {
+	XSCTP_PF_EXPOSE_UNSET = 0,
+	XSCTP_PF_EXPOSE_DISABLE = 1,
+	XSCTP_PF_EXPOSE_ENABLE = 2,
+};
+
 /* Stream counts an INIT asks for (SCTP_INITMSG), as Linux's defaults. */
 #define XSCTP_DEF_NUM_OSTREAMS		10U
 #define XSCTP_DEF_MAX_INSTREAMS		65535U

@@ -61,6 +61,11 @@ struct xsctp_params {
 	int max_init_retransmits;
 	int association_max_retrans;
 	int path_max_retrans;
+	int pf_retrans;			/* RFC 7829 PFMR */
+	int ps_retrans;			/* primary switch-over threshold */
+	int pf_enable;
+	int pf_expose;			/* enum xsctp_pf_expose */
+	int fast_failover;		/* ms; 0: T3 is the RTO */
 	int hb_interval;		/* ms */
 	int valid_cookie_life;		/* ms */
 	int udp_port;			/* RFC 6951 tunnel port; 0: none */

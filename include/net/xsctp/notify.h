@@ -83,6 +83,8 @@ void xsctp_notify_send_failed(struct xsctp_assoc *asoc,
 			      __be16 error);
 
 void xsctp_notify_shutdown_event(struct xsctp_assoc *asoc);
+void xsctp_notify_paddr_change(struct xsctp_assoc *asoc,
+			       const struct xsctp_path *p, int state, int error);
 void xsctp_notify_sender_dry(struct xsctp_assoc *asoc);
 void xsctp_notify_migrate(struct sock *from, struct sock *to, sctp_assoc_t id);
 void xsctp_notify_purge(struct sock *sk, sctp_assoc_t id);

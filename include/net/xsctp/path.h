@@ -23,7 +23,11 @@ struct xsctp_path_policy {
 
 extern const struct xsctp_path_policy xsctp_path_default;
 
-void xsctp_path_error(const struct xsctp_assoc *asoc, struct xsctp_path *p);
+void xsctp_path_error(struct xsctp_assoc *asoc, struct xsctp_path *p);
+void xsctp_path_up(struct xsctp_assoc *asoc, struct xsctp_path *p, int why);
+u32 xsctp_path_t3_us(const struct xsctp_assoc *asoc,
+		     const struct xsctp_path *p);
+void xsctp_path_set_primary(struct xsctp_assoc *asoc, struct xsctp_path *p);
 
 /* Where chunks that are not replies go: the path for new DATA. */
 static inline struct xsctp_path *xsctp_path_for_ctrl(const struct xsctp_assoc *asoc)

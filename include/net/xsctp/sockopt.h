@@ -74,6 +74,15 @@ int xsctp_set_max_burst(struct sock *sk, sockptr_t optval, unsigned int optlen);
 int xsctp_get_max_burst(struct sock *sk, char __user *optval, int len,
 			int __user *optlen);
 
+int xsctp_set_primary(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_primary(struct sock *sk, char __user *optval, int len,
+		      int __user *optlen);
+int xsctp_set_peer_primary(struct sock *sk, sockptr_t optval,
+			   unsigned int optlen);
+int xsctp_set_pf_expose(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int xsctp_get_pf_expose(struct sock *sk, char __user *optval, int len,
+			int __user *optlen);
+
 int xsctp_sctp_setsockopt(struct sock *sk, int optname, sockptr_t optval,
 			  unsigned int optlen);
 int xsctp_sctp_getsockopt(struct sock *sk, int optname, char __user *optval,

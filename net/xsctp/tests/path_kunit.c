@@ -7,6 +7,7 @@
 #include <kunit/test.h>
 #include <linux/prandom.h>
 
+#include <net/xsctp/defaults.h>
 #include <net/xsctp/path.h>
 
 #include "sm_fake.h"
@@ -159,9 +160,114 @@ static void failover_by_hand(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, xsctp_path_default.for_data(asoc), p1);
 }
 
+/*
+ * Timeouts of one path walk it through Linux's states with Linux's
+ * comparisons (sctp_do_8_2_transport_strike): with Path.Max.Retrans 2
+ * and PFMR 0, PF after the first, INACTIVE after the third; without PF,
+ * straight from ACTIVE to INACTIVE; a path never confirmed stays so.
+ */
+static void path_error_thresholds(struct kunit *test)
+{
+	static const u16 with_pf[] = { XSCTP_PATH_PF, XSCTP_PATH_PF,
+				       XSCTP_PATH_INACTIVE, XSCTP_PATH_INACTIVE };
+	static const u16 without_pf[] = { XSCTP_PATH_ACTIVE, XSCTP_PATH_ACTIVE,
+					  XSCTP_PATH_INACTIVE,
+					  XSCTP_PATH_INACTIVE };
+	struct fake *f = smf_new(test, XSCTP_S_ESTABLISHED, 2);
+	struct xsctp_assoc *asoc = f->asoc;
+	struct xsctp_path *p = nth_path(asoc, 1);
+	int i;
+
+	asoc->cfg.path_max_retrans = 2;
+	asoc->cfg.pf_retrans = 0;
+	asoc->cfg.ps_retrans = XSCTP_PS_RETRANS_MAX;
+	asoc->cfg.pf_enable = true;
+	p->state = XSCTP_PATH_ACTIVE;
+	for (i = 0; i < ARRAY_SIZE(with_pf); i++) {
+		xsctp_path_error(asoc, p);
+		KUNIT_EXPECT_EQ_MSG(test, p->state, with_pf[i], "error %d", i);
+	}
+	KUNIT_EXPECT_EQ(test, p->errors, 3);	/* INACTIVE counts no more */
+	asoc->cfg.pf_enable = false;
+	xsctp_path_up(asoc, p, SCTP_HEARTBEAT_SUCCESS);
+	KUNIT_EXPECT_EQ(test, p->errors, 0);
+	for (i = 0; i < ARRAY_SIZE(without_pf); i++) {
+		xsctp_path_error(asoc, p);
+		KUNIT_EXPECT_EQ_MSG(test, p->state, without_pf[i], "error %d", i);
+	}
+	p->state = XSCTP_PATH_UNCONFIRMED;
+	p->errors = 0;
+	for (i = 0; i < 4; i++)
+		xsctp_path_error(asoc, p);
+	KUNIT_EXPECT_EQ(test, p->state, XSCTP_PATH_UNCONFIRMED);
+}
+
+/*
+ * ps_retrans: a primary that failed more than that many times hands the
+ * role to the path DATA now goes to; at 0xffff (the default) it keeps it.
+ */
+static void primary_switch_over(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_ESTABLISHED, 2);
+	struct xsctp_assoc *asoc = f->asoc;
+	struct xsctp_path *p1 = nth_path(asoc, 0), *p2 = nth_path(asoc, 1);
+
+	asoc->cfg.path_max_retrans = 5;
+	asoc->cfg.pf_enable = true;
+	asoc->cfg.ps_retrans = XSCTP_PS_RETRANS_MAX;
+	asoc->primary = p1;
+	p1->state = XSCTP_PATH_ACTIVE;
+	p2->state = XSCTP_PATH_ACTIVE;
+	xsctp_path_error(asoc, p1);
+	xsctp_path_error(asoc, p1);
+	KUNIT_EXPECT_PTR_EQ(test, asoc->primary, p1);
+	KUNIT_EXPECT_PTR_EQ(test, xsctp_path_default.for_data(asoc), p2);
+	asoc->cfg.ps_retrans = 2;
+	xsctp_path_error(asoc, p1);
+	KUNIT_EXPECT_PTR_EQ(test, asoc->primary, p2);
+}
+
+/*
+ * The first T3 of a multihomed path that answers fast is
+ * net.sctp.fast_failover, or its RTT, RTTVAR and the peer's delayed SACK
+ * when longer, never more than the RTO; in every other case the RTO.
+ */
+static void t3_fast_failover(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_ESTABLISHED, 2);
+	struct xsctp_assoc *asoc = f->asoc;
+	struct xsctp_path *p1 = nth_path(asoc, 0), *p2 = nth_path(asoc, 1);
+
+	asoc->cfg.fast_failover_ms = 300;
+	p1->state = XSCTP_PATH_ACTIVE;
+	p2->state = XSCTP_PATH_ACTIVE;
+	p1->rto = (struct xsctp_rto){ .srtt_us = 1000, .rttvar_us = 500,
+				      .rto_us = 1000000, .measured = true };
+	KUNIT_EXPECT_EQ(test, xsctp_path_t3_us(asoc, p1), 300000);
+	p1->rto.srtt_us = 400000;
+	KUNIT_EXPECT_EQ(test, xsctp_path_t3_us(asoc, p1), 400000 + 2000 + 200000);
+	p1->rto.srtt_us = 900000;
+	KUNIT_EXPECT_EQ(test, xsctp_path_t3_us(asoc, p1), 1000000);
+	p1->rto.srtt_us = 1000;
+	p1->errors = 1;
+	KUNIT_EXPECT_EQ(test, xsctp_path_t3_us(asoc, p1), 1000000);
+	p1->errors = 0;
+	p2->state = XSCTP_PATH_INACTIVE;
+	KUNIT_EXPECT_EQ(test, xsctp_path_t3_us(asoc, p1), 1000000);
+	p2->state = XSCTP_PATH_ACTIVE;
+	asoc->cfg.fast_failover_ms = 0;
+	KUNIT_EXPECT_EQ(test, xsctp_path_t3_us(asoc, p1), 1000000);
+	asoc->cfg.fast_failover_ms = 300;
+	p1->rto.measured = false;
+	KUNIT_EXPECT_EQ(test, xsctp_path_t3_us(asoc, p1), 1000000);
+}
+
 static struct kunit_case path_cases[] = {
 	KUNIT_CASE(default_policy_matches_model),
 	KUNIT_CASE(failover_by_hand),
+	KUNIT_CASE(path_error_thresholds),
+	KUNIT_CASE(primary_switch_over),
+	KUNIT_CASE(t3_fast_failover),
 	{}
 };
 
