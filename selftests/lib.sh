@@ -258,4 +258,32 @@ sysctl_limits_hold() {
 	echo "$max" >"$d/rto_max"
 	echo 2147483647 >"$d/path_max_retrans" || return 1
 	echo "${XSCTP_SYSCTL_DEFAULTS[path_max_retrans]}" >"$d/path_max_retrans"
+	pf_limits_hold
+}
+
+# The potentially-failed settings (RFC 7829), whose zeros are valid.
+declare -A XSCTP_PF_DEFAULTS=(
+	[pf_enable]=1 [pf_retrans]=0 [ps_retrans]=65535 [pf_expose]=0
+)
+
+# pf_limits_hold: Linux's limits on those: pf_retrans <= ps_retrans <=
+# 0xffff bound each other, pf_expose is 0..2 and pf_enable takes any int.
+# Leaves every value as its default.
+pf_limits_hold() {
+	local d=/proc/sys/net/sctp name
+	for name in "${!XSCTP_PF_DEFAULTS[@]}"; do
+		[ "$(cat "$d/$name")" = "${XSCTP_PF_DEFAULTS[$name]}" ] ||
+			{ echo "$name: $(cat "$d/$name")"; return 1; }
+	done
+	! echo 65536 >"$d/ps_retrans" 2>/dev/null || { echo "ps_retrans accepted 65536"; return 1; }
+	echo 3 >"$d/ps_retrans" || return 1
+	! echo 4 >"$d/pf_retrans" 2>/dev/null || { echo "pf_retrans > ps_retrans"; return 1; }
+	echo 3 >"$d/pf_retrans" || return 1
+	! echo 2 >"$d/ps_retrans" 2>/dev/null || { echo "ps_retrans < pf_retrans"; return 1; }
+	! echo -1 >"$d/pf_retrans" 2>/dev/null || { echo "pf_retrans accepted -1"; return 1; }
+	! echo 3 >"$d/pf_expose" 2>/dev/null || { echo "pf_expose accepted 3"; return 1; }
+	echo 2 >"$d/pf_expose" && echo 7 >"$d/pf_enable" || return 1
+	for name in "${!XSCTP_PF_DEFAULTS[@]}"; do
+		echo "${XSCTP_PF_DEFAULTS[$name]}" >"$d/$name" || return 1
+	done
 }

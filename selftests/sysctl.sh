@@ -6,8 +6,8 @@
 # copy (a new namespace starts from the defaults, not from its parent's
 # values), out-of-range writes fail as they do with sctp.ko, and the
 # entries disappear on unload. coexist.sh checks the same names and limits
-# against sctp.ko itself. xsctp's own setting, init_stagger, has its
-# default and limits checked here.
+# against sctp.ko itself. xsctp's own settings, init_stagger and
+# fast_failover, have their defaults and limits checked here.
 source "$(dirname "$0")/lib.sh"
 D=/proc/sys/net/sctp
 cleanup() {
@@ -26,6 +26,15 @@ defaults_everywhere() {
 	done
 }
 
+# fast_failover: 300 ms by default, 0 (the RTO, as Linux) to a day.
+fast_failover_limits_hold() {
+	[ "$(cat $D/fast_failover)" = 300 ] || { echo "default $(cat $D/fast_failover)"; return 1; }
+	! echo -1 >$D/fast_failover 2>/dev/null || { echo "accepted -1"; return 1; }
+	! echo 86400001 >$D/fast_failover 2>/dev/null || { echo "accepted more than a day"; return 1; }
+	echo 0 >$D/fast_failover && [ "$(cat $D/fast_failover)" = 0 ] || return 1
+	echo 300 >$D/fast_failover
+}
+
 check "insmod xsctp.ko" xsctp_load
 check "every setting has its documented default" defaults_everywhere
 check "Linux's limits hold" sysctl_limits_hold
@@ -38,6 +47,7 @@ stagger_limits_hold() {
 	echo 250 >$D/init_stagger
 }
 check "init_stagger: its default and limits" stagger_limits_hold
+check "fast_failover: its default and limits" fast_failover_limits_hold
 check "a setting can be changed" sh -c "echo 250 >$D/rto_min && test \$(cat $D/rto_min) = 250"
 ip netns add xsctp-sysctl
 check "a new namespace starts from the defaults" defaults_everywhere ip netns exec xsctp-sysctl
