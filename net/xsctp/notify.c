@@ -76,6 +76,17 @@ static void queue_for_user(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	sk->sk_data_ready(sk);
 }
 
+/* Room for a notification of @len bytes; a failure is counted. */
+static struct sk_buff *notification_skb(struct xsctp_assoc *asoc,
+					unsigned int len)
+{
+	struct sk_buff *skb = alloc_skb(len, GFP_ATOMIC);
+
+	if (!skb)
+		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
+	return skb;
+}
+
 /*
  * Nobody will read the queue of a socket being closed (both directions
  * shut); one whose peer shut down still reads its news, as in Linux's
@@ -103,11 +114,9 @@ void xsctp_notify_assoc_change(struct xsctp_assoc *asoc,
 	    !user_can_read(asoc->sk))
 		return;
 	len = sizeof(struct sctp_assoc_change) + ch->info_len;
-	skb = alloc_skb(len, GFP_ATOMIC);
-	if (!skb) {
-		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
+	skb = notification_skb(asoc, len);
+	if (!skb)
 		return;
-	}
 	xsctp_put_assoc_change(skb_put(skb, len), len, asoc, ch);
 	queue_for_user(asoc, skb);
 }
@@ -125,11 +134,9 @@ static void notify_bare(struct xsctp_assoc *asoc, u16 type)
 	if (!xsctp_event_on(asoc->cfg.subscribe, type) ||
 	    !user_can_read(asoc->sk))
 		return;
-	skb = alloc_skb(sizeof(*ev), GFP_ATOMIC);
-	if (!skb) {
-		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
+	skb = notification_skb(asoc, sizeof(*ev));
+	if (!skb)
 		return;
-	}
 	ev = skb_put_zero(skb, sizeof(*ev));
 	ev->sender_dry_type = type;
 	ev->sender_dry_length = sizeof(*ev);
@@ -169,11 +176,9 @@ void xsctp_notify_paddr_change(struct xsctp_assoc *asoc,
 	if (!xsctp_event_on(asoc->cfg.subscribe, SCTP_PEER_ADDR_CHANGE) ||
 	    asoc->state < XSCTP_S_ESTABLISHED || !user_can_read(asoc->sk))
 		return;
-	skb = alloc_skb(sizeof(*spc), GFP_ATOMIC);
-	if (!skb) {
-		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
+	skb = notification_skb(asoc, sizeof(*spc));
+	if (!skb)
 		return;
-	}
 	spc = skb_put_zero(skb, sizeof(*spc));
 	spc->spc_type = SCTP_PEER_ADDR_CHANGE;
 	spc->spc_length = sizeof(*spc);
@@ -247,11 +252,9 @@ static void send_failed(struct xsctp_assoc *asoc, u16 type,
 		      sizeof(struct sctp_send_failed_event)) + ch->len;
 	struct sk_buff *skb;
 
-	skb = alloc_skb(len, GFP_ATOMIC);
-	if (!skb) {
-		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_NOTIFY_DROPPED);
+	skb = notification_skb(asoc, len);
+	if (!skb)
 		return;
-	}
 	xsctp_put_send_failed(skb_put(skb, len), len, type, asoc->id, ch,
 			      state, error);
 	queue_for_user(asoc, skb);
