@@ -7,7 +7,8 @@
 # advertised window, TSNs outside the window and duplicates, DATA for
 # streams that do not exist (acknowledged, dropped, answered with an
 # Invalid Stream Identifier ERROR), empty DATA (ABORT with No User Data),
-# and fragments that never make a message. The SACKs sent meanwhile stay
+# fragments that never make a message, and a HEARTBEAT flood (answered at
+# a bounded rate, the rest counted). The SACKs sent meanwhile stay
 # well formed, their gap and duplicate lists bounded by a packet. The
 # receiving application never reads; in the end everything is freed
 # (the module unloads; kmemleak on the debug kernel).
@@ -56,7 +57,7 @@ declare -A before
 snapshot() {
 	local c
 	for c in InDataChunks InDataNoRoom InDataBeyondWindow InDataDuplicates \
-		 InDataBadStream; do
+		 InDataBadStream HeartbeatAcksLimited; do
 		before[$c]=$(counter Xsctp$c)
 	done
 }
@@ -167,6 +168,21 @@ if xsctp; then
 		test $(( $(grew InDataNoRoom) + $(grew InDataBeyondWindow) )) -ge $(( 8000 - taken ))
 fi
 check "... every SACK well formed" sane
+
+# RFC 9260 8.3 answers each HEARTBEAT; xsctp answers at most 100 a second
+# per association, so the peer (or whoever learned its tag) cannot make it
+# reflect a flood. Linux answers every one.
+snapshot
+check "3000 HEARTBEATs in a burst, 10 a packet" run hb-flood 7007 --count 3000
+check "... answered: $(fact hb_acks) HEARTBEAT ACKs echo the info" \
+	test "$(fact hb_acks)" -ge 1
+if xsctp; then
+	secs=$(fact hb_secs)
+	check "... at most 100 a second (the flood and its answers took $secs s)" \
+		test "$(fact hb_acks)" -le $(( 100 * (${secs%.*} + 2) ))
+	check "... every one not answered counted (XsctpHeartbeatAcksLimited)" \
+		test $(( $(fact hb_acks) + $(grew HeartbeatAcksLimited) )) = 3000
+fi
 
 if xsctp; then
 	check "every socket closed" test "$(sockets_in_use XSCTP)/$(sockets_in_use XSCTPv6)" = 0/0

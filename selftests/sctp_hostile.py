@@ -18,11 +18,13 @@ Scenarios:
     bad-stream  DATA for streams 10 and 65535 of 10 inbound streams
     empty       a DATA chunk without user data
     frags       thousands of B-without-E fragments and middle fragments
+    hb-flood    --count HEARTBEATs, 10 a packet, as fast as they go
 
 Facts: sacks, cum (of the last SACK, as an offset from the initial TSN
 minus one), rwnd (last a_rwnd), max_gaps, max_dups (per SACK), dups (all
 duplicate TSNs reported, as offsets), error (first ERROR cause "code
-value"), abort (ABORT cause "code value"), sane (1 when every SACK was
+value"), abort (ABORT cause "code value"), hb_acks (HEARTBEAT ACKs that
+echo our info), hb_secs (how long the flood and its answers took), sane (1 when every SACK was
 well formed and its cumulative TSN never went back).
 """
 import argparse
@@ -38,6 +40,7 @@ IPPROTO_SCTP = 132
 SO_MEMINFO = 55
 TAG = 0x5EED0001
 ITSN = 0xFFFFF000	# our initial TSN: the flood wraps the 32-bit space
+HB_INFO = b"hostile heartbeat info, 32 bytes"	# echoed as sent
 
 
 def init_chunk(tag, tsn):
@@ -64,7 +67,8 @@ class Peer:
         self.dst, self.sport, self.dport = dst, sport, dport
         self.s = raw_socket(dst)
         self.s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 22)
-        self.facts = {"sacks": 0, "max_gaps": 0, "max_dups": 0, "sane": 1}
+        self.facts = {"sacks": 0, "max_gaps": 0, "max_dups": 0, "sane": 1,
+                      "hb_acks": 0}
         self.dups = []
         self.cum = None
 
@@ -162,6 +166,8 @@ class Peer:
             for ctype, _, v in chunks_of(p):
                 if ctype == 3:
                     self.sack(v)
+                elif ctype == 5 and v[4:] == HB_INFO:
+                    self.facts["hb_acks"] += 1
                 elif ctype in (6, 9) and len(v) >= 4:
                     code, clen = struct.unpack("!HH", v[:4])
                     value = int.from_bytes(v[4:clen], "big") if clen > 4 else 0
@@ -218,6 +224,14 @@ def empty(p, args):
     p.drain(1)
 
 
+def hb_flood(p, args):
+    start = time.monotonic()
+    p.send_all([chunk(4, 0, struct.pack("!HH", 1, 4 + len(HB_INFO)) + HB_INFO)]
+               * args.count, per_packet=10 * (8 + len(HB_INFO)))
+    p.drain(1)
+    p.facts["hb_secs"] = "%.1f" % (time.monotonic() - start)
+
+
 def frags(p, args):
     # In order, each a BEGIN that never ends; then middles above a hole.
     p.send_all(data_chunk(tsn(k), b"f" * 100, ssn=k - 1, flags=2)
@@ -230,7 +244,8 @@ def frags(p, args):
 
 
 SCENARIOS = {"ooo-flood": ooo_flood, "inorder": inorder, "outside": outside,
-             "bad-stream": bad_stream, "empty": empty, "frags": frags}
+             "bad-stream": bad_stream, "empty": empty, "frags": frags,
+             "hb-flood": hb_flood}
 
 
 def cmd_serve(args):

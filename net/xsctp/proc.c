@@ -45,6 +45,7 @@ static const char *const xsctp_mib_names[__XSCTP_MIB_MAX] = {
 	[XSCTP_MIB_T3_EXPIRED] = "XsctpT3Expired",
 	[XSCTP_MIB_FAST_RETRANSMITS] = "XsctpFastRetransmits",
 	[XSCTP_MIB_IN_ICMP_TOO_BIG] = "XsctpInIcmpTooBig",
+	[XSCTP_MIB_HB_ACKS_LIMITED] = "XsctpHeartbeatAcksLimited",
 };
 
 static int snmp_show(struct seq_file *seq, void *v)

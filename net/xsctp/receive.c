@@ -9,6 +9,7 @@
 #include <net/sock.h>
 
 #include <net/xsctp/cause.h>
+#include <net/xsctp/defaults.h>
 #include <net/xsctp/chunk.h>
 #include <net/xsctp/heartbeat.h>
 #include <net/xsctp/input.h>
@@ -100,7 +101,25 @@ static void error_rcv(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 	}
 }
 
-/* RFC 9260 8.3: a HEARTBEAT ACK echoes the info, to where it came from. */
+/* At most XSCTP_HB_ACKS_PER_SEC answers in each second. */
+static bool hb_ack_allowed(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
+{
+	if (time_after_eq(jiffies, asoc->hb_acks_since + HZ)) {
+		asoc->hb_acks_since = jiffies;
+		asoc->hb_acks = 0;
+	}
+	if (asoc->hb_acks < XSCTP_HB_ACKS_PER_SEC) {
+		asoc->hb_acks++;
+		return true;
+	}
+	XSCTP_INC_STATS(rx->net, XSCTP_MIB_HB_ACKS_LIMITED);
+	return false;
+}
+
+/*
+ * RFC 9260 8.3: a HEARTBEAT ACK echoes the info, to where it came from,
+ * no longer than the HEARTBEAT and at a bounded rate.
+ */
 static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			  const struct xsctp_chunk *c)
 {
@@ -109,7 +128,8 @@ static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	u8 *buf;
 	int n;
 
-	if (xsctp_heartbeat_parse(c, &hb) != XSCTP_WIRE_OK)
+	if (xsctp_heartbeat_parse(c, &hb) != XSCTP_WIRE_OK ||
+	    !hb_ack_allowed(asoc, rx))
 		return;
 	buf = kmalloc(c->len + 3, GFP_ATOMIC);
 	if (!buf)

@@ -217,6 +217,8 @@ struct xsctp_assoc {
 	struct timer_list stagger;	/* the INIT to the next address */
 	struct timer_list autoclose;	/* SCTP_AUTOCLOSE's idle timer */
 	struct timer_list hb_timer;	/* every path's heartbeat */
+	unsigned long hb_acks_since;	/* receive.c: HEARTBEAT ACKs sent */
+	u32 hb_acks;			/* ... since then */
 	u32 cookie_preservative_ms;	/* asked for in our INITs; 0: none */
 
 	int error;			/* why it failed, for connect() */

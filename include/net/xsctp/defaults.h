@@ -50,6 +50,13 @@
 #define XSCTP_PS_RETRANS_MAX		0xffffU
 
 /*
+ * HEARTBEAT ACKs one association sends per second at most (receive.c).
+ * A peer heartbeats each of our addresses once per RTO at most, so even
+ * 32 addresses at a 400 ms RTO stay far below; a flood is not answered.
+ */
+#define XSCTP_HB_ACKS_PER_SEC		100U
+
+/*
  * The first T3-rtx of a multihomed path, ms (path.c xsctp_path_t3_us():
  * net.sctp.fast_failover): a third of RTO.Min, above the peer's delayed
  * SACK (200 ms) with room for the round trip.

@@ -42,6 +42,7 @@ enum xsctp_mib_field {
 	XSCTP_MIB_T3_EXPIRED,		/* T3-rtx expiries */
 	XSCTP_MIB_FAST_RETRANSMITS,	/* chunks fast-retransmitted */
 	XSCTP_MIB_IN_ICMP_TOO_BIG,	/* ICMP too big for an association */
+	XSCTP_MIB_HB_ACKS_LIMITED,	/* HEARTBEATs over the answer rate */
 	__XSCTP_MIB_MAX
 };
 
