@@ -25,23 +25,58 @@
 #define INIT_BUF_LEN	(XSCTP_CHUNK_HDR_LEN + XSCTP_INIT_FIXED_LEN + \
 			 XSCTP_MAX_LADDRS * 20 + 64)
 
-/* Our address towards @dst: a specific bound one of its family, or any. */
-void xsctp_source_for(const struct sock *sk, const union xsctp_addr *dst,
-		      u16 port, union xsctp_addr *src)
+/* The socket's specific bound addresses of @family: how many, and the first. */
+static unsigned int bound_of(const struct xsctp_sock *xs, sa_family_t family,
+			     const union xsctp_addr **first)
 {
-	const struct xsctp_sock *xs = xsctp_sk(sk);
-	unsigned int i;
+	unsigned int i, n = 0;
 
-	memset(src, 0, sizeof(*src));
-	src->sa.sa_family = dst->sa.sa_family;
+	*first = NULL;
 	for (i = 0; i < xs->num_laddrs; i++) {
 		const union xsctp_addr *l = &xs->laddrs[i];
 
-		if (l->sa.sa_family == dst->sa.sa_family && !xsctp_addr_is_any(l)) {
-			*src = *l;
-			break;
-		}
+		if (l->sa.sa_family != family || xsctp_addr_is_any(l))
+			continue;
+		if (!n++)
+			*first = l;
 	}
+	return n;
+}
+
+static bool is_bound(const struct xsctp_sock *xs, union xsctp_addr *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < xs->num_laddrs; i++) {
+		a->v4.sin_port = xs->laddrs[i].v4.sin_port;
+		if (xsctp_addr_equal(a, &xs->laddrs[i]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Our address towards @dst: any (the route picks) for a socket bound to
+ * the wildcard; its one address of that family; or, bound to several,
+ * the one the route picks when it is among them, so that each path of a
+ * multihomed association leaves from the address on its own network and
+ * its answers come back that way (else the first bound one).
+ */
+void xsctp_source_for(struct sock *sk, const union xsctp_addr *dst,
+		      u16 port, union xsctp_addr *src)
+{
+	const struct xsctp_sock *xs = xsctp_sk(sk);
+	const union xsctp_addr *first;
+	union xsctp_addr routed = {};
+
+	memset(src, 0, sizeof(*src));
+	src->sa.sa_family = dst->sa.sa_family;
+	if (bound_of(xs, dst->sa.sa_family, &first) > 1 &&
+	    !xsctp_route_source(sock_net(sk), sk, dst, &routed) &&
+	    is_bound(xs, &routed))
+		*src = routed;
+	else if (first)
+		*src = *first;
 	src->v4.sin_port = htons(port);	/* sin6_port is at the same offset */
 }
 

@@ -152,6 +152,50 @@ static int xmit_v4_fragmentable(struct net *net, struct sock *sk,
 	return ip_local_out(net, sk, skb);
 }
 
+/**
+ * xsctp_route_source() - the source address the routing table picks
+ * @net: the namespace
+ * @sk: the socket sending
+ * @dst: where to
+ * @src: that source address (its family and address set)
+ *
+ * Return: 0, or the route lookup's error.
+ */
+int xsctp_route_source(struct net *net, struct sock *sk,
+		       const union xsctp_addr *dst, union xsctp_addr *src)
+{
+	struct dst_entry *d;
+	struct flowi6 fl6 = {
+		.flowi6_proto = IPPROTO_SCTP,
+		.flowi6_mark = READ_ONCE(sk->sk_mark),
+		.flowi6_uid = sock_net_uid(net, sk),
+	};
+	struct flowi4 fl4 = {};
+	struct rtable *rt;
+
+	src->sa.sa_family = dst->sa.sa_family;
+	if (dst->sa.sa_family == AF_INET) {
+		flowi4_init_output(&fl4, 0, READ_ONCE(sk->sk_mark), 0,
+				   RT_SCOPE_UNIVERSE, IPPROTO_SCTP, 0,
+				   dst->v4.sin_addr.s_addr, 0, 0, 0,
+				   sock_net_uid(net, sk));
+		rt = ip_route_output_flow(net, &fl4, sk);
+		if (IS_ERR(rt))
+			return PTR_ERR(rt);
+		ip_rt_put(rt);
+		src->v4.sin_addr.s_addr = fl4.saddr;
+		return 0;
+	}
+	fl6.flowi6_oif = dst->v6.sin6_scope_id;
+	fl6.daddr = dst->v6.sin6_addr;
+	d = ip6_dst_lookup_flow(net, sk, &fl6, NULL);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	dst_release(d);
+	src->v6.sin6_addr = fl6.saddr;
+	return 0;
+}
+
 static int xmit_v4(struct net *net, struct sock *sk, struct sk_buff *skb,
 		   struct xsctp_pkt_addrs *pa)
 {

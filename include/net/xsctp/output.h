@@ -20,6 +20,8 @@ struct xsctp_pkt_addrs {
 struct sk_buff *xsctp_skb_alloc(size_t len);
 int xsctp_output_skb(struct net *net, struct sock *sk,
 		     struct xsctp_pkt_addrs *pa, struct sk_buff *skb);
+int xsctp_route_source(struct net *net, struct sock *sk,
+		       const union xsctp_addr *dst, union xsctp_addr *src);
 int xsctp_output(struct net *net, struct sock *sk,
 		 struct xsctp_pkt_addrs *pa, const u8 *chunks, size_t len);
 struct sock *xsctp_ctl_sock(struct net *net, sa_family_t family);
