@@ -13,6 +13,7 @@
 #include <net/xsctp/chunk.h>
 #include <net/xsctp/effects.h>
 #include <net/xsctp/input.h>
+#include <net/xsctp/laddr.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/notify.h>
@@ -55,29 +56,42 @@ static bool is_bound(const struct xsctp_sock *xs, union xsctp_addr *a)
 	return false;
 }
 
+static bool wildcard(const struct xsctp_sock *xs)
+{
+	return xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]);
+}
+
 /*
  * Our address towards @dst: any (the route picks) for a socket bound to
  * the wildcard; its one address of that family; or, bound to several,
  * the one the route picks when it is among them, so that each path of a
  * multihomed association leaves from the address on its own network and
  * its answers come back that way (else the first bound one).
+ *
+ * Return: false when the socket is bound to no address of @dst's family
+ * (a peer's IPv4 address, learned by an IPv6 socket bound to IPv6
+ * addresses): nothing may go there, as from any other source the peer
+ * would take it for out of the blue.
  */
-void xsctp_source_for(struct sock *sk, const union xsctp_addr *dst,
+bool xsctp_source_for(struct sock *sk, const union xsctp_addr *dst,
 		      u16 port, union xsctp_addr *src)
 {
 	const struct xsctp_sock *xs = xsctp_sk(sk);
 	const union xsctp_addr *first;
 	union xsctp_addr routed = {};
+	unsigned int n = bound_of(xs, dst->sa.sa_family, &first);
 
 	memset(src, 0, sizeof(*src));
 	src->sa.sa_family = dst->sa.sa_family;
-	if (bound_of(xs, dst->sa.sa_family, &first) > 1 &&
-	    !xsctp_route_source(sock_net(sk), sk, dst, &routed) &&
+	if (n > 1 && !xsctp_route_source(sock_net(sk), sk, dst, &routed) &&
 	    is_bound(xs, &routed))
 		*src = routed;
 	else if (first)
 		*src = *first;
+	else if (!wildcard(xs))
+		return false;
 	src->v4.sin_port = htons(port);	/* sin6_port is at the same offset */
+	return true;
 }
 
 /**
@@ -99,7 +113,11 @@ int xsctp_send_skb_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	};
 	int err;
 
-	xsctp_source_for(asoc->sk, &path->addr, asoc->local_port, &pa.src);
+	if (!xsctp_source_for(asoc->sk, &path->addr, asoc->local_port,
+			      &pa.src)) {
+		kfree_skb(skb);
+		return -EADDRNOTAVAIL;
+	}
 	err = xsctp_output_skb(sock_net(asoc->sk), asoc->sk, &pa, skb);
 	if (!err)
 		path->saddr = pa.src;
@@ -119,16 +137,24 @@ int xsctp_send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	return xsctp_send_skb_to_path(asoc, path, vtag, skb);
 }
 
-/* The addresses to list in an INIT: none when bound to a wildcard. */
-static unsigned int listed_addrs(const struct sock *sk,
+/*
+ * The addresses to list in an INIT: the bound ones, or for a wildcard
+ * the host's (laddr.c) in @host.
+ */
+static unsigned int listed_addrs(struct xsctp_assoc *asoc,
+				 const struct xsctp_path *to,
+				 union xsctp_addr *host,
 				 const union xsctp_addr **addrs)
 {
-	const struct xsctp_sock *xs = xsctp_sk(sk);
+	const struct xsctp_sock *xs = xsctp_sk(asoc->sk);
 
 	*addrs = xs->laddrs;
-	if (xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]))
-		return 0;
-	return xs->num_laddrs;
+	if (!wildcard(xs))
+		return xs->num_laddrs;
+	*addrs = host;
+	return xsctp_host_addrs(sock_net(asoc->sk), &to->addr,
+				asoc->cfg.allow_v4, asoc->cfg.allow_v6, host,
+				XSCTP_MAX_LADDRS);
 }
 
 u32 xsctp_local_rwnd(const struct sock *sk)
@@ -148,10 +174,11 @@ static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		.supports_v4 = asoc->cfg.allow_v4,
 		.supports_v6 = asoc->cfg.allow_v6,
 	};
+	union xsctp_addr host[XSCTP_MAX_LADDRS];
 	u8 buf[INIT_BUF_LEN];
 	int n;
 
-	in.num_addrs = listed_addrs(asoc->sk, &in.addrs);
+	in.num_addrs = listed_addrs(asoc, path, host, &in.addrs);
 	n = xsctp_wire_put_init(buf, sizeof(buf), XSCTP_CID_INIT, &in);
 	if (n > 0)
 		xsctp_send_to_path(asoc, path, 0, buf, n);

@@ -137,9 +137,26 @@ void xsctp_hb_stop(struct xsctp_assoc *asoc)
 		xsctp_assoc_put(asoc);
 }
 
+/*
+ * Once our SHUTDOWN or SHUTDOWN ACK is out, as Linux: the peer is about
+ * to free the association, and would answer a late HEARTBEAT, or ack,
+ * with an ABORT as out of the blue, ending ours with ECONNRESET instead
+ * of SHUTDOWN COMPLETE. T2 watches the peer from then on.
+ */
+static bool closing(const struct xsctp_assoc *asoc)
+{
+	return asoc->state == XSCTP_S_SHUTDOWN_SENT ||
+	       asoc->state == XSCTP_S_SHUTDOWN_ACK_SENT;
+}
+
 static void hb_expire_due(struct xsctp_assoc *asoc)
 {
 	struct xsctp_path *p;
+
+	if (closing(asoc)) {
+		xsctp_hb_stop(asoc);
+		return;
+	}
 
 	list_for_each_entry(p, &asoc->paths, node) {
 		if (asoc->dead)

@@ -16,6 +16,7 @@
 #include <net/xsctp/cookie.h>
 #include <net/xsctp/effects.h>
 #include <net/xsctp/input.h>
+#include <net/xsctp/laddr.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/notify.h>
@@ -31,6 +32,7 @@ struct init_scratch {
 	struct xsctp_init init;
 	struct xsctp_cookie cookie;
 	u8 sealed[XSCTP_COOKIE_MAX_LEN];
+	union xsctp_addr host[XSCTP_MAX_LADDRS];	/* a wildcard's list */
 	u8 chunk[XSCTP_CHUNK_HDR_LEN + XSCTP_INIT_FIXED_LEN +
 		 XSCTP_MAX_LADDRS * 20 + XSCTP_PARAM_HDR_LEN +
 		 XSCTP_COOKIE_MAX_LEN + 8];
@@ -113,7 +115,8 @@ static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
 	cookie_addrs(sk, ck, init, rx->src.v4.sin_port);
 }
 
-static int put_init_ack(struct sock *sk, struct init_scratch *t, int cookie_len)
+static int put_init_ack(struct sock *sk, const struct xsctp_rx *rx,
+			struct init_scratch *t, int cookie_len)
 {
 	const struct xsctp_sock *xs = xsctp_sk(sk);
 	struct xsctp_init_out out = {
@@ -129,6 +132,12 @@ static int put_init_ack(struct sock *sk, struct init_scratch *t, int cookie_len)
 	if (!(xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]))) {
 		out.addrs = xs->laddrs;
 		out.num_addrs = xs->num_laddrs;
+	} else {
+		out.addrs = t->host;
+		out.num_addrs = xsctp_host_addrs(rx->net, &rx->src,
+						 xs->cfg.allow_v4,
+						 xs->cfg.allow_v6, t->host,
+						 ARRAY_SIZE(t->host));
 	}
 	return xsctp_wire_put_init(t->chunk, sizeof(t->chunk),
 				   XSCTP_CID_INIT_ACK, &out);
@@ -184,7 +193,7 @@ static void send_init_ack(struct sock *sk, struct xsctp_rx *rx,
 	fill_cookie(sk, rx, init, tags, &t->cookie);
 	n = seal(rx->net, t->sealed, &t->cookie);
 	if (n > 0)
-		n = put_init_ack(sk, t, n);
+		n = put_init_ack(sk, rx, t, n);
 	if (n > 0 && !xsctp_output(rx->net, sk, &pa, t->chunk, n))
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_INIT_ACKS_SENT);
 }

@@ -5,7 +5,7 @@
 
 #include <net/xsctp/assoc.h>
 
-void xsctp_source_for(struct sock *sk, const union xsctp_addr *dst,
+bool xsctp_source_for(struct sock *sk, const union xsctp_addr *dst,
 		      u16 port, union xsctp_addr *src);
 u32 xsctp_local_rwnd(const struct sock *sk);
 int xsctp_send_skb_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,

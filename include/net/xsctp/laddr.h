@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The host's addresses that a socket bound to the wildcard lists in its
+ * INIT and INIT ACK (laddr.c).
+ */
+#ifndef _NET_XSCTP_LADDR_H
+#define _NET_XSCTP_LADDR_H
+
+#include <net/xsctp/addr.h>
+
+unsigned int xsctp_host_addrs(struct net *net, const union xsctp_addr *peer,
+			      bool v4, bool v6, union xsctp_addr *out,
+			      unsigned int max);
+
+#endif /* _NET_XSCTP_LADDR_H */
