@@ -56,9 +56,11 @@ static bool is_bound(const struct xsctp_sock *xs, union xsctp_addr *a)
 	return false;
 }
 
+/* Bound to the wildcard, or no longer bound (closed: its associations end). */
 static bool wildcard(const struct xsctp_sock *xs)
 {
-	return xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]);
+	return !xs->num_laddrs ||
+	       (xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]));
 }
 
 /*
