@@ -48,7 +48,14 @@ STACK=xsctp
 [ -z "${LINUX:-}" ] || STACK=sctp.ko
 SETTINGS=(net.sctp.pf_expose=2 net.sctp.path_max_retrans=2 net.sctp.rto_max=1000
 	net.sctp.hb_interval=1000)
-settings() { a sysctl -qw "${SETTINGS[@]}" && b sysctl -qw "${SETTINGS[@]}"; }
+# One at a time: a setting the stack lacks leaves the others set.
+settings() {
+	local s status=0
+	for s in "${SETTINGS[@]}"; do
+		a sysctl -qw "$s" && b sysctl -qw "$s" || status=1
+	done
+	return $status
+}
 check "net.sctp settings in both namespaces: ${SETTINGS[*]}" settings
 echo "# $STACK: rto_min $(a cat /proc/sys/net/sctp/rto_min) ms," \
 	"pf_enable $(a cat /proc/sys/net/sctp/pf_enable 2>/dev/null || echo absent)"
