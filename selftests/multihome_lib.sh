@@ -13,7 +13,12 @@
 # and faults on b's side of a path, by nftables in b (table inet xsctp_mh):
 # path_blackhole N drops SCTP to b's addresses of path N (silently);
 # path_refuse N answers it with an ICMP host unreachable (ICMPv6 address
-# unreachable), as a router with no route would; paths_restore removes all.
+# unreachable), as a router with no route would; path_silence N drops
+# everything b receives and sends on path N; paths_restore removes all.
+# Faults outside nft, each undone by its pair: path_link_down N /
+# path_link_up N (a's end of path N down, its addresses kept), and
+# path_netem_loss N / path_netem_clear N (netem 100 % loss on both ends).
+# two_paths is three_paths with paths 1 and 2 only.
 # a() and b() run a command in either namespace (lib.sh).
 
 # b's and a's addresses, path 1 first.
@@ -24,11 +29,12 @@ MH_B6=(2001:db8:1::2 2001:db8:2::2 2001:db8:3::2)
 MH_A4=(198.51.100.1 203.0.113.1 192.0.2.1)
 MH_A6=(2001:db8:1::1 2001:db8:2::1 2001:db8:3::1)
 
+# three_paths [N]: the topology, with the first N paths (default 3).
 three_paths() {
 	local n
 	ip netns add xsctp-a && ip netns add xsctp-b || return 1
 	a ip link set lo up && b ip link set lo up || return 1
-	for n in 1 2 3; do
+	for n in $(seq "${1:-3}"); do
 		ip link add "veth-a$n" netns xsctp-a type veth peer name "veth-b$n" netns xsctp-b &&
 		a ip addr add "${MH_A4[n - 1]}/24" dev "veth-a$n" &&
 		b ip addr add "${MH_B4[n - 1]}/24" dev "veth-b$n" &&
@@ -41,9 +47,14 @@ table inet xsctp_mh {
 	chain input {
 		type filter hook input priority 0;
 	}
+	chain output {
+		type filter hook output priority 0;
+	}
 }
 NFT
 }
+
+two_paths() { three_paths 2; }
 
 three_paths_del() { two_namespaces_del; }
 
@@ -62,4 +73,39 @@ path_refuse() {
 		reject with icmpv6 type addr-unreachable
 }
 
-paths_restore() { b nft flush chain inet xsctp_mh input; }
+# path_silence N: nothing passes path N, either way, at b's end (so a
+# still counts what it sends there); both rules at once.
+path_silence() {
+	b nft -f - <<NFT
+add rule inet xsctp_mh input iifname "veth-b$1" drop
+add rule inet xsctp_mh output oifname "veth-b$1" drop
+NFT
+}
+
+paths_restore() {
+	b nft flush chain inet xsctp_mh input && b nft flush chain inet xsctp_mh output
+}
+
+# path_link_down N: a's end of path N down; its routes go, its IPv6
+# addresses stay (keep_addr_on_down), so that no address event tells
+# SCTP: a silent failure. b's end loses its carrier.
+path_link_down() {
+	a sh -c "sysctl -qw net.ipv6.conf.veth-a$1.keep_addr_on_down=1 && ip link set veth-a$1 down"
+}
+
+path_link_up() { a ip link set "veth-a$1" up; }
+
+# path_netem_loss N: netem drops everything either end of path N sends
+# (a's end first).
+path_netem_loss() {
+	modprobe -q sch_netem 2>/dev/null
+	a tc qdisc add dev "veth-a$1" root netem loss 100% &&
+	b tc qdisc add dev "veth-b$1" root netem loss 100%
+}
+
+path_netem_clear() {
+	a tc qdisc del dev "veth-a$1" root && b tc qdisc del dev "veth-b$1" root
+}
+
+# path_tx_bytes N: bytes a has sent on path N.
+path_tx_bytes() { a cat "/sys/class/net/veth-a$1/statistics/tx_bytes"; }

@@ -16,7 +16,7 @@ export XSCTP_BIN=$build/../selftests
 # which run collision's, libsctp's, lksctp_tools', transfer's, pmtu's,
 # connectx_multi's, peeloff's, udp_encaps' and teardown's checks against it.
 # interop needs two guests: tools/vm/pair.sh runs it by name.
-ALL=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools transfer pmtu connectx_multi data_hostile peeloff udp_encaps teardown kunit coexist oracle collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko connectx_multi_ko peeloff_ko udp_encaps_ko teardown_ko)
+ALL=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools transfer pmtu connectx_multi failover data_hostile peeloff udp_encaps teardown kunit coexist oracle collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko connectx_multi_ko failover_ko peeloff_ko udp_encaps_ko teardown_ko)
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=("${ALL[@]}")
 # timeout=S in settings bounds each test; timeout_NAME=S one test.

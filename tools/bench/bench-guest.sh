@@ -7,13 +7,16 @@
 # 1 KiB messages) and a 1-byte request/response rate (pingpong); then, for
 # the SCTP stacks, over three paths (selftests/multihome_lib.sh), the time
 # sctp_connectx() takes to set up an association when the first of 2 and
-# of 3 addresses is blackholed (connect2, connect3; TCP has no such
-# thing).
+# of 3 addresses is blackholed (connect2, connect3), and the longest gap
+# in delivery when the primary path of a paced stream over 2 of them is
+# blackholed, with default timers and with a telecom profile (failover,
+# failover_tel; TCP has neither).
 #
 # Usage: bench-guest.sh XSCTP_KO PINGPONG OUT
 # Environment: BENCH_ROUNDS (3), BENCH_SECONDS (5), BENCH_STACKS
 # ("xsctp tcp sctp.ko"; a subset runs in that order), BENCH_XSCTP_NA
-# (a reason not to run xsctp, which is then n/a).
+# (a reason not to run xsctp, which is then n/a), BENCH_FAILOVER_WINDOW
+# (5: seconds the failover workloads keep streaming after the failure).
 #
 # OUT gets one line per measurement, tab-separated:
 #   stack workload round value unit reason
@@ -34,12 +37,18 @@ limit=$((secs * 3 + 30))
 # shellcheck source=selftests/multihome_lib.sh
 . "$(dirname "$0")/../../selftests/multihome_lib.sh"
 MULTI=$(dirname "$0")/../../selftests/sctp_multi.py
+FAILOVER=$(dirname "$0")/../../selftests/sctp_failover.py
+window=${BENCH_FAILOVER_WINDOW:-5}
 
 peer=198.51.100.2
 declare -A na=() # stack:workload -> reason, once it failed: not run again
-declare -A unit=([bulk64k]=Mbit/s [bulk1k]=Mbit/s [rr]=transactions/s [connect2]=ms [connect3]=ms)
+declare -A unit=([bulk64k]=Mbit/s [bulk1k]=Mbit/s [rr]=transactions/s [connect2]=ms [connect3]=ms
+	[failover]=ms [failover_tel]=ms)
 # The workloads of a stack.
-workloads() { [ "$1" = tcp ] && echo bulk64k bulk1k rr || echo bulk64k bulk1k rr connect2 connect3; }
+workloads() {
+	[ "$1" = tcp ] && echo bulk64k bulk1k rr ||
+		echo bulk64k bulk1k rr connect2 connect3 failover failover_tel
+}
 
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$out"; }
 
@@ -113,6 +122,78 @@ run_connect() {
 	stop_servers
 	value=$(sed -n 's/^result ok ms \([0-9]*\)$/\1/p' $log)
 	[ $status = 0 ] && [ -n "$value" ] || value=$(reason $log $status)
+}
+
+# run_failover [PROFILE]: the longest gap in delivery, in ms, when the
+# primary path of an association over two paths (three_paths; b's first
+# two IPv4 addresses, connectx in that order) goes silent: 1 KiB messages
+# every 10 ms (selftests/sctp_failover.py, which checks that every one
+# arrives once, in order, intact), path 1 dropped both ways by nft 1 s in,
+# the stream kept up for $window s more. Default settings, or with
+# PROFILE "telecom" rto_min 100 and rto_max 400 ms in both namespaces.
+run_failover() {
+	local log=/tmp/bench.log recv=/tmp/bench.recv arr=/tmp/bench.arr w=/tmp/bench.fo
+	local addrs=("${MH_B4[@]:0:2}") saved=() ns status t_fail t_stop server client
+	local ms from to after
+	if [ "${1:-}" = telecom ]; then
+		for ns in a b; do
+			saved+=("$($ns cat /proc/sys/net/sctp/rto_min) $($ns cat /proc/sys/net/sctp/rto_max)")
+			# rto_min first: rto_max may not go below it.
+			$ns sysctl -qw net.sctp.rto_min=100 && $ns sysctl -qw net.sctp.rto_max=400 ||
+				{ value="cannot set the telecom profile"; return; }
+		done
+	fi
+	rm -f $w.* $arr
+	timeout -k 5 $limit ip netns exec xsctp-b python3 "$FAILOVER" serve 5204 "${addrs[@]}" \
+		--ready $w.ready --arrivals $arr --timeout $((limit - 5)) >$recv 2>&1 &
+	server=$!
+	for _ in $(seq 100); do
+		[ -e $w.ready ] && break
+		sleep 0.1
+	done
+	timeout -k 5 $limit ip netns exec xsctp-a python3 "$FAILOVER" send 5204 "${addrs[@]}" \
+		--stop $w.stop --started $w.started --timeout $((limit - 5)) >$log 2>&1 &
+	client=$!
+	for _ in $(seq 100); do
+		[ -e $w.started ] && break
+		sleep 0.1
+	done
+	sleep 1
+	t_fail=$EPOCHREALTIME
+	path_silence 1
+	sleep "$window"
+	t_stop=$EPOCHREALTIME
+	touch $w.stop
+	wait $client
+	status=$?
+	# Back, so that a stack that never failed over still delivers and ends.
+	paths_restore
+	wait $server || status=$?
+	stop_servers
+	if [ "${1:-}" = telecom ]; then
+		for ns in a b; do
+			read -r from to <<<"${saved[0]}"
+			saved=("${saved[@]:1}")
+			$ns sysctl -qw net.sctp.rto_max="$to" && $ns sysctl -qw net.sctp.rto_min="$from"
+		done
+	fi
+	if [ $status != 0 ]; then
+		value=$(grep -h -m1 -E '^(connectx|send #|socket error|timed out|recv FAILED)' \
+			$log $recv | head -n 1)
+		[ -n "$value" ] && [ $status != 124 ] && [ $status != 137 ] || value=$(reason $log $status)
+		value=${value:0:70}
+		return
+	fi
+	# "gap MS from +MS to +MS after N": the gap must end within the
+	# window, with the stream flowing after it.
+	read -r _ ms _ from _ to _ after < <(python3 "$FAILOVER" gap $arr --from "$t_fail" \
+		--to "$t_stop")
+	if [ -z "$ms" ] || [ "$ms" = none ] || [ "${to#+}" -gt $((window * 1000)) ] ||
+		[ "$after" -lt 5 ]; then
+		value="no delivery within ${window}s of the failure"
+		return
+	fi
+	value=$ms
 }
 
 # measure STACK ROUND WORKLOAD COMMAND...: one measurement, recorded.
@@ -206,6 +287,8 @@ turn() {
 		if three_paths; then
 			measure "$stack" "$round" connect2 run_connect 2
 			measure "$stack" "$round" connect3 run_connect 3
+			measure "$stack" "$round" failover run_failover
+			measure "$stack" "$round" failover_tel run_failover telecom
 		else
 			na_all "$stack" "$round" "cannot set up three paths"
 		fi

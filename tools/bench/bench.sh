@@ -36,7 +36,7 @@ guest() {
 		BENCH_STACKS="$2" BENCH_XSCTP_NA="$xsctp_na" tools/bench/bench-guest.sh \
 		build/6.12/xsctp.ko $out/pingpong /run/xsctp/bench.tsv)
 	# Bounded even if every run hits bench-guest.sh's own timeout.
-	tools/vm/run.sh -k 6.12 -s 2 -t $((120 + rounds * 13 * (secs * 3 + 40))) -o "$1" "$cmd"
+	tools/vm/run.sh -k 6.12 -s 2 -t $((120 + rounds * 17 * (secs * 3 + 40))) -o "$1" "$cmd"
 }
 
 # ended SHARE STATUS: did the guest run end before its last measurement?
@@ -54,8 +54,9 @@ ended() {
 	read -r stack workload word round <<<"$what"
 	[ "$word" = round ] || return 0
 	crashed=$stack
-	for w in bulk64k bulk1k rr connect2 connect3; do
-		[ "$stack" != tcp ] || [ "${w#connect}" = "$w" ] || continue
+	for w in bulk64k bulk1k rr connect2 connect3 failover failover_tel; do
+		# TCP has neither multihomed setup nor failover.
+		[ "$stack" != tcp ] || [[ ! $w =~ ^(connect|failover) ]] || continue
 		if [ "$w" = "$workload" ]; then
 			r=$why
 		elif ! grep -q "^$stack	$w	" "$tsv"; then
@@ -64,7 +65,8 @@ ended() {
 			continue
 		fi
 		printf '%s\t%s\t%s\tn/a\t%s\t%s\n' "$stack" "$w" "$round" \
-			"$(case $w in rr) echo transactions/s ;; connect*) echo ms ;; *) echo Mbit/s ;; esac)" \
+			"$(case $w in rr) echo transactions/s ;; connect* | failover*) echo ms ;;
+			*) echo Mbit/s ;; esac)" \
 			"$r" >>"$tsv"
 	done
 }
@@ -115,19 +117,21 @@ table() {
 			(count[k] < rounds ? " (" count[k] " runs)" : "")
 	}
 	BEGIN {
-		nw = split("bulk64k bulk1k rr connect2 connect3", wl, " ")
+		nw = split("bulk64k bulk1k rr connect2 connect3 failover failover_tel", wl, " ")
 		name["bulk64k"] = "bulk, 64 KiB messages (Mbit/s)"
 		name["bulk1k"] = "bulk, 1 KiB messages (Mbit/s)"
 		name["rr"] = "1-byte request/response (transactions/s)"
 		name["connect2"] = "connect time, first of 2 addresses blackholed (ms)"
 		name["connect3"] = "connect time, first of 3 addresses blackholed (ms)"
+		name["failover"] = "failover: longest delivery gap after the primary path is blackholed (ms)"
+		name["failover_tel"] = "failover, telecom profile (rto_min 100, rto_max 400 ms) (ms)"
 	}
 	END {
 		split("workload|sctp.ko|xsctp|ratio|TCP", head, "|")
 		for (c = 1; c <= 5; c++) row[0, c] = head[c]
 		for (i = 1; i <= nw; i++) {
 			w = wl[i]
-			time = w ~ /^connect/
+			time = w ~ /^(connect|failover)/
 			row[i, 1] = name[w]
 			row[i, 2] = cell("sctp.ko", w)
 			row[i, 3] = cell("xsctp", w)
