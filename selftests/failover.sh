@@ -23,7 +23,8 @@
 # Settings, in both namespaces and on either stack: pf_expose 2 (enabled:
 # Linux sends no PF notification without it), path_max_retrans 2, rto_max
 # 1000 ms and hb_interval 1000 ms, so that a path fails within seconds
-# and a failed one is probed (and found again) every second or two.
+# and a failed one is probed (and found again) every second or two;
+# xsctp's init_stagger 0, so that the primary is b1 however slow the guest.
 # With LINUX=1 (failover_ko.sh) the same runs against sctp.ko.
 # (Topology: two_paths in multihome_lib.sh.)
 source "$(dirname "$0")/lib.sh"
@@ -48,6 +49,9 @@ STACK=xsctp
 [ -z "${LINUX:-}" ] || STACK=sctp.ko
 SETTINGS=(net.sctp.pf_expose=2 net.sctp.path_max_retrans=2 net.sctp.rto_max=1000
 	net.sctp.hb_interval=1000)
+# xsctp only: no INIT race, so that b1, alive, stays the primary even when
+# a loaded sanitizer kernel answers the first INIT after 250 ms.
+[ -n "${LINUX:-}" ] || SETTINGS+=(net.sctp.init_stagger=0)
 # One at a time: a setting the stack lacks leaves the others set.
 settings() {
 	local s status=0
