@@ -26,6 +26,7 @@ bash's $EPOCHREALTIME), so a shell can place its faults among them.
       FILE exists, and closes (a graceful SHUTDOWN). Prints, as they
       happen:
         subscribed SCTP_EVENT|SCTP_EVENTS
+        connecting TIME                    (sctp_connectx() called)
         connected TIME
         primary ADDR                       (SCTP_PRIMARY_ADDR, or the errno)
         paths TIME ADDR=STATE ...          (SCTP_GET_PEER_ADDR_INFO of the
@@ -226,6 +227,7 @@ def send(args):
         s.setsockopt(IPPROTO_SCTP, SCTP_NODELAY, 1)
     except OSError as e:
         print("SCTP_NODELAY:", errname(e.errno))
+    print("connecting %.6f" % now(), flush=True)
     err = connectx(s, args.addrs, args.port)
     if err:
         print("connectx", err, flush=True)
