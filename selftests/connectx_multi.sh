@@ -24,15 +24,8 @@ source "$(dirname "$0")/xfer_lib.sh"
 MULTI="python3 $(dirname "$0")/sctp_multi.py"
 W=/tmp/xsctp-connectx-multi
 D=/proc/sys/net/sctp
-cleanup() {
-	# The listeners are not jobs of this shell (check runs serve in a
-	# subshell): end them by their pid files.
-	[ ! -d "$W" ] || cat "$W"/*.pid 2>/dev/null | xargs -r kill 2>/dev/null
-	two_namespaces_cleanup
-	rm -rf "$W"
-}
-trap cleanup EXIT
-cleanup
+trap mh_cleanup EXIT
+mh_cleanup
 mkdir -p "$W"
 start_module "multihomed sctp_connectx() against sctp.ko"
 check "three paths between two namespaces, nft in b" three_paths

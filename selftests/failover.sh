@@ -32,15 +32,8 @@ source "$(dirname "$0")/multihome_lib.sh"
 source "$(dirname "$0")/xfer_lib.sh"
 FO="python3 $(dirname "$0")/sctp_failover.py"
 W=/tmp/xsctp-failover
-cleanup() {
-	# The servers and clients are not jobs of this shell (check runs
-	# them in a subshell): end them by their pid files.
-	[ ! -d "$W" ] || cat "$W"/*.pid 2>/dev/null | xargs -r kill 2>/dev/null
-	two_namespaces_cleanup
-	rm -rf "$W"
-}
-trap cleanup EXIT
-cleanup
+trap mh_cleanup EXIT
+mh_cleanup
 mkdir -p "$W"
 start_module "failover during a transfer against sctp.ko"
 check "two paths between two namespaces, nft in b" two_paths

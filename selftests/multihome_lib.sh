@@ -56,6 +56,15 @@ NFT
 
 two_paths() { three_paths 2; }
 
+# mh_cleanup: the test's servers and clients, which are not jobs of its
+# shell (check runs them in a subshell), ended by their pid files in $W;
+# then the namespaces and $W.
+mh_cleanup() {
+	[ ! -d "$W" ] || cat "$W"/*.pid 2>/dev/null | xargs -r kill 2>/dev/null
+	two_namespaces_cleanup
+	rm -rf "$W"
+}
+
 three_paths_del() { two_namespaces_del; }
 
 # path_blackhole N: SCTP to b's addresses of path N vanishes.
