@@ -44,25 +44,6 @@ static unsigned int bound_of(const struct xsctp_sock *xs, sa_family_t family,
 	return n;
 }
 
-static bool is_bound(const struct xsctp_sock *xs, union xsctp_addr *a)
-{
-	unsigned int i;
-
-	for (i = 0; i < xs->num_laddrs; i++) {
-		a->v4.sin_port = xs->laddrs[i].v4.sin_port;
-		if (xsctp_addr_equal(a, &xs->laddrs[i]))
-			return true;
-	}
-	return false;
-}
-
-/* Bound to the wildcard, or no longer bound (closed: its associations end). */
-static bool wildcard(const struct xsctp_sock *xs)
-{
-	return !xs->num_laddrs ||
-	       (xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]));
-}
-
 /*
  * Our address towards @dst: any (the route picks) for a socket bound to
  * the wildcard; its one address of that family; or, bound to several,
@@ -86,11 +67,11 @@ bool xsctp_source_for(struct sock *sk, const union xsctp_addr *dst,
 	memset(src, 0, sizeof(*src));
 	src->sa.sa_family = dst->sa.sa_family;
 	if (n > 1 && !xsctp_route_source(sock_net(sk), sk, dst, &routed) &&
-	    is_bound(xs, &routed))
+	    xsctp_sock_owns_addr(sk, &routed))
 		*src = routed;
 	else if (first)
 		*src = *first;
-	else if (!wildcard(xs))
+	else if (!xsctp_sock_wildcard(sk))
 		return false;
 	src->v4.sin_port = htons(port);	/* sin6_port is at the same offset */
 	return true;
@@ -139,26 +120,6 @@ int xsctp_send_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	return xsctp_send_skb_to_path(asoc, path, vtag, skb);
 }
 
-/*
- * The addresses to list in an INIT: the bound ones, or for a wildcard
- * the host's (laddr.c) in @host.
- */
-static unsigned int listed_addrs(struct xsctp_assoc *asoc,
-				 const struct xsctp_path *to,
-				 union xsctp_addr *host,
-				 const union xsctp_addr **addrs)
-{
-	const struct xsctp_sock *xs = xsctp_sk(asoc->sk);
-
-	*addrs = xs->laddrs;
-	if (!wildcard(xs))
-		return xs->num_laddrs;
-	*addrs = host;
-	return xsctp_host_addrs(sock_net(asoc->sk), &to->addr,
-				asoc->cfg.allow_v4, asoc->cfg.allow_v6, host,
-				XSCTP_MAX_LADDRS);
-}
-
 u32 xsctp_local_rwnd(const struct sock *sk)
 {
 	return max_t(u32, READ_ONCE(sk->sk_rcvbuf) / 2, 1500);
@@ -180,7 +141,9 @@ static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
 	u8 buf[INIT_BUF_LEN];
 	int n;
 
-	in.num_addrs = listed_addrs(asoc, path, host, &in.addrs);
+	in.num_addrs = xsctp_listed_addrs(asoc->sk, &path->addr,
+					  asoc->cfg.allow_v4,
+					  asoc->cfg.allow_v6, host, &in.addrs);
 	n = xsctp_wire_put_init(buf, sizeof(buf), XSCTP_CID_INIT, &in);
 	if (n > 0)
 		xsctp_send_to_path(asoc, path, 0, buf, n);

@@ -87,8 +87,9 @@ static void add_v6(struct addr_list *l, struct net_device *dev)
 		return;
 	read_lock_bh(&idev->lock);
 	list_for_each_entry(ifp, &idev->addr_list, if_list) {
-		if (l->n == l->max || scope_v6(&ifp->addr) > l->peer ||
-		    scope_v6(&ifp->addr) == LINK ||
+		enum scope scope = scope_v6(&ifp->addr);
+
+		if (l->n == l->max || scope > l->peer || scope == LINK ||
 		    (ifp->flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED |
 				   IFA_F_DEPRECATED)))
 			continue;
@@ -100,20 +101,10 @@ static void add_v6(struct addr_list *l, struct net_device *dev)
 	read_unlock_bh(&idev->lock);
 }
 
-/**
- * xsctp_host_addrs() - the addresses a wildcard socket lists to @peer
- * @net: the socket's namespace
- * @peer: the address the INIT or INIT ACK goes to
- * @v4: IPv4 addresses may be listed
- * @v6: IPv6 addresses may be listed
- * @out: where to write them (ports left 0)
- * @max: room at @out
- *
- * Return: how many were written.
- */
-unsigned int xsctp_host_addrs(struct net *net, const union xsctp_addr *peer,
-			      bool v4, bool v6, union xsctp_addr *out,
-			      unsigned int max)
+/* The host's addresses a wildcard socket lists to @peer, in @out. */
+static unsigned int host_addrs(struct net *net, const union xsctp_addr *peer,
+			       bool v4, bool v6, union xsctp_addr *out,
+			       unsigned int max)
 {
 	struct addr_list l = { .out = out, .max = max, .peer = scope_of(peer) };
 	struct net_device *dev;
@@ -129,4 +120,30 @@ unsigned int xsctp_host_addrs(struct net *net, const union xsctp_addr *peer,
 	}
 	rcu_read_unlock();
 	return l.n;
+}
+
+/**
+ * xsctp_listed_addrs() - the addresses @sk lists in an INIT or INIT ACK
+ * @sk: the socket
+ * @peer: the address the chunk goes to
+ * @v4: IPv4 addresses may be listed
+ * @v6: IPv6 addresses may be listed
+ * @host: room for the host's addresses (ports left 0)
+ * @addrs: set to the list: the socket's bound addresses, or @host
+ *
+ * Return: how many addresses are at *@addrs.
+ */
+unsigned int xsctp_listed_addrs(struct sock *sk, const union xsctp_addr *peer,
+				bool v4, bool v6,
+				union xsctp_addr host[XSCTP_MAX_LADDRS],
+				const union xsctp_addr **addrs)
+{
+	const struct xsctp_sock *xs = xsctp_sk(sk);
+
+	if (!xsctp_sock_wildcard(sk)) {
+		*addrs = xs->laddrs;
+		return xs->num_laddrs;
+	}
+	*addrs = host;
+	return host_addrs(sock_net(sk), peer, v4, v6, host, XSCTP_MAX_LADDRS);
 }

@@ -129,16 +129,9 @@ static int put_init_ack(struct sock *sk, const struct xsctp_rx *rx,
 		.cookie_len = cookie_len,
 	};
 
-	if (!(xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]))) {
-		out.addrs = xs->laddrs;
-		out.num_addrs = xs->num_laddrs;
-	} else {
-		out.addrs = t->host;
-		out.num_addrs = xsctp_host_addrs(rx->net, &rx->src,
-						 xs->cfg.allow_v4,
-						 xs->cfg.allow_v6, t->host,
-						 ARRAY_SIZE(t->host));
-	}
+	out.num_addrs = xsctp_listed_addrs(sk, &rx->src, xs->cfg.allow_v4,
+					   xs->cfg.allow_v6, t->host,
+					   &out.addrs);
 	return xsctp_wire_put_init(t->chunk, sizeof(t->chunk),
 				   XSCTP_CID_INIT_ACK, &out);
 }

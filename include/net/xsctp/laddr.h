@@ -6,10 +6,11 @@
 #ifndef _NET_XSCTP_LADDR_H
 #define _NET_XSCTP_LADDR_H
 
-#include <net/xsctp/addr.h>
+#include <net/xsctp/socket.h>
 
-unsigned int xsctp_host_addrs(struct net *net, const union xsctp_addr *peer,
-			      bool v4, bool v6, union xsctp_addr *out,
-			      unsigned int max);
+unsigned int xsctp_listed_addrs(struct sock *sk, const union xsctp_addr *peer,
+				bool v4, bool v6,
+				union xsctp_addr host[XSCTP_MAX_LADDRS],
+				const union xsctp_addr **addrs);
 
 #endif /* _NET_XSCTP_LADDR_H */

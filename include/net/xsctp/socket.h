@@ -50,6 +50,18 @@ static inline bool xsctp_one_to_many(const struct sock *sk)
 	return sk->sk_type == SOCK_SEQPACKET && !xsctp_sk(sk)->peeled;
 }
 
+/*
+ * Bound to the wildcard, or no longer bound (closed, its associations
+ * still ending): no specific address of ours to send from or to list.
+ */
+static inline bool xsctp_sock_wildcard(const struct sock *sk)
+{
+	const struct xsctp_sock *xs = xsctp_sk(sk);
+
+	return !xs->num_laddrs ||
+	       (xs->num_laddrs == 1 && xsctp_addr_is_any(&xs->laddrs[0]));
+}
+
 bool xsctp_sock_v6only(const struct sock *sk);
 void xsctp_sock_set_peer(struct sock *sk, const union xsctp_addr *a);
 int xsctp_sock_addr_out(const struct sock *sk, const union xsctp_addr *a,
