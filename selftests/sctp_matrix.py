@@ -19,6 +19,7 @@ import sys
 from matrix_data import data_cases
 from matrix_errno import errno_cases
 from matrix_events import event_cases
+from matrix_paddr import paddr_cases
 
 SCTP = 132
 OPT = {"RTOINFO": 0, "ASSOCINFO": 1, "INITMSG": 2, "NODELAY": 3, "AUTOCLOSE": 4,
@@ -184,6 +185,7 @@ def main():
     errno_cases(show, attempt, tcp, local, peer, port)
     event_cases(show, attempt, tcp, local, peer, port)
     data_cases(show, attempt, tcp, local, peer, port)
+    paddr_cases(show, tcp, peer, port)
 
 
 if __name__ == "__main__":

@@ -148,6 +148,22 @@ struct xsctp_path *xsctp_assoc_find_path(struct xsctp_assoc *asoc,
 	return NULL;
 }
 
+/*
+ * A path starts with its association's settings; a flow label is only
+ * for IPv6 ones, and a fixed MTU only while discovery is off (Linux's
+ * sctp_assoc_add_peer()).
+ */
+static void init_params(struct xsctp_path *p,
+			const struct xsctp_path_params *par)
+{
+	p->par = *par;
+	if (p->addr.sa.sa_family != AF_INET6)
+		p->par.flags &= ~XSCTP_PP_FLOWLABEL;
+	p->pmtu = XSCTP_PATH_MTU;
+	if ((par->flags & XSCTP_PP_PMTUD_OFF) && par->pmtu)
+		p->pmtu = par->pmtu;
+}
+
 /* A new path, last in the list; the first one becomes primary. */
 struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 					const union xsctp_addr *addr,
@@ -165,7 +181,7 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 	p->state = state;
 	INIT_HLIST_NODE(&p->hnode);
 	xsctp_rto_init(&p->rto, &asoc->cfg.rto);
-	p->pmtu = XSCTP_PATH_MTU;
+	init_params(p, &asoc->cfg.path);
 	p->encap_port = asoc->cfg.encap_port;
 	xsctp_cc_init(&p->cc, p->pmtu, asoc->peer_rwnd);
 	list_add_tail(&p->node, &asoc->paths);

@@ -93,6 +93,7 @@ int xsctp_send_skb_to_path(struct xsctp_assoc *asoc, struct xsctp_path *path,
 {
 	struct xsctp_pkt_addrs pa = {
 		.dst = path->addr, .vtag = vtag, .encap_port = path->encap_port,
+		.par = &path->par,
 	};
 	int err;
 

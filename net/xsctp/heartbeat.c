@@ -43,12 +43,13 @@ static unsigned long hb_delay(const struct xsctp_assoc *asoc,
 			      const struct xsctp_path *p)
 {
 	u32 rto_ms = DIV_ROUND_UP(p->rto.rto_us, USEC_PER_MSEC);
-	u32 ms = rto_ms;
+	u64 ms = rto_ms;
 
 	if (!probing(p))
-		ms += asoc->cfg.hb_interval_ms + get_random_u32_below(rto_ms + 1) -
-		      rto_ms / 2;
-	return max(msecs_to_jiffies(ms), 1UL);
+		ms += (u64)p->par.hb_interval_ms +
+		      get_random_u32_below(rto_ms + 1) - rto_ms / 2;
+	/* Any u32 interval a user sets: msecs_to_jiffies() saturates. */
+	return max(msecs_to_jiffies(min_t(u64, ms, UINT_MAX)), 1UL);
 }
 
 static void hb_rearm(struct xsctp_assoc *asoc)
@@ -66,10 +67,11 @@ static void hb_rearm(struct xsctp_assoc *asoc)
 	}
 }
 
+/* As Linux, a path with heartbeats off gets none, even unconfirmed. */
 static void schedule_hb(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
 	p->hb_at = jiffies + hb_delay(asoc, p);
-	p->hb_on = true;
+	p->hb_on = !(p->par.flags & XSCTP_PP_HB_OFF);
 }
 
 static void send_hb(struct xsctp_assoc *asoc, struct xsctp_path *p)
@@ -111,6 +113,10 @@ static void hb_due(struct xsctp_assoc *asoc, struct xsctp_path *p)
 		hb_missed(asoc, p);
 	if (asoc->dead)
 		return;
+	if (p->par.flags & XSCTP_PP_HB_OFF) {	/* it was a demanded one */
+		p->hb_on = false;
+		return;
+	}
 	if (probing(p) || !p->sent_since_hb)
 		send_hb(asoc, p);
 	p->sent_since_hb = false;
@@ -147,6 +153,47 @@ static bool closing(const struct xsctp_assoc *asoc)
 {
 	return asoc->state == XSCTP_S_SHUTDOWN_SENT ||
 	       asoc->state == XSCTP_S_SHUTDOWN_ACK_SENT;
+}
+
+/* Between xsctp_hb_start() and xsctp_hb_stop(). */
+static bool running(const struct xsctp_assoc *asoc)
+{
+	return asoc->state >= XSCTP_S_ESTABLISHED && !closing(asoc) &&
+	       !asoc->dead;
+}
+
+/**
+ * xsctp_hb_params_changed() - @p's heartbeat interval or switch changed
+ * @asoc: the association
+ * @p: the path (SCTP_PEER_ADDR_PARAMS)
+ *
+ * Its next heartbeat is counted from now, as Linux restarts the timer.
+ */
+void xsctp_hb_params_changed(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	if (!running(asoc))
+		return;
+	schedule_hb(asoc, p);
+	hb_rearm(asoc);
+}
+
+/**
+ * xsctp_hb_demand() - SPP_HB_DEMAND: a HEARTBEAT to @p now
+ * @asoc: the association
+ * @p: the path
+ *
+ * Even with heartbeats off, as Linux. An earlier one still unanswered
+ * can no longer be (its nonce is replaced); this one is missed if no
+ * answer comes before the next is due.
+ */
+void xsctp_hb_demand(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	if (!running(asoc))
+		return;
+	send_hb(asoc, p);
+	p->hb_at = jiffies + hb_delay(asoc, p);
+	p->hb_on = true;
+	hb_rearm(asoc);
 }
 
 static void hb_expire_due(struct xsctp_assoc *asoc)

@@ -85,6 +85,36 @@ static void set_crc(struct sk_buff *skb, const struct dst_entry *dst,
 }
 
 /*
+ * The TOS byte or traffic class: the path's DSCP when the user set one
+ * (SPP_DSCP; it replaces the whole byte, as in Linux), else the socket's.
+ */
+static u8 tos_of(const struct xsctp_pkt_addrs *pa, u8 sock_tos)
+{
+	if (pa->par && (pa->par->flags & XSCTP_PP_DSCP))
+		return pa->par->dscp;
+	return sock_tos;
+}
+
+static u8 tos_v4(const struct sock *sk, const struct xsctp_pkt_addrs *pa)
+{
+	return tos_of(pa, READ_ONCE(inet_sk(sk)->tos));
+}
+
+static u8 tclass_v6(const struct sock *sk, const struct xsctp_pkt_addrs *pa)
+{
+	return tos_of(pa, sk->sk_family == AF_INET6 ?
+			  READ_ONCE(inet6_sk(sk)->tclass) : 0);
+}
+
+/* SPP_IPV6_FLOWLABEL; otherwise 0, and IPv6 picks one (auto_flowlabels). */
+static __be32 flowlabel_of(const struct xsctp_pkt_addrs *pa)
+{
+	if (pa->par && (pa->par->flags & XSCTP_PP_FLOWLABEL))
+		return htonl(pa->par->flowlabel) & IPV6_FLOWLABEL_MASK;
+	return 0;
+}
+
+/*
  * RFC 6951: in a UDP datagram from our tunnel port to the peer's. SCTP's
  * CRC32c is already in place; UDP adds its own checksum.
  */
@@ -96,7 +126,7 @@ static void tunnel_v4(struct net *net, struct sock *sk, struct sk_buff *skb,
 
 	local_bh_disable();
 	udp_tunnel_xmit_skb(rt, sk, skb, fl4->saddr, fl4->daddr,
-			    READ_ONCE(inet_sk(sk)->tos),
+			    tos_v4(sk, pa),
 			    ip4_dst_hoplimit(&rt->dst), df,
 			    xsctp_udp_local_port(net), pa->encap_port, false,
 			    false);
@@ -107,7 +137,7 @@ static void tunnel_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		      struct dst_entry *dst, struct flowi6 *fl6,
 		      const struct xsctp_pkt_addrs *pa)
 {
-	u8 tclass = sk->sk_family == AF_INET6 ? inet6_sk(sk)->tclass : 0;
+	u8 tclass = tclass_v6(sk, pa);
 
 	local_bh_disable();
 	udp_tunnel6_xmit_skb(dst, sk, skb, NULL, &fl6->saddr, &fl6->daddr,
@@ -130,7 +160,8 @@ static bool encapsulated(struct net *net, const struct xsctp_pkt_addrs *pa)
  * reassembly.
  */
 static int xmit_v4_fragmentable(struct net *net, struct sock *sk,
-				struct sk_buff *skb, const struct flowi4 *fl4)
+				struct sk_buff *skb, const struct flowi4 *fl4,
+				u8 tos)
 {
 	int ttl = READ_ONCE(inet_sk(sk)->uc_ttl);
 	struct iphdr *iph;
@@ -140,7 +171,7 @@ static int xmit_v4_fragmentable(struct net *net, struct sock *sk,
 	iph = ip_hdr(skb);
 	iph->version = 4;
 	iph->ihl = 5;
-	iph->tos = READ_ONCE(inet_sk(sk)->tos);
+	iph->tos = tos;
 	iph->ttl = ttl < 0 ? ip4_dst_hoplimit(skb_dst(skb)) : ttl;
 	iph->protocol = IPPROTO_SCTP;
 	iph->saddr = fl4->saddr;
@@ -221,9 +252,9 @@ static int xmit_v4(struct net *net, struct sock *sk, struct sk_buff *skb,
 	}
 	skb_dst_set(skb, &rt->dst);
 	if (skb->ignore_df)
-		return xmit_v4_fragmentable(net, sk, skb, &fl4);
+		return xmit_v4_fragmentable(net, sk, skb, &fl4, tos_v4(sk, pa));
 	return ip_build_and_send_pkt(skb, sk, fl4.saddr, fl4.daddr, NULL,
-				     READ_ONCE(inet_sk(sk)->tos));
+				     tos_v4(sk, pa));
 }
 
 static int xmit_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
@@ -238,6 +269,7 @@ static int xmit_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		.fl6_dport = pa->dst.v6.sin6_port,
 		.fl6_sport = pa->src.v6.sin6_port,
 		.flowi6_uid = sock_net_uid(net, sk),
+		.flowlabel = flowlabel_of(pa),
 	};
 	struct dst_entry *dst;
 
@@ -254,8 +286,8 @@ static int xmit_v6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return 0;
 	}
 	skb_dst_set(skb, dst);
-	return ip6_xmit(sk, skb, &fl6, READ_ONCE(sk->sk_mark), NULL, 0,
-			READ_ONCE(sk->sk_priority));
+	return ip6_xmit(sk, skb, &fl6, READ_ONCE(sk->sk_mark), NULL,
+			tclass_v6(sk, pa), READ_ONCE(sk->sk_priority));
 }
 
 /**

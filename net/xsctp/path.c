@@ -33,20 +33,20 @@ static void switch_over(struct xsctp_assoc *asoc, struct xsctp_path *p);
  */
 void xsctp_path_error(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
-	const struct xsctp_assoc_cfg *cfg = &asoc->cfg;
+	const struct xsctp_path_params *par = &p->par;
 
 	if (p->state != XSCTP_PATH_INACTIVE)
 		p->errors++;
-	if (cfg->pf_enable && p->state == XSCTP_PATH_ACTIVE &&
-	    p->errors < cfg->path_max_retrans && p->errors > cfg->pf_retrans) {
+	if (asoc->cfg.pf_enable && p->state == XSCTP_PATH_ACTIVE &&
+	    p->errors < par->max_retrans && p->errors > par->pf_retrans) {
 		p->state = XSCTP_PATH_PF;
-		if (cfg->pf_expose == XSCTP_PF_EXPOSE_ENABLE)
+		if (asoc->cfg.pf_expose == XSCTP_PF_EXPOSE_ENABLE)
 			xsctp_notify_paddr_change(asoc, p,
 						  SCTP_ADDR_POTENTIALLY_FAILED, 0);
 	}
 	if (p->state != XSCTP_PATH_INACTIVE &&
 	    p->state != XSCTP_PATH_UNCONFIRMED &&
-	    p->errors > cfg->path_max_retrans) {
+	    p->errors > par->max_retrans) {
 		p->state = XSCTP_PATH_INACTIVE;
 		xsctp_notify_paddr_change(asoc, p, SCTP_ADDR_UNREACHABLE,
 					  SCTP_FAILED_THRESHOLD);
@@ -228,7 +228,7 @@ static void switch_over(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
 	struct xsctp_path *next;
 
-	if (asoc->primary != p || p->errors <= asoc->cfg.ps_retrans)
+	if (asoc->primary != p || p->errors <= p->par.ps_retrans)
 		return;
 	next = asoc->policy->for_data(asoc);
 	if (next && next != p)

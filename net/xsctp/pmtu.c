@@ -27,6 +27,12 @@ static u32 clamp_mtu(u32 mtu)
 	return max(ALIGN_DOWN(mtu, 4), XSCTP_MIN_PMTU);
 }
 
+/* SPP_PMTUD_DISABLE: the user fixed the path's MTU; nothing changes it. */
+static bool discovering(const struct xsctp_path *path)
+{
+	return !(path->par.flags & XSCTP_PP_PMTUD_OFF);
+}
+
 /**
  * xsctp_pmtu_from_route() - a packet to @path took a route of @mtu
  * @path: the path
@@ -37,7 +43,8 @@ static u32 clamp_mtu(u32 mtu)
  */
 void xsctp_pmtu_from_route(struct xsctp_path *path, u32 mtu)
 {
-	path->pmtu = clamp_mtu(mtu);
+	if (discovering(path))
+		path->pmtu = clamp_mtu(mtu);
 }
 
 /* The IP layer learns it for every socket to that destination. */
@@ -55,9 +62,10 @@ static void update_route(const struct xsctp_icmp *ic)
  * @asoc: the association the quoted packet belonged to, its tag checked
  * @ic: the ICMP error, with the MTU it reports
  *
- * Called under the socket's spinlock. While the user owns the socket the
- * route alone learns it; the path follows with its next packet, and what
- * was lost waits for T3-rtx or fast retransmit, as in sctp.ko.
+ * A path whose MTU the user fixed keeps it. Called under the socket's
+ * spinlock. While the user owns the socket the route alone learns it;
+ * the path follows with its next packet, and what was lost waits for
+ * T3-rtx or fast retransmit, as in sctp.ko.
  */
 void xsctp_pmtu_icmp(struct xsctp_assoc *asoc, const struct xsctp_icmp *ic)
 {
@@ -72,7 +80,7 @@ void xsctp_pmtu_icmp(struct xsctp_assoc *asoc, const struct xsctp_icmp *ic)
 		return;
 	path = xsctp_assoc_find_path(asoc, &ic->peer);
 	mtu = clamp_mtu(ic->mtu);
-	if (!path || mtu >= path->pmtu)
+	if (!path || !discovering(path) || mtu >= path->pmtu)
 		return;
 	path->pmtu = mtu;
 	xsctp_outq_retransmit_path(asoc, path);

@@ -48,13 +48,13 @@ static void default_cfg(struct net *net, struct xsctp_assoc_cfg *cfg)
 	cfg->max_instreams = XSCTP_DEF_MAX_INSTREAMS;
 	cfg->cookie_life_ms = READ_ONCE(p->valid_cookie_life);
 	cfg->assoc_max_retrans = min(READ_ONCE(p->association_max_retrans), U16_MAX);
-	cfg->path_max_retrans = min(READ_ONCE(p->path_max_retrans), U16_MAX);
-	cfg->pf_retrans = READ_ONCE(p->pf_retrans);
-	cfg->ps_retrans = READ_ONCE(p->ps_retrans);
+	cfg->path.max_retrans = min(READ_ONCE(p->path_max_retrans), U16_MAX);
+	cfg->path.pf_retrans = READ_ONCE(p->pf_retrans);
+	cfg->path.ps_retrans = READ_ONCE(p->ps_retrans);
 	cfg->pf_enable = !!READ_ONCE(p->pf_enable);
 	cfg->pf_expose = READ_ONCE(p->pf_expose);
 	cfg->fast_failover_ms = READ_ONCE(p->fast_failover);
-	cfg->hb_interval_ms = READ_ONCE(p->hb_interval);
+	cfg->path.hb_interval_ms = READ_ONCE(p->hb_interval);
 	cfg->encap_port = htons(READ_ONCE(p->encap_port));
 	cfg->sack_delay_ms = XSCTP_DEF_SACK_DELAY_MS;
 	cfg->sack_freq = XSCTP_DEF_SACK_FREQ;

@@ -184,6 +184,12 @@ static int locked_set(struct sock *sk, int optname, sockptr_t optval,
 		return xsctp_set_peer_primary(sk, optval, optlen);
 	case SCTP_EXPOSE_POTENTIALLY_FAILED_STATE:
 		return xsctp_set_pf_expose(sk, optval, optlen);
+	case SCTP_PEER_ADDR_PARAMS:
+		return xsctp_set_paddr_params(sk, optval, optlen);
+	case SCTP_PEER_ADDR_THLDS:
+	case SCTP_PEER_ADDR_THLDS_V2:
+		return xsctp_set_paddr_thlds(sk, optval, optlen,
+					     optname == SCTP_PEER_ADDR_THLDS_V2);
 	case SCTP_AUTOCLOSE:
 		return set_autoclose(sk, optval, optlen);
 	default:
@@ -336,6 +342,12 @@ static int locked_get(struct sock *sk, int optname, char __user *optval,
 		return xsctp_get_primary(sk, optval, len, optlen);
 	case SCTP_EXPOSE_POTENTIALLY_FAILED_STATE:
 		return xsctp_get_pf_expose(sk, optval, len, optlen);
+	case SCTP_PEER_ADDR_PARAMS:
+		return xsctp_get_paddr_params(sk, optval, len, optlen);
+	case SCTP_PEER_ADDR_THLDS:
+	case SCTP_PEER_ADDR_THLDS_V2:
+		return xsctp_get_paddr_thlds(sk, optval, len, optlen,
+					     optname == SCTP_PEER_ADDR_THLDS_V2);
 	case SCTP_STATUS:
 		return xsctp_get_status(sk, optval, len, optlen);
 	case SCTP_SOCKOPT_PEELOFF:

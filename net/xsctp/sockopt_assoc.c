@@ -8,6 +8,7 @@
  */
 #include <linux/jiffies.h>
 #include <linux/uaccess.h>
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include <net/xsctp/defaults.h>
@@ -145,6 +146,54 @@ int xsctp_opt_set(struct sock *sk, sctp_assoc_t id, xsctp_cfg_setter set,
 		list_for_each_entry(asoc, &xs->assocs, node)
 			set(&asoc->cfg, val);
 	return 0;
+}
+
+/* Linux's sctp_is_any(): a wildcard of the address's family, or the socket's. */
+static bool addr_is_any(const struct sock *sk,
+			const struct sockaddr_storage *ss)
+{
+	sa_family_t family = ss->ss_family ?: sk->sk_family;
+	const struct sockaddr_in6 *s6 = (const void *)ss;
+	const struct sockaddr_in *s4 = (const void *)ss;
+
+	if (family == AF_INET)
+		return s4->sin_addr.s_addr == htonl(INADDR_ANY);
+	return family == AF_INET6 && ipv6_addr_any(&s6->sin6_addr);
+}
+
+/**
+ * xsctp_opt_target() - what an option's peer address and id name
+ * @sk: the socket, locked
+ * @id: the option's association id
+ * @ss: the option's peer address
+ * @t: out: a path and its association; or no path and an association,
+ *	or neither (the socket's associations to come)
+ *
+ * As Linux (sctp_addr_id2transport()): an address that is not a wildcard
+ * names a path, by address and port, of an association of this socket,
+ * which the id, if it names one, must be. Otherwise the id names an
+ * association as in xsctp_opt_assoc().
+ *
+ * Return: 0; -ENOENT if the address names no path; or -EINVAL.
+ */
+int xsctp_opt_target(struct sock *sk, sctp_assoc_t id,
+		     const struct sockaddr_storage *ss,
+		     struct xsctp_opt_target *t)
+{
+	struct xsctp_assoc *by_id = xsctp_sock_assoc(sk, id);
+	union xsctp_addr a;
+
+	t->path = NULL;
+	t->asoc = by_id;
+	if (addr_is_any(sk, ss))
+		return xsctp_opt_assoc(sk, id, &t->asoc);
+	if (xsctp_sock_addr_in(sk, ss, &a))
+		return -ENOENT;
+	t->asoc = xsctp_sock_assoc_by_peer(sk, &a);
+	if (!t->asoc || (by_id && by_id != t->asoc))
+		return -ENOENT;
+	t->path = xsctp_assoc_find_path(t->asoc, &a);
+	return t->path ? 0 : -ENOENT;
 }
 
 int xsctp_set_rtoinfo(struct sock *sk, sockptr_t optval, unsigned int optlen)

@@ -41,6 +41,27 @@ enum xsctp_state {
 	XSCTP_S_SHUTDOWN_ACK_SENT = 8,
 };
 
+/*
+ * What SCTP_PEER_ADDR_PARAMS and SCTP_PEER_ADDR_THLDS(_V2) set, as
+ * Linux: each path has its own; an association keeps those its paths
+ * start with, a socket those of its associations to come.
+ */
+struct xsctp_path_params {
+	u32 hb_interval_ms;		/* HB.interval */
+	u32 pmtu;			/* fixed while XSCTP_PP_PMTUD_OFF; 0: none */
+	u32 flowlabel;			/* IPv6, while XSCTP_PP_FLOWLABEL */
+	u16 max_retrans;		/* Path.Max.Retrans */
+	u16 pf_retrans;			/* RFC 7829 PFMR */
+	u16 ps_retrans;			/* primary switch-over threshold */
+	u8 dscp;			/* the TOS byte's DSCP, while XSCTP_PP_DSCP */
+	u8 flags;			/* XSCTP_PP_* */
+};
+
+#define XSCTP_PP_HB_OFF		BIT(0)	/* SPP_HB_DISABLE: no heartbeats */
+#define XSCTP_PP_PMTUD_OFF	BIT(1)	/* SPP_PMTUD_DISABLE: MTU is fixed */
+#define XSCTP_PP_FLOWLABEL	BIT(2)	/* SPP_IPV6_FLOWLABEL: ours, not IP's */
+#define XSCTP_PP_DSCP		BIT(3)	/* SPP_DSCP: ours, not the socket's */
+
 /* Path states, numbered as Linux's spinfo_state. */
 enum xsctp_path_state {
 	XSCTP_PATH_INACTIVE = 0,
@@ -92,6 +113,7 @@ struct xsctp_path {
 	struct xsctp_rto rto;
 	struct xsctp_cc cc;
 	u32 pmtu;
+	struct xsctp_path_params par;	/* the user's settings for this path */
 	__be16 encap_port;		/* RFC 6951: the peer's UDP port, or 0 */
 	struct dst_entry *dst;		/* output.c: the cached route */
 	union xsctp_addr saddr;		/* ... and the source it chose */
@@ -116,10 +138,7 @@ struct xsctp_assoc_cfg {
 	u16 num_ostreams;
 	u16 max_instreams;
 	u16 assoc_max_retrans;		/* Association.Max.Retrans */
-	u16 path_max_retrans;		/* Path.Max.Retrans */
-	u32 hb_interval_ms;		/* HB.interval */
-	u16 pf_retrans;			/* RFC 7829 PFMR */
-	u16 ps_retrans;			/* primary switch-over threshold */
+	struct xsctp_path_params path;	/* what new paths start with */
 	bool pf_enable;			/* net.sctp.pf_enable */
 	u8 pf_expose;			/* enum xsctp_pf_expose */
 	u32 fast_failover_ms;		/* path.c xsctp_path_t3_us() */

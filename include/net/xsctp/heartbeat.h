@@ -16,6 +16,8 @@ struct xsctp_rx;
 
 void xsctp_hb_start(struct xsctp_assoc *asoc);
 void xsctp_hb_stop(struct xsctp_assoc *asoc);
+void xsctp_hb_params_changed(struct xsctp_assoc *asoc, struct xsctp_path *p);
+void xsctp_hb_demand(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_hb_ack_rcv(struct xsctp_assoc *asoc, const struct xsctp_chunk *c);
 void xsctp_hb_fired(struct timer_list *t);
 

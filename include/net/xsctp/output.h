@@ -14,6 +14,8 @@ struct xsctp_pkt_addrs {
 	int oif;		/* 0: any interface */
 	u32 vtag;
 	__be16 encap_port;	/* RFC 6951: the peer's UDP port, or 0 */
+	/* A path's DSCP and flow label (SCTP_PEER_ADDR_PARAMS); NULL: none */
+	const struct xsctp_path_params *par;
 	u32 mtu;		/* out: the MTU of the route taken */
 };
 

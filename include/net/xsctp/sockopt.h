@@ -10,6 +10,7 @@
 struct sctp_initmsg;
 struct xsctp_assoc;
 struct xsctp_assoc_cfg;
+struct xsctp_path;
 
 int xsctp_get_opt(const char __user *optval, int len, void *val, int size);
 int xsctp_put_opt(char __user *optval, int __user *optlen, const void *val,
@@ -22,6 +23,18 @@ int xsctp_opt_assoc(struct sock *sk, sctp_assoc_t id, struct xsctp_assoc **asoc)
 int xsctp_opt_cfg(struct sock *sk, sctp_assoc_t id, struct xsctp_assoc_cfg **cfg);
 int xsctp_opt_set(struct sock *sk, sctp_assoc_t id, xsctp_cfg_setter set,
 		  const struct xsctp_assoc_cfg *val);
+
+/*
+ * What an option with a peer address names (sockopt_assoc.c): one path,
+ * an association's paths (no path), or the socket's (neither).
+ */
+struct xsctp_opt_target {
+	struct xsctp_path *path;
+	struct xsctp_assoc *asoc;
+};
+int xsctp_opt_target(struct sock *sk, sctp_assoc_t id,
+		     const struct sockaddr_storage *ss,
+		     struct xsctp_opt_target *t);
 
 int xsctp_set_initmsg(struct sock *sk, sockptr_t optval, unsigned int optlen);
 int xsctp_set_encap_port(struct sock *sk, sockptr_t optval,
@@ -82,6 +95,14 @@ int xsctp_set_peer_primary(struct sock *sk, sockptr_t optval,
 int xsctp_set_pf_expose(struct sock *sk, sockptr_t optval, unsigned int optlen);
 int xsctp_get_pf_expose(struct sock *sk, char __user *optval, int len,
 			int __user *optlen);
+int xsctp_set_paddr_params(struct sock *sk, sockptr_t optval,
+			   unsigned int optlen);
+int xsctp_get_paddr_params(struct sock *sk, char __user *optval, int len,
+			   int __user *optlen);
+int xsctp_set_paddr_thlds(struct sock *sk, sockptr_t optval,
+			  unsigned int optlen, bool v2);
+int xsctp_get_paddr_thlds(struct sock *sk, char __user *optval, int len,
+			  int __user *optlen, bool v2);
 
 int xsctp_sctp_setsockopt(struct sock *sk, int optname, sockptr_t optval,
 			  unsigned int optlen);

@@ -178,9 +178,9 @@ static void path_error_thresholds(struct kunit *test)
 	struct xsctp_path *p = nth_path(asoc, 1);
 	int i;
 
-	asoc->cfg.path_max_retrans = 2;
-	asoc->cfg.pf_retrans = 0;
-	asoc->cfg.ps_retrans = XSCTP_PS_RETRANS_MAX;
+	p->par.max_retrans = 2;
+	p->par.pf_retrans = 0;
+	p->par.ps_retrans = XSCTP_PS_RETRANS_MAX;
 	asoc->cfg.pf_enable = true;
 	p->state = XSCTP_PATH_ACTIVE;
 	for (i = 0; i < ARRAY_SIZE(with_pf); i++) {
@@ -212,9 +212,9 @@ static void primary_switch_over(struct kunit *test)
 	struct xsctp_assoc *asoc = f->asoc;
 	struct xsctp_path *p1 = nth_path(asoc, 0), *p2 = nth_path(asoc, 1);
 
-	asoc->cfg.path_max_retrans = 5;
+	p1->par.max_retrans = 5;
 	asoc->cfg.pf_enable = true;
-	asoc->cfg.ps_retrans = XSCTP_PS_RETRANS_MAX;
+	p1->par.ps_retrans = XSCTP_PS_RETRANS_MAX;
 	asoc->primary = p1;
 	p1->state = XSCTP_PATH_ACTIVE;
 	p2->state = XSCTP_PATH_ACTIVE;
@@ -222,7 +222,7 @@ static void primary_switch_over(struct kunit *test)
 	xsctp_path_error(asoc, p1);
 	KUNIT_EXPECT_PTR_EQ(test, asoc->primary, p1);
 	KUNIT_EXPECT_PTR_EQ(test, xsctp_path_default.for_data(asoc), p2);
-	asoc->cfg.ps_retrans = 2;
+	p1->par.ps_retrans = 2;
 	xsctp_path_error(asoc, p1);
 	KUNIT_EXPECT_PTR_EQ(test, asoc->primary, p2);
 }
