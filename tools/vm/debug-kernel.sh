@@ -50,6 +50,14 @@ failed() {
 }
 
 mkdir -p "$cache/debug-kernel"
+# Two checkouts may ask at once (worktrees, make check beside make demo):
+# the second waits for the first's build instead of deleting it mid-way.
+exec 9>"$out.lock"
+flock 9
+if [ -f "$out/.done" ]; then
+	echo "$out/build"
+	exit 0
+fi
 echo "debug-kernel: building $srcver ($key), log in $log" >&2
 rm -rf "$out"
 mkdir -p "$out/build"
