@@ -32,6 +32,7 @@ struct xsctp_opt_target {
 	struct xsctp_path *path;
 	struct xsctp_assoc *asoc;
 };
+
 int xsctp_opt_target(struct sock *sk, sctp_assoc_t id,
 		     const struct sockaddr_storage *ss,
 		     struct xsctp_opt_target *t);
