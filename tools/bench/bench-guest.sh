@@ -16,7 +16,7 @@
 # Environment: BENCH_ROUNDS (3), BENCH_SECONDS (5), BENCH_STACKS
 # ("xsctp tcp sctp.ko"; a subset runs in that order), BENCH_XSCTP_NA
 # (a reason not to run xsctp, which is then n/a), BENCH_FAILOVER_WINDOW
-# (5: seconds the failover workloads keep streaming after the failure).
+# (10: seconds the failover workloads keep streaming after the failure).
 #
 # OUT gets one line per measurement, tab-separated:
 #   stack workload round value unit reason
@@ -38,7 +38,7 @@ limit=$((secs * 3 + 30))
 . "$(dirname "$0")/../../selftests/multihome_lib.sh"
 MULTI=$(dirname "$0")/../../selftests/sctp_multi.py
 FAILOVER=$(dirname "$0")/../../selftests/sctp_failover.py
-window=${BENCH_FAILOVER_WINDOW:-5}
+window=${BENCH_FAILOVER_WINDOW:-10}
 
 peer=198.51.100.2
 declare -A na=() # stack:workload -> reason, once it failed: not run again

@@ -33,7 +33,8 @@ gcc -O2 -Wall -Wextra -Werror -D_GNU_SOURCE -o $out/pingpong tools/bench/pingpon
 guest() {
 	local cmd
 	cmd=$(printf '%q ' env BENCH_ROUNDS="$rounds" BENCH_SECONDS="$secs" \
-		BENCH_STACKS="$2" BENCH_XSCTP_NA="$xsctp_na" tools/bench/bench-guest.sh \
+		BENCH_STACKS="$2" BENCH_XSCTP_NA="$xsctp_na" \
+		BENCH_FAILOVER_WINDOW="${BENCH_FAILOVER_WINDOW:-10}" tools/bench/bench-guest.sh \
 		build/6.12/xsctp.ko $out/pingpong /run/xsctp/bench.tsv)
 	# Bounded even if every run hits bench-guest.sh's own timeout.
 	tools/vm/run.sh -k 6.12 -s 2 -t $((120 + rounds * 17 * (secs * 3 + 40))) -o "$1" "$cmd"
