@@ -13,7 +13,13 @@
 # address the server does not serve is dropped once the INIT ACK arrives,
 # and one the INIT ACK lists that the client did not give starts
 # UNCONFIRMED (SCTP_GET_PEER_ADDR_INFO state 3) while the given one is
-# ACTIVE (2).
+# ACTIVE (2); a heartbeat then confirms it within a few seconds (ACTIVE,
+# and SCTP_PEER_ADDR_CHANGE ADDR_CONFIRMED; RFC 9260 5.4, 8.3), printed
+# as "# ... ms" lines. With that address blackholed it stays UNCONFIRMED,
+# silently, for several RTOs and more unanswered heartbeats than
+# association_max_retrans, which do not count against the association:
+# it stays ESTABLISHED and carries a message both ways; the drop lifted,
+# the address is confirmed.
 # With LINUX=1 (connectx_multi_ko.sh) the same runs against sctp.ko, whose
 # rto_initial is 3 s (xsctp: 1 s) and which has no init_stagger: the
 # expected times follow from the settings found, and each check says so.
@@ -226,17 +232,78 @@ if [ "$S" -gt 0 ]; then
 	all_dead 6 non-blocking 2 600 "$S"
 fi
 
+# held FAM: connectx [b1, b3] to the subset server with SCTP to b2
+# dropped in b from the start (its HEARTBEATs counted there), and in a
+# rto_initial = rto_max = 500 ms (a heartbeat to the unconfirmed b2 about
+# every 500 ms, either stack) and association_max_retrans 2: were the
+# unanswered heartbeats to b2 counted against the association (RFC 9260
+# 8.3 says they are not, and neither stack counts them), it would be
+# aborted after its third. sctp_multi.py watches b2 for HOLD s, then a
+# message goes to the server and back through b1; the drop is lifted and
+# the next heartbeat confirms b2.
+HOLD=4
+held() {
+	local fam=$1 name=$1-held saved pid hbs ip=ip i label lifted at
+	local -n served=MH_B$fam
+	local b2=${served[1]}
+	[ "$fam" = 4 ] || ip=ip6
+	saved=$(a sh -c "cat $D/rto_initial $D/rto_min $D/rto_max $D/association_max_retrans" |
+		tr '\n' ' ')
+	a sysctl -qw net.sctp.rto_min=100 net.sctp.rto_max=500 net.sctp.rto_initial=500 \
+		net.sctp.association_max_retrans=2
+	b nft add rule inet xsctp_mh input $ip daddr "$b2" meta l4proto sctp @th,96,8 4 counter &&
+	b nft add rule inet xsctp_mh input $ip daddr "$b2" meta l4proto sctp drop
+	timeout 150 ip netns exec xsctp-a $MULTI connect $((7010 + fam)) "${served[0]}" \
+		"${served[2]}" --notify --unconfirmed "$b2" $HOLD --held "$W/$name.held" \
+		--go "$W/$name.go" --wait-confirm "$b2" 10 >"$W/$name" 2>&1 &
+	pid=$!
+	for i in $(seq 300); do
+		[ -e "$W/$name.held" ] || ! kill -0 $pid 2>/dev/null && break
+		sleep 0.1
+	done
+	# HEARTBEATs (first chunk type 4) that reached b for b2 and vanished.
+	hbs=$(b nft list chain inet xsctp_mh input | sed -n 's/.* counter packets \([0-9]*\) .*/\1/p')
+	paths_restore
+	lifted=$(date +%s%3N)
+	touch "$W/$name.go"
+	wait $pid
+	sed 's/^/# /' "$W/$name"
+	# shellcheck disable=SC2086 # one word per value
+	set -- $saved
+	a sysctl -qw net.sctp.rto_max="$3" net.sctp.rto_min="$2" net.sctp.rto_initial="$1" \
+		net.sctp.association_max_retrans="$4"
+	label="IPv$fam [served, not served], b2 blackholed"
+	check "$label: establishes through b1" grep -q '^result ok ' "$W/$name"
+	echo "# $label: $hbs heartbeats to b2 dropped in ${HOLD} s ($STACK, rto 500 ms)"
+	check "$label: b2 stays UNCONFIRMED (3) for ${HOLD} s, no SCTP_PEER_ADDR_CHANGE for it" \
+		grep -q "^held $b2 ms [0-9]* states 3 events 0\$" "$W/$name"
+	check "$label: more heartbeats went unanswered (${hbs:-?}) than association_max_retrans 2 allows" \
+		test "${hbs:-0}" -ge 4
+	check "$label: the association stays ESTABLISHED (4)" \
+		test "$(awk '$1 == "state" { s = $2 } END { print s }' "$W/$name")" = 4
+	check "$label: a message goes to the server and back through b1" \
+		grep -q '^echo ok ' "$W/$name"
+	check "$label: the drop lifted, a heartbeat confirms b2: ACTIVE (2) within 10 s" \
+		grep -q "^confirmed $b2 " "$W/$name"
+	at=$(sed -n "s/^confirmed $b2 ms [0-9]* at \([0-9]*\)\.\([0-9]*\)$/\1\2/p" "$W/$name")
+	[ -z "$at" ] || echo "# $label: confirmed $((at - lifted)) ms after the drop was lifted ($STACK)"
+	check "$label: ... and SCTP_PEER_ADDR_CHANGE ADDR_CONFIRMED (5) says so" \
+		grep -q "^event [0-9]* $b2 5 " "$W/$name"
+}
+
 # A server bound to paths 1 and 2 only: path 3's address is b's, but not
 # served. connectx [b1, b3]: the INIT goes to b1, whose INIT ACK lists b1
 # and b2. b3 is dropped; b2, which the client never gave, is UNCONFIRMED
-# until a heartbeat confirms it; b1, given and listed, is ACTIVE.
+# until a heartbeat confirms it (RFC 9260 5.4, 8.3; every RTO on both
+# stacks, rto_initial at first: the blocking client waits for it, with
+# SCTP_PEER_ADDR_CHANGE on); b1, given and listed, is ACTIVE. Then held.
 for fam in 4 6; do
 	declare -n B=MH_B$fam
 	check "IPv$fam server bound to paths 1 and 2 only (sctp_bindx)" \
-		serve "sub$fam" $((7010 + fam)) "${B[0]}" "${B[1]}"
+		serve "sub$fam" $((7010 + fam)) "${B[0]}" "${B[1]}" --echo
 	for mode in blocking non-blocking; do
 		name=$fam-$mode-subset
-		opts=()
+		opts=(--notify --wait-confirm "${B[1]}" 10)
 		[ "$mode" = blocking ] || opts=(--nonblock)
 		try "$name" $((7010 + fam)) "${B[0]}" "${B[2]}" "${opts[@]}"
 		check "IPv$fam [served, not served], $mode: establishes" grep -q '^result ok ' "$W/$name"
@@ -246,7 +313,15 @@ for fam in 4 6; do
 			path_is "$name" "${B[0]}" 2
 		check "IPv$fam ... the listed address not given is UNCONFIRMED (3)" \
 			path_is "$name" "${B[1]}" 3
+		[ "$mode" = blocking ] || continue
+		check "IPv$fam ... a heartbeat confirms it: ACTIVE (2) within 10 s" \
+			grep -q "^confirmed ${B[1]} " "$W/$name"
+		echo "# IPv$fam ${B[1]} confirmed $(sed -n "s/^confirmed ${B[1]} ms \([0-9]*\) .*/\1/p" \
+			"$W/$name") ms after COMM_UP ($STACK, rto_initial $R ms)"
+		check "IPv$fam ... SCTP_PEER_ADDR_CHANGE ADDR_CONFIRMED (5) for it" \
+			grep -q "^event [0-9]* ${B[1]} 5 " "$W/$name"
 	done
+	held $fam
 	unset -n B
 done
 
