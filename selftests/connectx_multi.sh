@@ -19,7 +19,9 @@
 # silently, for several RTOs and more unanswered heartbeats than
 # association_max_retrans, which do not count against the association:
 # it stays ESTABLISHED and carries a message both ways; the drop lifted,
-# the address is confirmed.
+# the address is confirmed. With heartbeats off (SCTP_PEER_ADDR_PARAMS
+# SPP_HB_DISABLE) none goes to it and it stays UNCONFIRMED; an on-demand
+# heartbeat (SPP_HB_DEMAND) confirms it.
 # With LINUX=1 (connectx_multi_ko.sh) the same runs against sctp.ko, whose
 # rto_initial is 3 s (xsctp: 1 s) and which has no init_stagger: the
 # expected times follow from the settings found, and each check says so.
@@ -291,6 +293,46 @@ held() {
 		grep -q "^event [0-9]* $b2 5 " "$W/$name"
 }
 
+# hb_switch FAM: SCTP_PEER_ADDR_PARAMS. Heartbeats off for the socket
+# (SPP_HB_DISABLE, before connectx [b1, b3]): not one HEARTBEAT reaches b2
+# in HOLD s (counted by nft in b) and it stays UNCONFIRMED, as in Linux,
+# which sends none either; then SPP_HB_DEMAND for b2 sends one at once,
+# and its answer confirms b2.
+hb_switch() {
+	local fam=$1 name=$1-hb-off hbs ip=ip i label pid asked at
+	local -n served=MH_B$fam
+	local b2=${served[1]}
+	[ "$fam" = 4 ] || ip=ip6
+	b nft add rule inet xsctp_mh input $ip daddr "$b2" meta l4proto sctp @th,96,8 4 counter
+	timeout 150 ip netns exec xsctp-a $MULTI connect $((7010 + fam)) "${served[0]}" \
+		"${served[2]}" --hb-off --notify --unconfirmed "$b2" $HOLD \
+		--held "$W/$name.held" --go "$W/$name.go" --demand "$b2" \
+		--wait-confirm "$b2" 5 >"$W/$name" 2>&1 &
+	pid=$!
+	for i in $(seq 300); do
+		[ -e "$W/$name.held" ] || ! kill -0 $pid 2>/dev/null && break
+		sleep 0.1
+	done
+	hbs=$(b nft list chain inet xsctp_mh input | sed -n 's/.* counter packets \([0-9]*\) .*/\1/p')
+	touch "$W/$name.go"
+	wait $pid
+	sed 's/^/# /' "$W/$name"
+	paths_restore
+	label="IPv$fam [served, not served], heartbeats off"
+	check "$label: SPP_HB_DISABLE on the socket, then establishes" \
+		grep -q '^hb_off ok' "$W/$name"
+	check "$label: no HEARTBEAT to b2 in ${HOLD} s (${hbs:-?} seen)" test "${hbs:-1}" -eq 0
+	check "$label: b2 stays UNCONFIRMED (3), no SCTP_PEER_ADDR_CHANGE for it" \
+		grep -q "^held $b2 ms [0-9]* states 3 events 0\$" "$W/$name"
+	check "$label: SPP_HB_DEMAND for b2 is taken" grep -q "^demand $b2 ok " "$W/$name"
+	check "$label: ... and its answer confirms b2: ACTIVE (2) within 5 s" \
+		grep -q "^confirmed $b2 " "$W/$name"
+	asked=$(sed -n "s/^demand $b2 ok ms \([0-9]*\)/\1/p" "$W/$name")
+	at=$(sed -n "s/^confirmed $b2 ms \([0-9]*\) .*/\1/p" "$W/$name")
+	[ -z "$asked" ] || [ -z "$at" ] ||
+		echo "# $label: b2 confirmed $((at - asked)) ms after the demand ($STACK)"
+}
+
 # A server bound to paths 1 and 2 only: path 3's address is b's, but not
 # served. connectx [b1, b3]: the INIT goes to b1, whose INIT ACK lists b1
 # and b2. b3 is dropped; b2, which the client never gave, is UNCONFIRMED
@@ -322,6 +364,7 @@ for fam in 4 6; do
 			grep -q "^event [0-9]* ${B[1]} 5 " "$W/$name"
 	done
 	held $fam
+	hb_switch $fam
 	unset -n B
 done
 

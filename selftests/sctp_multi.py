@@ -10,7 +10,8 @@ through the standard socket API only (xsctp and sctp.ko alike).
       every message an association brings back on it.
   sctp_multi.py connect PORT ADDR... [--nonblock] [--expect ERRNO]
         [--timeout SECONDS] [--notify] [--unconfirmed ADDR SECONDS]
-        [--held FILE] [--go FILE] [--wait-confirm ADDR SECONDS]
+        [--held FILE] [--go FILE] [--wait-confirm ADDR SECONDS] [--hb-off]
+        [--demand ADDR]
       a one-to-one socket calls sctp_connectx() with the ADDRs, in order,
       blocking or non-blocking (EINPROGRESS, poll() for POLLOUT or
       POLLERR, then SO_ERROR; with POLLOUT alone and SCTP_STATUS
@@ -42,6 +43,12 @@ through the standard socket API only (xsctp and sctp.ko alike).
         confirmed ADDR ms MS at T         (ACTIVE seen MS after "result";
                                            T: the same moment, time())
         unconfirmed ADDR state S ms MS    (not ACTIVE in time)
+      --hb-off turns heartbeats off for the socket's associations before
+      sctp_connectx() (SCTP_PEER_ADDR_PARAMS SPP_HB_DISABLE), printing
+        hb_off ok|ERRNO
+      --demand ADDR asks for one HEARTBEAT to ADDR (SPP_HB_DEMAND) before
+      --wait-confirm, printing
+        demand ADDR ok|ERRNO ms MS
       Exit status 0 when the result is ERRNO (default: ok), whatever the
       later phases print.
 """
@@ -64,6 +71,9 @@ from matrix_events import raw_getsockopt  # noqa: E402
 SCTP_BINDX_ADD = 100
 SCTP_GET_PEER_ADDRS = 108
 SCTP_GET_PEER_ADDR_INFO = 15
+SCTP_PEER_ADDR_PARAMS = 9
+SPP_HB_DISABLE, SPP_HB_DEMAND = 2, 4
+PADDRPARAMS = "=i128sIHIIIIBx"  # struct sctp_paddrparams, packed (156)
 PADDRINFO_LEN = 152         # struct sctp_paddrinfo, packed
 SOCKADDR_STORAGE = 128
 SCTP_EVENTS = 11
@@ -289,6 +299,15 @@ class Client:
             self.read(20)
 
 
+def paddr_params(s, flags, addr=None, port=0):
+    """SCTP_PEER_ADDR_PARAMS setting only @flags, for the socket's
+    associations to come or (@addr) for one path: ok or the errno."""
+    sa = sockaddr(addr, port) if addr else b""
+    data = struct.pack(PADDRPARAMS, 0, (sa + bytes(128))[:128], 0, 0, 0, 0, flags, 0, 0)
+    r = raw_setsockopt(s, SCTP_PEER_ADDR_PARAMS, data)
+    return "ok" if r >= 0 else errname(-r)
+
+
 def wait_for(path, seconds):
     end = time.monotonic() + seconds
     while not os.path.exists(path) and time.monotonic() < end:
@@ -299,6 +318,8 @@ def connect(args):
     s = socket.socket(family(args.addrs[0]), socket.SOCK_STREAM, IPPROTO_SCTP)
     if args.notify:
         print("subscribed", subscribe(s), flush=True)
+    if args.hb_off:
+        print("hb_off", paddr_params(s, SPP_HB_DISABLE), flush=True)
     start = time.monotonic()
     got = connectx(s, args.addrs, args.port, args.nonblock, args.timeout)
     ms = (time.monotonic() - start) * 1000
@@ -319,6 +340,9 @@ def connect(args):
             open(args.held, "w").close()
         if args.go:
             wait_for(args.go, 60)
+        if args.demand:
+            print("demand %s %s ms %.0f" % (args.demand, paddr_params(
+                s, SPP_HB_DEMAND, args.demand, args.port), c.ms()), flush=True)
         if args.wait_confirm:
             c.wait_confirm(args.wait_confirm[0], float(args.wait_confirm[1]))
         if args.notify:
@@ -347,6 +371,8 @@ def main():
     cn.add_argument("--held")
     cn.add_argument("--go")
     cn.add_argument("--wait-confirm", nargs=2, metavar=("ADDR", "SECONDS"))
+    cn.add_argument("--hb-off", action="store_true")
+    cn.add_argument("--demand", metavar="ADDR")
     args = ap.parse_args()
     {"serve": serve, "connect": connect}[args.cmd](args)
 
