@@ -244,8 +244,36 @@ fi
 # message goes to the server and back through b1; the drop is lifted and
 # the next heartbeat confirms b2.
 HOLD=4
+
+# count_hbs FAM ADDR: b counts the HEARTBEATs (first chunk type 4) to ADDR;
+# hbs_counted prints how many.
+count_hbs() {
+	local ip=ip
+	[ "$1" = 4 ] || ip=ip6
+	b nft add rule inet xsctp_mh input $ip daddr "$2" meta l4proto sctp @th,96,8 4 counter
+}
+hbs_counted() {
+	b nft list chain inet xsctp_mh input | sed -n 's/.* counter packets \([0-9]*\) .*/\1/p'
+}
+
+# watch FAM NAME ARGS...: in the background (pid), sctp_multi.py connects
+# [b1, b3] to the subset server with ARGS, output to $W/NAME; returns
+# once it has watched b2 (--held), to be let go on by touching NAME.go.
+watch() {
+	local fam=$1 name=$2 i
+	local -n to=MH_B$fam
+	shift 2
+	timeout 150 ip netns exec xsctp-a $MULTI connect $((7010 + fam)) "${to[0]}" "${to[2]}" \
+		--held "$W/$name.held" --go "$W/$name.go" "$@" >"$W/$name" 2>&1 &
+	pid=$!
+	for i in $(seq 300); do
+		[ -e "$W/$name.held" ] || ! kill -0 $pid 2>/dev/null && break
+		sleep 0.1
+	done
+}
+
 held() {
-	local fam=$1 name=$1-held saved pid hbs ip=ip i label lifted at
+	local fam=$1 name=$1-held saved pid hbs ip=ip label lifted at
 	local -n served=MH_B$fam
 	local b2=${served[1]}
 	[ "$fam" = 4 ] || ip=ip6
@@ -253,18 +281,10 @@ held() {
 		tr '\n' ' ')
 	a sysctl -qw net.sctp.rto_min=100 net.sctp.rto_max=500 net.sctp.rto_initial=500 \
 		net.sctp.association_max_retrans=2
-	b nft add rule inet xsctp_mh input $ip daddr "$b2" meta l4proto sctp @th,96,8 4 counter &&
+	count_hbs "$fam" "$b2" &&
 	b nft add rule inet xsctp_mh input $ip daddr "$b2" meta l4proto sctp drop
-	timeout 150 ip netns exec xsctp-a $MULTI connect $((7010 + fam)) "${served[0]}" \
-		"${served[2]}" --notify --unconfirmed "$b2" $HOLD --held "$W/$name.held" \
-		--go "$W/$name.go" --wait-confirm "$b2" 10 >"$W/$name" 2>&1 &
-	pid=$!
-	for i in $(seq 300); do
-		[ -e "$W/$name.held" ] || ! kill -0 $pid 2>/dev/null && break
-		sleep 0.1
-	done
-	# HEARTBEATs (first chunk type 4) that reached b for b2 and vanished.
-	hbs=$(b nft list chain inet xsctp_mh input | sed -n 's/.* counter packets \([0-9]*\) .*/\1/p')
+	watch "$fam" "$name" --notify --unconfirmed "$b2" $HOLD --wait-confirm "$b2" 10
+	hbs=$(hbs_counted)	# those that reached b for b2 and vanished
 	paths_restore
 	lifted=$(date +%s%3N)
 	touch "$W/$name.go"
@@ -299,21 +319,13 @@ held() {
 # which sends none either; then SPP_HB_DEMAND for b2 sends one at once,
 # and its answer confirms b2.
 hb_switch() {
-	local fam=$1 name=$1-hb-off hbs ip=ip i label pid asked at
+	local fam=$1 name=$1-hb-off hbs label pid asked at
 	local -n served=MH_B$fam
 	local b2=${served[1]}
-	[ "$fam" = 4 ] || ip=ip6
-	b nft add rule inet xsctp_mh input $ip daddr "$b2" meta l4proto sctp @th,96,8 4 counter
-	timeout 150 ip netns exec xsctp-a $MULTI connect $((7010 + fam)) "${served[0]}" \
-		"${served[2]}" --hb-off --notify --unconfirmed "$b2" $HOLD \
-		--held "$W/$name.held" --go "$W/$name.go" --demand "$b2" \
-		--wait-confirm "$b2" 5 >"$W/$name" 2>&1 &
-	pid=$!
-	for i in $(seq 300); do
-		[ -e "$W/$name.held" ] || ! kill -0 $pid 2>/dev/null && break
-		sleep 0.1
-	done
-	hbs=$(b nft list chain inet xsctp_mh input | sed -n 's/.* counter packets \([0-9]*\) .*/\1/p')
+	count_hbs "$fam" "$b2"
+	watch "$fam" "$name" --hb-off --notify --unconfirmed "$b2" $HOLD --demand "$b2" \
+		--wait-confirm "$b2" 5
+	hbs=$(hbs_counted)
 	touch "$W/$name.go"
 	wait $pid
 	sed 's/^/# /' "$W/$name"

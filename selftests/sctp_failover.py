@@ -60,14 +60,12 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 # pylint: disable=wrong-import-position
 from sctp_conn import IPPROTO_SCTP, SCTP_SOCKOPT_CONNECTX  # noqa: E402
-from sctp_multi import SCTP_BINDX_ADD, errname, family, packed, parse_addrs, \
-    path_state, raw_setsockopt  # noqa: E402
+from sctp_multi import errname, family, listener, packed, parse_addrs, \
+    path_state, raw_setsockopt, subscribe  # noqa: E402
 from matrix_events import raw_getsockopt  # noqa: E402
 
 SCTP_NODELAY = 3
 SCTP_PRIMARY_ADDR = 6
-SCTP_EVENTS = 11
-SCTP_EVENT = 127
 SCTP_PEER_ADDR_CHANGE = 0x8002
 MSG_NOTIFICATION = 0x8000
 PADDR_CHANGE_LEN = 148      # struct sctp_paddr_change, packed
@@ -104,14 +102,10 @@ def terminate(_signum, _frame):
 def serve(args):
     # SIGTERM (a test giving up) still leaves the arrivals and a summary.
     signal.signal(signal.SIGTERM, terminate)
-    s = socket.socket(family(args.addrs[0]), socket.SOCK_STREAM, IPPROTO_SCTP)
-    s.bind((args.addrs[0], args.port))
-    if args.addrs[1:]:
-        r = raw_setsockopt(s, SCTP_BINDX_ADD, packed(args.addrs[1:], args.port))
-        if r < 0:
-            print("recv FAILED: bindx", errname(-r), "(0 messages)", flush=True)
-            sys.exit(1)
-    s.listen(1)
+    s, err = listener(args.addrs, args.port, 1)
+    if err:
+        print("recv FAILED: bindx", err, "(0 messages)", flush=True)
+        sys.exit(1)
     if args.ready:
         open(args.ready, "w").close()
     deadline = now() + args.timeout
@@ -170,16 +164,6 @@ def receive(c, size, arrivals, deadline):
 
 
 # --- send ------------------------------------------------------------------
-
-def subscribe(s):
-    """SCTP_PEER_ADDR_CHANGE on: which option did it."""
-    ev = struct.pack("=iHBx", 0, SCTP_PEER_ADDR_CHANGE, 1)   # SCTP_FUTURE_ASSOC
-    if raw_setsockopt(s, SCTP_EVENT, ev) >= 0:
-        return "SCTP_EVENT"
-    # struct sctp_event_subscribe: byte 2 is sctp_address_event.
-    r = raw_setsockopt(s, SCTP_EVENTS, bytes([0, 0, 1]))
-    return "SCTP_EVENTS" if r >= 0 else "none (%s)" % errname(-r)
-
 
 def primary(s):
     raw = raw_getsockopt(s, SCTP_PRIMARY_ADDR, bytes(PRIM_LEN))

@@ -57,8 +57,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 # pylint: disable=wrong-import-position
 from sctp_conn import IPPROTO_SCTP, SCTP_ESTABLISHED, status  # noqa: E402
-from sctp_multi import SCTP_BINDX_ADD, connectx, errname, family, packed, \
-    path_state, peer_addrs, raw_setsockopt  # noqa: E402
+from sctp_multi import connectx, family, listener, path_state, \
+    peer_addrs  # noqa: E402
 from sctp_failover import primary  # noqa: E402
 
 SCTP_EVENTS = 11
@@ -112,14 +112,10 @@ def answer_probes(port):
 
 
 def serve(args):
-    s = socket.socket(family(args.addrs[0]), socket.SOCK_STREAM, IPPROTO_SCTP)
-    s.bind((args.addrs[0], args.port))
-    if args.addrs[1:]:
-        r = raw_setsockopt(s, SCTP_BINDX_ADD, packed(args.addrs[1:], args.port))
-        if r < 0:
-            out("bindx", errname(-r))
-            sys.exit(1)
-    s.listen(1)
+    s, err = listener(args.addrs, args.port, 1)
+    if err:
+        out("bindx", err)
+        sys.exit(1)
     threading.Thread(target=answer_probes, args=(args.ready_port,), daemon=True).start()
     s.settimeout(args.timeout)
     try:

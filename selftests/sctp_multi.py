@@ -106,15 +106,25 @@ def packed(addrs, port):
     return b"".join(sockaddr(a, port) for a in addrs)
 
 
-def serve(args):
-    s = socket.socket(family(args.addrs[0]), socket.SOCK_STREAM, IPPROTO_SCTP)
-    s.bind((args.addrs[0], args.port))
-    if args.addrs[1:]:
-        r = raw_setsockopt(s, SCTP_BINDX_ADD, packed(args.addrs[1:], args.port))
+def listener(addrs, port, backlog):
+    """A one-to-one socket bound to addrs[0] and, by sctp_bindx(), to the
+    others, listening: (the socket, None), or (None, bindx's errno)."""
+    s = socket.socket(family(addrs[0]), socket.SOCK_STREAM, IPPROTO_SCTP)
+    s.bind((addrs[0], port))
+    if addrs[1:]:
+        r = raw_setsockopt(s, SCTP_BINDX_ADD, packed(addrs[1:], port))
         if r < 0:
-            print("bindx", errname(-r), flush=True)
-            sys.exit(1)
-    s.listen(16)
+            s.close()
+            return None, errname(-r)
+    s.listen(backlog)
+    return s, None
+
+
+def serve(args):
+    s, err = listener(args.addrs, args.port, 16)
+    if err:
+        print("bindx", err, flush=True)
+        sys.exit(1)
     if args.ready:
         open(args.ready, "w").close()
     kept = {}
