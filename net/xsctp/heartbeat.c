@@ -191,8 +191,8 @@ void xsctp_hb_demand(struct xsctp_assoc *asoc, struct xsctp_path *p)
 	if (!running(asoc))
 		return;
 	send_hb(asoc, p);
-	p->hb_at = jiffies + hb_delay(asoc, p);
-	p->hb_on = true;
+	schedule_hb(asoc, p);
+	p->hb_on = true;	/* off or not: its answer is waited for */
 	hb_rearm(asoc);
 }
 

@@ -184,7 +184,6 @@ int xsctp_opt_target(struct sock *sk, sctp_assoc_t id,
 	union xsctp_addr a;
 
 	t->path = NULL;
-	t->asoc = by_id;
 	if (addr_is_any(sk, ss))
 		return xsctp_opt_assoc(sk, id, &t->asoc);
 	if (xsctp_sock_addr_in(sk, ss, &a))
