@@ -7,7 +7,8 @@
  *
  * A protocol unreachable during setup ends it with ENOPROTOOPT, as in
  * Linux; other unreachables are soft errors (SO_ERROR of a one-to-one
- * socket when nothing else failed). Fragmentation-needed and packet-too-
+ * socket when nothing else failed) and, during a raced setup, send the
+ * INIT on to the next address at once (sm.c). Fragmentation-needed and packet-too-
  * big lower the path's MTU (pmtu.c).
  */
 #include <linux/icmp.h>
@@ -43,10 +44,13 @@ static void act(struct xsctp_assoc *asoc, const struct xsctp_icmp *ic)
 {
 	struct sock *sk = asoc->sk;
 
-	if (ic->kind == XSCTP_ICMP_PROTO_UNREACH)
+	if (ic->kind == XSCTP_ICMP_PROTO_UNREACH) {
 		xsctp_sm_proto_unreachable(asoc);
-	else if (ic->kind == XSCTP_ICMP_UNREACH && !xsctp_one_to_many(sk))
-		WRITE_ONCE(sk->sk_err_soft, ic->err);
+	} else if (ic->kind == XSCTP_ICMP_UNREACH) {
+		if (!xsctp_one_to_many(sk))
+			WRITE_ONCE(sk->sk_err_soft, ic->err);
+		xsctp_sm_init_unreachable(asoc);
+	}
 }
 
 /**
@@ -70,9 +74,16 @@ void xsctp_icmp_rcv(const struct xsctp_icmp *ic)
 		goto out;
 	if (ic->kind == XSCTP_ICMP_TOO_BIG)
 		xsctp_pmtu_icmp(asoc, ic);
-	/* As sctp.ko: another error that finds the socket busy is dropped. */
 	else if (!sock_owned_by_user(sk))
 		act(asoc, ic);
+	/*
+	 * A user owns the socket: as sctp.ko, the error is dropped, but for
+	 * one thing that cannot wait: an unreachable for the INIT, which
+	 * often comes back while connect() is still sending it, ends the
+	 * stagger now (its expiry sends the INIT on, sm.c).
+	 */
+	else if (ic->kind == XSCTP_ICMP_UNREACH)
+		xsctp_stagger_hurry(asoc);
 out:
 	bh_unlock_sock(sk);
 	xsctp_assoc_put(asoc);

@@ -83,6 +83,30 @@ static void stagger_next(struct xsctp_assoc *asoc)
 }
 
 /*
+ * The INIT to @p, which has not had it yet, with the stagger for the next
+ * address already running: an ICMP error about this INIT can come back
+ * before send_init() returns (a veth answers in the same softirq), with
+ * the socket still owned here, and icmp.c then brings the stagger
+ * forward.
+ */
+static void race_to(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	asoc->init_path = p;
+	p->init_sent++;
+	stagger_next(asoc);
+	asoc->fx->send_init(asoc, p);
+}
+
+/* The same INIT to the next address not tried yet, if any. */
+static void race_next(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p = untried_path(asoc);
+
+	if (p)
+		race_to(asoc, p);
+}
+
+/*
  * Linux doubles T1 once per pass over all the paths, up to max_init_timeo;
  * the staggered INITs are part of the first pass.
  */
@@ -115,9 +139,8 @@ void xsctp_sm_associate(struct xsctp_assoc *asoc)
 	case XSCTP_S_CLOSED:
 		asoc->state = XSCTP_S_COOKIE_WAIT;
 		reset_init_counters(asoc);
-		asoc->fx->send_init(asoc, choose_init_path(asoc));
+		race_to(asoc, next_init_path(asoc));
 		start_t1(asoc);
-		stagger_next(asoc);
 		break;
 	default:
 		break;
@@ -136,23 +159,41 @@ EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_associate);
  */
 void xsctp_sm_stagger_expired(struct xsctp_assoc *asoc)
 {
-	struct xsctp_path *p;
-
 	switch (asoc->state) {
 	case XSCTP_S_COOKIE_WAIT:
-		p = untried_path(asoc);
-		if (!p)
-			break;
-		asoc->init_path = p;
-		p->init_sent++;
-		asoc->fx->send_init(asoc, p);
-		stagger_next(asoc);
+		race_next(asoc);
 		break;
 	default:
 		break;
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_stagger_expired);
+
+/**
+ * xsctp_sm_init_unreachable() - an ICMP unreachable quoting our INIT
+ * @asoc: the association
+ *
+ * An address of the list refuses the INIT (no route, host or address
+ * unreachable; its tag checked, icmp.c): where the list is raced, the
+ * next address not tried yet need not wait for the stagger. Nothing else
+ * changes: T1 goes on, and the refusing address keeps its turn in T1's
+ * rotation, as the error may pass (RFC 1122 4.2.3.9: a soft error). A
+ * forged ICMP needs our Initiate Tag, and can only bring forward an INIT
+ * that the stagger would send anyway. With init_stagger 0, as Linux:
+ * nothing here (icmp.c keeps the soft error).
+ */
+void xsctp_sm_init_unreachable(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_WAIT:
+		if (asoc->cfg.init_stagger_ms)
+			race_next(asoc);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_init_unreachable);
 
 /* T1-init or T1-cookie expired: retransmit elsewhere, or give up. */
 void xsctp_sm_t1_expired(struct xsctp_assoc *asoc)

@@ -112,7 +112,18 @@ void xsctp_set_stagger(struct xsctp_assoc *asoc, u32 ms)
 		arm(asoc, &asoc->stagger, ms);
 	else
 		stop(asoc, &asoc->stagger);
-	xsctp_hb_stop(asoc);
+}
+
+/*
+ * A running stagger expires at the next tick, for an event that could not
+ * act at once because a user owns the socket (icmp.c). The timer may fire
+ * meanwhile on another CPU: arming it again then only adds an expiry that
+ * finds nothing left to do, and takes its own reference.
+ */
+void xsctp_stagger_hurry(struct xsctp_assoc *asoc)
+{
+	if (timer_pending(&asoc->stagger))
+		arm_jiffies(asoc, &asoc->stagger, 1);
 }
 
 void xsctp_stagger_fired(struct timer_list *t)

@@ -279,6 +279,7 @@ void xsctp_stagger_fired(struct timer_list *t);
 void xsctp_run_locked(struct xsctp_assoc *asoc, struct timer_list *t,
 		      void (*expired)(struct xsctp_assoc *asoc));
 void xsctp_set_stagger(struct xsctp_assoc *asoc, u32 ms);
+void xsctp_stagger_hurry(struct xsctp_assoc *asoc);
 void xsctp_autoclose_fired(struct timer_list *t);
 void xsctp_set_autoclose(struct xsctp_assoc *asoc, u32 s);
 void xsctp_assoc_stop_timers(struct xsctp_assoc *asoc);

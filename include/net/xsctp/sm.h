@@ -52,6 +52,7 @@ void xsctp_sm_data_sent(struct xsctp_assoc *asoc);
 void xsctp_sm_autoclose_expired(struct xsctp_assoc *asoc);
 void xsctp_sm_t5_expired(struct xsctp_assoc *asoc);
 void xsctp_sm_stagger_expired(struct xsctp_assoc *asoc);
+void xsctp_sm_init_unreachable(struct xsctp_assoc *asoc);
 void xsctp_sm_t2_expired(struct xsctp_assoc *asoc);
 void xsctp_sm_retrans_exceeded(struct xsctp_assoc *asoc);
 

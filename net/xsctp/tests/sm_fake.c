@@ -412,6 +412,9 @@ void smf_fire(struct xsctp_assoc *asoc, enum event ev)
 	case PROTO_UNREACH:
 		xsctp_sm_proto_unreachable(asoc);
 		break;
+	case UNREACH:
+		xsctp_sm_init_unreachable(asoc);
+		break;
 	default:
 		break;
 	}

@@ -33,6 +33,7 @@ static const struct row table[] = {
 	{ XSCTP_S_CLOSED, USER_ABORT, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, DUP_ECHO, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, PROTO_UNREACH, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, UNREACH, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, INIT, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, INIT_NEW_ADDR, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, COLLISION_ECHO, XSCTP_S_CLOSED, "" },
@@ -48,6 +49,7 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_WAIT, USER_ABORT, XSCTP_S_CLOSED, "t1:0 failed:103" },
 	{ XSCTP_S_COOKIE_WAIT, DUP_ECHO, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_WAIT, PROTO_UNREACH, XSCTP_S_CLOSED, "t1:0 failed:92" },
+	{ XSCTP_S_COOKIE_WAIT, UNREACH, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_WAIT, INIT, XSCTP_S_COOKIE_WAIT, "iack:0" },
 	{ XSCTP_S_COOKIE_WAIT, INIT_NEW_ADDR, XSCTP_S_COOKIE_WAIT, "iack:0" },
 	{ XSCTP_S_COOKIE_WAIT, COLLISION_ECHO, XSCTP_S_ESTABLISHED,
@@ -64,6 +66,7 @@ static const struct row table[] = {
 	  "t1:0 abort:1 failed:103" },
 	{ XSCTP_S_COOKIE_ECHOED, DUP_ECHO, XSCTP_S_ESTABLISHED, "t1:0 cack:1 up:0" },
 	{ XSCTP_S_COOKIE_ECHOED, PROTO_UNREACH, XSCTP_S_COOKIE_ECHOED, "" },
+	{ XSCTP_S_COOKIE_ECHOED, UNREACH, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, INIT, XSCTP_S_COOKIE_ECHOED, "iack:1" },
 	{ XSCTP_S_COOKIE_ECHOED, INIT_NEW_ADDR, XSCTP_S_COOKIE_ECHOED,
 	  "rabort:9" },
@@ -82,6 +85,7 @@ static const struct row table[] = {
 	  "t1:0 abort:1 failed:103" },
 	{ XSCTP_S_ESTABLISHED, DUP_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
 	{ XSCTP_S_ESTABLISHED, PROTO_UNREACH, XSCTP_S_ESTABLISHED, "" },
+	{ XSCTP_S_ESTABLISHED, UNREACH, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, INIT, XSCTP_S_ESTABLISHED, "iack:2" },
 	{ XSCTP_S_ESTABLISHED, INIT_NEW_ADDR, XSCTP_S_ESTABLISHED, "rabort:9" },
 	{ XSCTP_S_ESTABLISHED, COLLISION_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
@@ -158,12 +162,43 @@ static void stagger_races_the_list(struct kunit *test)
 	smf_fire(f->asoc, STAGGER);
 	smf_fire(f->asoc, T1);
 	KUNIT_EXPECT_STREQ(test, f->log,
-			   "init:1 t1:1000 stag:250 init:2 stag:250 init:3 init:1 t1:2000");
+			   "stag:250 init:1 t1:1000 stag:250 init:2 init:3 init:1 t1:2000");
 	smf_fire(f->asoc, INIT_ACK);
 	f->log[0] = '\0';
 	smf_fire(f->asoc, STAGGER);
 	KUNIT_EXPECT_STREQ(test, f->log, "");
 	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
+}
+
+/*
+ * An ICMP unreachable for the INIT sends it to the next address not tried
+ * yet at once, and the stagger starts again from there; T1 is left alone
+ * and still rotates over every address, the refusing one included. Once
+ * every address has had the INIT, after the INIT ACK, or with
+ * init_stagger 0 (Linux's behaviour), it does nothing.
+ */
+static void unreachable_skips_the_stagger(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_CLOSED, 3);
+	struct fake *g = smf_new(test, XSCTP_S_CLOSED, 3);
+
+	f->asoc->cfg.init_stagger_ms = 250;
+	smf_fire(f->asoc, ASSOCIATE);
+	smf_fire(f->asoc, UNREACH);
+	smf_fire(f->asoc, UNREACH);
+	smf_fire(f->asoc, UNREACH);
+	smf_fire(f->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "stag:250 init:1 t1:1000 stag:250 init:2 init:3 init:1 t1:2000");
+	smf_fire(f->asoc, INIT_ACK);
+	f->log[0] = '\0';
+	smf_fire(f->asoc, UNREACH);
+	KUNIT_EXPECT_STREQ(test, f->log, "");
+
+	smf_fire(g->asoc, ASSOCIATE);
+	smf_fire(g->asoc, UNREACH);
+	smf_fire(g->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, g->log, "init:1 t1:1000 init:2 t1:1000");
 }
 
 /* Runs T1 and the stagger on the fake's clock until the setup ends. */
@@ -388,6 +423,7 @@ static struct kunit_case xsctp_sm_cases[] = {
 	KUNIT_CASE(t1_rotates_and_doubles_per_pass),
 	KUNIT_CASE(t1_gives_up_with_etimedout),
 	KUNIT_CASE(stagger_races_the_list),
+	KUNIT_CASE(unreachable_skips_the_stagger),
 	KUNIT_CASE(init_schedule_1_to_8),
 	KUNIT_CASE(init_ack_confirms_learns_and_drops),
 	KUNIT_CASE(cookie_case_is_table7),
