@@ -145,6 +145,29 @@ static void t1_gives_up_with_etimedout(struct kunit *test)
 }
 
 /*
+ * Three addresses raced with a stagger of 250 ms, @ev fired three times
+ * in COOKIE-WAIT, then T1, the INIT ACK and @ev once more.
+ */
+static void race_three(struct kunit *test, enum event ev)
+{
+	struct fake *f = smf_new(test, XSCTP_S_CLOSED, 3);
+
+	f->asoc->cfg.init_stagger_ms = 250;
+	smf_fire(f->asoc, ASSOCIATE);
+	smf_fire(f->asoc, ev);
+	smf_fire(f->asoc, ev);
+	smf_fire(f->asoc, ev);
+	smf_fire(f->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "stag:250 init:1 t1:1000 stag:250 init:2 init:3 init:1 t1:2000");
+	smf_fire(f->asoc, INIT_ACK);
+	f->log[0] = '\0';
+	smf_fire(f->asoc, ev);
+	KUNIT_EXPECT_STREQ(test, f->log, "");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
+}
+
+/*
  * Staggered INITs (net.sctp.init_stagger): the same INIT goes to each
  * address in turn, one stagger apart, while T1 runs untouched; the
  * stagger stops once every address has had it, T1's rotation then goes
@@ -153,47 +176,22 @@ static void t1_gives_up_with_etimedout(struct kunit *test)
  */
 static void stagger_races_the_list(struct kunit *test)
 {
-	struct fake *f = smf_new(test, XSCTP_S_CLOSED, 3);
-
-	f->asoc->cfg.init_stagger_ms = 250;
-	smf_fire(f->asoc, ASSOCIATE);
-	smf_fire(f->asoc, STAGGER);
-	smf_fire(f->asoc, STAGGER);
-	smf_fire(f->asoc, STAGGER);
-	smf_fire(f->asoc, T1);
-	KUNIT_EXPECT_STREQ(test, f->log,
-			   "stag:250 init:1 t1:1000 stag:250 init:2 init:3 init:1 t1:2000");
-	smf_fire(f->asoc, INIT_ACK);
-	f->log[0] = '\0';
-	smf_fire(f->asoc, STAGGER);
-	KUNIT_EXPECT_STREQ(test, f->log, "");
-	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
+	race_three(test, STAGGER);
 }
 
 /*
- * An ICMP unreachable for the INIT sends it to the next address not tried
- * yet at once, and the stagger starts again from there; T1 is left alone
- * and still rotates over every address, the refusing one included. Once
- * every address has had the INIT, after the INIT ACK, or with
- * init_stagger 0 (Linux's behaviour), it does nothing.
+ * An ICMP unreachable for the INIT acts as the stagger's expiry, at once:
+ * the INIT goes to the next address not tried yet and the stagger starts
+ * again from there; T1 is left alone and still rotates over every
+ * address, the refusing one included. Once every address has had the
+ * INIT, after the INIT ACK, or with init_stagger 0 (Linux's behaviour),
+ * it does nothing.
  */
 static void unreachable_skips_the_stagger(struct kunit *test)
 {
-	struct fake *f = smf_new(test, XSCTP_S_CLOSED, 3);
+	struct fake *f;
 
-	f->asoc->cfg.init_stagger_ms = 250;
-	smf_fire(f->asoc, ASSOCIATE);
-	smf_fire(f->asoc, UNREACH);
-	smf_fire(f->asoc, UNREACH);
-	smf_fire(f->asoc, UNREACH);
-	smf_fire(f->asoc, T1);
-	KUNIT_EXPECT_STREQ(test, f->log,
-			   "stag:250 init:1 t1:1000 stag:250 init:2 init:3 init:1 t1:2000");
-	smf_fire(f->asoc, INIT_ACK);
-	f->log[0] = '\0';
-	smf_fire(f->asoc, UNREACH);
-	KUNIT_EXPECT_STREQ(test, f->log, "");
-
+	race_three(test, UNREACH);
 	f = smf_new(test, XSCTP_S_CLOSED, 3);	/* init_stagger 0 */
 	smf_fire(f->asoc, ASSOCIATE);
 	smf_fire(f->asoc, UNREACH);
