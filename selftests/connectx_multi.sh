@@ -3,13 +3,14 @@
 #
 # Proves: sctp_connectx() to a multihomed peer sets the association up
 # through a later address when the first ones are dead: silently
-# (blackholed by nft) or refusing (ICMP unreachable), one or two of them,
-# for IPv4 and IPv6, blocking and non-blocking (poll + SO_ERROR); it takes
-# the time the INIT schedule says (one T1 at rto_initial per dead address
-# before it, or one init_stagger where xsctp has that knob), printed as
-# "# ... ms" lines; xsctp with init_stagger does not wait for a refusing
-# address at all (the ICMP sends the INIT on to the next one); the association then holds exactly the addresses the
-# server serves (SCTP_GET_PEER_ADDRS). With every address dead it fails
+# (blackholed by nft), refusing (ICMP unreachable) or with no route to
+# them, one or two of them, for IPv4 and IPv6, blocking and non-blocking
+# (poll + SO_ERROR); it takes the time the INIT schedule says (one T1 at
+# rto_initial per dead address before it, or one init_stagger where xsctp
+# has that knob), printed as "# ... ms" lines; xsctp with init_stagger
+# does not wait for a refusing or unrouted address at all (the ICMP, or
+# the failed send, sends the INIT on to the next one). The association
+# then holds exactly the addresses the server serves (SCTP_GET_PEER_ADDRS). With every address dead it fails
 # with ETIMEDOUT at the time the documented T1 schedule gives. A given
 # address the server does not serve is dropped once the INIT ACK arrives,
 # and one the INIT ACK lists that the client did not give starts
@@ -118,16 +119,19 @@ expect_up() {
 	[ -z "${LINUX:-}" ] && why="$why; sctp.ko takes $((dead * 3000)) ms"
 }
 
-# scenario FAM MODE NAME DEAD REFUSED ADDR...: connectx to ADDR... with
-# paths DEAD (blackholed) and REFUSED (ICMP) broken, space-separated path
-# numbers; the association comes up through the first working address.
+# scenario FAM MODE NAME DEAD REFUSED UNROUTED ADDR...: connectx to
+# ADDR... with paths DEAD (blackholed), REFUSED (ICMP) and UNROUTED (no
+# route in a) broken, space-separated path numbers; the association comes
+# up through the first working address.
 scenario() {
-	local fam=$1 mode=$2 name=$3 dead=$4 refused=$5 n label port
-	shift 5
+	local fam=$1 mode=$2 name=$3 dead=$4 refused=$5 unrouted=$6 n label port
+	shift 6
 	local -n served=MH_B$fam
 	port=$((7000 + fam))
 	for n in $dead; do path_blackhole "$n"; done
 	for n in $refused; do path_refuse "$n"; done
+	for n in $unrouted; do path_unroute "$n"; done
+	refused=$(xargs <<<"$refused $unrouted")	# either kind
 	local opts=()
 	[ "$mode" = blocking ] || opts=(--nonblock)
 	label="IPv$fam $name, $mode"
@@ -141,8 +145,9 @@ scenario() {
 	echo "# $label: $(ms_of "$fam-$mode-$name") ms to COMM_UP ($STACK)"
 	if [ -n "$refused" ] && [ -z "${LINUX:-}" ] && [ "$S" -gt 0 ]; then
 		# xsctp sends the INIT on at once when an address refuses it
-		# (a difference from sctp.ko, which waits for T1): up before
-		# the stagger could have fired, a round trip or two.
+		# or it cannot leave (a difference from sctp.ko, which waits
+		# for T1): up before the stagger could have fired, a round
+		# trip or two.
 		check "$label: up before one stagger (< $S ms; sctp.ko waits a T1)" \
 			took "$fam-$mode-$name" 0 $((S - 1))
 	elif [ -n "$refused" ]; then
@@ -165,9 +170,10 @@ check "IPv6 server bound to its 3 addresses (sctp_bindx)" serve v6 7006 "${MH_B6
 for fam in 4 6; do
 	declare -n B=MH_B$fam
 	for mode in blocking non-blocking; do
-		scenario $fam $mode "[dead, alive]" "1" "" "${B[0]}" "${B[1]}"
-		scenario $fam $mode "[refusing, alive]" "" "1" "${B[0]}" "${B[1]}"
-		scenario $fam $mode "[dead, dead, alive]" "1 2" "" "${B[0]}" "${B[1]}" "${B[2]}"
+		scenario $fam $mode "[dead, alive]" "1" "" "" "${B[0]}" "${B[1]}"
+		scenario $fam $mode "[refusing, alive]" "" "1" "" "${B[0]}" "${B[1]}"
+		scenario $fam $mode "[unrouted, alive]" "" "" "1" "${B[0]}" "${B[1]}"
+		scenario $fam $mode "[dead, dead, alive]" "1 2" "" "" "${B[0]}" "${B[1]}" "${B[2]}"
 	done
 	unset -n B
 done

@@ -14,7 +14,9 @@
 # path_blackhole N drops SCTP to b's addresses of path N (silently);
 # path_refuse N answers it with an ICMP host unreachable (ICMPv6 address
 # unreachable), as a router with no route would; path_silence N drops
-# everything b receives and sends on path N; paths_restore removes all.
+# everything b receives and sends on path N; path_unroute N gives a an
+# "unreachable" route to b's addresses of path N, so that nothing to them
+# can leave a; paths_restore removes all of these.
 # Faults outside nft, each undone by its pair: path_link_down N /
 # path_link_up N (a's end of path N down, its addresses kept), and
 # path_netem_loss N / path_netem_clear N (netem 100 % loss on both ends).
@@ -91,7 +93,18 @@ add rule inet xsctp_mh output oifname "veth-b$1" drop
 NFT
 }
 
+# path_unroute N: a has no route to b's addresses of path N.
+path_unroute() {
+	a ip route add unreachable "${MH_B4[$1 - 1]}/32" &&
+	a ip -6 route add unreachable "${MH_B6[$1 - 1]}/128"
+}
+
 paths_restore() {
+	local n
+	for n in 0 1 2; do
+		a ip route del unreachable "${MH_B4[n]}/32" 2>/dev/null
+		a ip -6 route del unreachable "${MH_B6[n]}/128" 2>/dev/null
+	done
 	b nft flush chain inet xsctp_mh input && b nft flush chain inet xsctp_mh output
 }
 

@@ -146,8 +146,13 @@ static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
 					  asoc->cfg.allow_v4,
 					  asoc->cfg.allow_v6, host, &in.addrs);
 	n = xsctp_wire_put_init(buf, sizeof(buf), XSCTP_CID_INIT, &in);
-	if (n > 0)
-		xsctp_send_to_path(asoc, path, 0, buf, n);
+	/*
+	 * An INIT that cannot leave (no route, no source address, dropped by
+	 * a local firewall) holds the race up no longer than one an ICMP
+	 * refuses (icmp.c): the stagger, armed already, expires at once.
+	 */
+	if (n > 0 && xsctp_send_to_path(asoc, path, 0, buf, n) < 0)
+		xsctp_stagger_hurry(asoc);
 }
 
 static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
