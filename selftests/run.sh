@@ -30,9 +30,12 @@ echo "TAP version 13"
 echo "# kernel $(uname -r), module $XSCTP_KO"
 for t in "${tests[@]}"; do
 	echo "# selftest: $t"
+	start=$SECONDS
 	out=$(timeout "$(limit_of "$t")" bash "$here/$t.sh" 2>&1)
 	status=$?
 	echo "$out"
+	# How long each took, against its limit: make check's time budget.
+	echo "# $t: $((SECONDS - start)) s of $(limit_of "$t") s"
 	if [ $status -ne 0 ] && [ $status -ne 4 ] && ! grep -q '^not ok ' <<<"$out"; then
 		echo "not ok - $t: exited with status $status"
 	fi
