@@ -101,9 +101,10 @@ path_unroute() {
 
 paths_restore() {
 	local n
+	# Most are not there: no error for those (callers may run set -e).
 	for n in 0 1 2; do
-		a ip route del unreachable "${MH_B4[n]}/32" 2>/dev/null
-		a ip -6 route del unreachable "${MH_B6[n]}/128" 2>/dev/null
+		a ip route del unreachable "${MH_B4[n]}/32" 2>/dev/null || true
+		a ip -6 route del unreachable "${MH_B6[n]}/128" 2>/dev/null || true
 	done
 	b nft flush chain inet xsctp_mh input && b nft flush chain inet xsctp_mh output
 }
