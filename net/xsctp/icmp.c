@@ -8,8 +8,8 @@
  * A protocol unreachable during setup ends it with ENOPROTOOPT, as in
  * Linux; other unreachables are soft errors (SO_ERROR of a one-to-one
  * socket when nothing else failed) and, during a raced setup, send the
- * INIT on to the next address at once (sm.c). Fragmentation-needed and packet-too-
- * big lower the path's MTU (pmtu.c).
+ * INIT on to the next address at once (sm.c). Fragmentation-needed and
+ * packet-too-big lower the path's MTU (pmtu.c).
  */
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>

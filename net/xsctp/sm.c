@@ -46,12 +46,18 @@ static struct xsctp_path *next_init_path(struct xsctp_assoc *asoc)
 	return p;
 }
 
+/* The INIT (or COOKIE ECHO) is about to go to @p. */
+static void init_goes_to(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	asoc->init_path = p;
+	p->init_sent++;
+}
+
 static struct xsctp_path *choose_init_path(struct xsctp_assoc *asoc)
 {
 	struct xsctp_path *p = next_init_path(asoc);
 
-	asoc->init_path = p;
-	p->init_sent++;
+	init_goes_to(asoc, p);
 	return p;
 }
 
@@ -91,8 +97,7 @@ static void stagger_next(struct xsctp_assoc *asoc)
  */
 static void race_to(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
-	asoc->init_path = p;
-	p->init_sent++;
+	init_goes_to(asoc, p);
 	stagger_next(asoc);
 	asoc->fx->send_init(asoc, p);
 }
