@@ -7,7 +7,11 @@
 #   make KDIR=/path      build against another kernel build tree
 #   make modules-all     build for 6.12, 6.1 and the debug kernel
 #   make demo            boot a guest and show SCTP sockets served by xsctp
-#   make check           all tests on all kernels; ends "N passed, N failed"
+#   make check           every check of xsctp on every kernel, with a time
+#                        budget; ends "N passed, N failed"
+#   make oracle          Linux's side: the selftests' scenarios against
+#                        sctp.ko (run when a test or expectation changes)
+#   make fuzz SECONDS=N  the libFuzzer targets, N seconds each
 #   make bench           sctp.ko, xsctp and TCP side by side in a guest
 #                        (build/bench/result.txt; Documentation/bench.rst)
 #   make vm-shell        a root shell in a guest (KERNEL=6.12|6.1|debug)
@@ -27,7 +31,7 @@ else
 TAG ?= $(notdir $(patsubst %/build,%,$(KDIR)))
 endif
 
-.PHONY: all setup modules modules-all demo check bench vm-shell style clean
+.PHONY: all setup modules modules-all demo check oracle fuzz bench vm-shell style clean
 
 all: setup
 	@$(MAKE) --no-print-directory modules KDIR=$(KDIR) TAG=$(TAG)
@@ -50,8 +54,16 @@ modules-all: setup
 demo: setup
 	@$(TOP)/tools/demo.sh
 
-check: setup
+# check.sh runs (and times) tools/setup.sh itself.
+check:
 	@$(TOP)/tools/check.sh
+
+oracle: setup
+	@$(TOP)/tools/oracle.sh
+
+SECONDS ?= 30
+fuzz: setup
+	@$(MAKE) --no-print-directory -C $(TOP)/tools/fuzz run SECONDS=$(SECONDS)
 
 bench: setup
 	@$(TOP)/tools/bench/bench.sh

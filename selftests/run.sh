@@ -1,24 +1,44 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Run selftests inside a guest. Usage: run.sh BUILD-DIR [TEST...]
+# Run selftests inside a guest. Usage: run.sh BUILD-DIR [TEST|@GROUP...]
 # BUILD-DIR holds xsctp.ko for the running kernel (build/6.12, build/debug);
-# with no TEST, runs them all. Each test prints TAP; a test that dies
-# without reporting a failure gets one "not ok" line here.
+# with no TEST, runs them all (the groups below). Each test prints TAP; a
+# test that dies without reporting a failure gets one "not ok" line here.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "$1" && pwd)
 shift
 export XSCTP_KO=$build/xsctp.ko
 export XSCTP_BIN=$build/../selftests
-# coexist leaves sctp.ko loaded for good, so it runs last but for oracle,
-# which compares matrix's results with sctp.ko's, and the *_ko tests,
-# which run collision's, libsctp's, lksctp_tools', transfer's, pmtu's,
-# connectx_multi's, peeloff's, udp_encaps' and teardown's checks against it.
-# interop needs two guests: tools/vm/pair.sh runs it by name.
-ALL=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools transfer pmtu connectx_multi failover data_hostile peeloff udp_encaps teardown kunit coexist oracle collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko connectx_multi_ko failover_ko peeloff_ko udp_encaps_ko teardown_ko)
-tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=("${ALL[@]}")
+# Groups, named with a leading @ (they expand in place):
+#   @xsctp   every selftest of xsctp (kunit, the KUnit suites, runs only
+#            where there is KUnit: name it on the debug kernel)
+#   @oracle  coexist, then oracle (the errno matrix against sctp.ko, needs
+#            matrix's results): cheap, so make check runs it on 6.12
+#   @twins   the *_ko twins: the same scenarios against Linux's sctp.ko,
+#            to prove the expectations are Linux's (make oracle)
+#   @smoke   the compatibility subset for older kernels: load, handshake,
+#            data, multihomed connectx, unload
+# coexist leaves sctp.ko loaded for good, so @oracle and @twins run after
+# every xsctp test. interop needs two guests: tools/vm/pair.sh runs it by
+# name. With no TEST, run.sh runs kunit @xsctp @oracle @twins.
+XSCTP=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools transfer pmtu connectx_multi failover data_hostile peeloff udp_encaps teardown)
+ORACLE=(coexist oracle)
+TWINS=(collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko connectx_multi_ko failover_ko peeloff_ko udp_encaps_ko teardown_ko)
+SMOKE=(load_unload handshake lksctp_tools connectx_multi)
+[ $# -gt 0 ] || set -- kunit @xsctp @oracle @twins
+tests=()
+for t in "$@"; do
+	case $t in
+	@xsctp) tests+=("${XSCTP[@]}") ;;
+	@oracle) tests+=("${ORACLE[@]}") ;;
+	@twins) tests+=("${TWINS[@]}") ;;
+	@smoke) tests+=("${SMOKE[@]}") ;;
+	@*) echo "run.sh: unknown group $t" >&2; exit 2 ;;
+	*) tests+=("$t") ;;
+	esac
+done
 # timeout=S in settings bounds each test; timeout_NAME=S one test.
 limit_of() {
 	local own

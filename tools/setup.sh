@@ -11,6 +11,10 @@
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
+# The guests boot with the project's own initramfs (tools/vm/initramfs.sh),
+# so the kernel packages need not build Debian's (a minute or more each,
+# on a fresh machine's budget): their initramfs-tools hook skips on this.
+export INITRD=No
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 

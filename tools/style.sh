@@ -38,8 +38,10 @@ mapfile -t uapi_files < <(git ls-files 'uapi/*.h')
   checkpatch --ignore PREFER_DEFINED_ATTRIBUTE_MACRO,NEW_TYPEDEFS "${uapi_files[@]}"; } >"$log" 2>&1
 result "checkpatch --strict clean" "$log" $?
 
-# C=2 reaches Kbuild through MAKEFLAGS and checks every file, built or not.
-# The debug kernel has KUnit, so only there are the test files checked.
+# C=2 reaches Kbuild through MAKEFLAGS and checks every file, built or not,
+# so in the trees tools/build-all.sh left (make check builds first) sparse
+# runs alone, with no second compile. The debug kernel has KUnit, so only
+# there are the test files checked.
 sparse_on() {
 	local tag=$1 kdir=$2 status
 	make --no-print-directory -s modules TAG="$tag" KDIR="$kdir" C=2 >"$log" 2>&1
@@ -48,8 +50,8 @@ sparse_on() {
 	cp "$log.w" "$log"; rm -f "$log.w"
 	result "sparse clean (C=2, $tag)" "$log" $status
 }
-sparse_on sparse-6.12 "/lib/modules/$(tools/kernels.sh 6.12)/build"
-sparse_on sparse-debug "$(tools/vm/debug-kernel.sh)"
+sparse_on 6.12 "/lib/modules/$(tools/kernels.sh 6.12)/build"
+sparse_on debug "$(tools/vm/debug-kernel.sh)"
 
 mapfile -t scripts < <(git ls-files '*.sh' tools/vm/initramfs-init .ci/run)
 shellcheck -x -S warning -e SC1091 "${scripts[@]}" >"$log" 2>&1
