@@ -72,6 +72,33 @@ guest() {
 	echo $? >"$out/$name.status"
 }
 
+# lanes N JOB...: run the jobs (each a command line: `guest ...`, `pair`)
+# on N workers side by side, one per core, each taking the next job in
+# the order given as soon as it is free: list the longest first.
+lanes() {
+	local n=$1 i
+	shift
+	printf '%s\n' "$@" >"$out/jobs"
+	echo 0 >"$out/jobs.next"
+	for ((i = 0; i < n; i++)); do
+		lane_worker &
+	done
+	wait
+}
+
+lane_worker() {
+	local job
+	while job=$(take_job) && [ -n "$job" ]; do
+		eval "$job"
+	done
+}
+
+# The next job's line, or nothing when all are taken.
+take_job() {
+	flock "$out/jobs" sh -c 'i=$(cat "$1.next"); echo $((i + 1)) >"$1.next"
+		sed -n "$((i + 1))p" "$1"' take_job "$out/jobs"
+}
+
 # report NAME LOG: count one guest's TAP; its harness failing (a kernel
 # report, a timeout) is one more failure, whatever its tests said.
 report() {

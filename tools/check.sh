@@ -3,14 +3,15 @@
 #
 # `make check`: every check of xsctp. Builds for every kernel, the style
 # checks, a short fuzzing run of the wire codec and the State Cookie, the
-# libc shim's host tests, then the selftests in guests, two lanes side by
-# side (one TCG thread each, one per core):
+# libc shim's host tests, then the selftests in guests, in two lanes side
+# by side (one TCG thread each, one per core; each lane takes the next
+# guest as soon as it is free, longest first):
 #
-#   lane 1: the debug kernel (KASAN, lockdep, kmemleak, UBSAN; any report
-#           fails the run): KUnit and every xsctp selftest
-#   lane 2: stock 6.12: every xsctp selftest, then coexist and oracle (the
-#           errno matrix against sctp.ko); stock 6.1: the compatibility
-#           smoke subset; two stock 6.12 guests: interop with sctp.ko
+#   the debug kernel (KASAN, lockdep, kmemleak, UBSAN; any report fails
+#   the run): KUnit and every xsctp selftest;
+#   stock 6.12: every xsctp selftest, then coexist and oracle (the errno
+#   matrix against sctp.ko); stock 6.1: the compatibility smoke subset;
+#   two stock 6.12 guests: interop with sctp.ko.
 #
 # What checks Linux rather than xsctp (the *_ko twins, on both stock
 # kernels) runs in `make oracle` (tools/oracle.sh). The budget is 30
@@ -67,15 +68,13 @@ pair() {
 	echo $? >"$out/interop.status"
 }
 
-section "guests: debug kernel | stock 6.12, stock 6.1, two-guest interop"
+section "guests, two lanes: debug kernel, stock 6.12, stock 6.1, two-guest interop"
 start=$SECONDS
-guest debug debug 2400 kunit @xsctp &
-{
-	guest 6.12 6.12 1500 @xsctp @oracle
-	guest 6.1 6.1 600 @smoke
+lanes 2 \
+	"guest debug debug 2400 kunit @xsctp" \
+	"guest 6.12 6.12 1500 @xsctp @oracle" \
+	"guest 6.1 6.1 600 @smoke" \
 	pair
-} &
-wait
 echo "guests: $((SECONDS - start))s"
 
 report debug "$out/debug/out.log"
