@@ -39,13 +39,15 @@ all: setup
 setup:
 	@$(TOP)/tools/setup.sh
 
-# Build in build/$(TAG) against $(KDIR).
+# Build in build/$(TAG) against $(KDIR), on every core unless the caller's
+# make already shares out jobs (-jN).
+JOBS := $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc))
 modules:
 	@mkdir -p build/$(TAG)
 	@rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
 		--exclude='*.mod*' --exclude='modules.order' --exclude='Module.symvers' \
 		$(addprefix $(TOP)/,$(SOURCES)) build/$(TAG)/
-	$(MAKE) -C $(KDIR) M=$(TOP)/build/$(TAG) W=1 KCFLAGS=-Werror modules
+	$(MAKE) -C $(KDIR) M=$(TOP)/build/$(TAG) W=1 KCFLAGS=-Werror $(JOBS) modules
 	@echo "built $(TOP)/build/$(TAG)/xsctp.ko"
 
 modules-all: setup
