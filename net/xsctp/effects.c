@@ -3,7 +3,7 @@
  * The effects of associations that live on sockets: the chunks the state
  * machine asks for leave as packets, timers are real timers, and outcomes
  * reach the socket (its state, its error, its waiters). KUnit replaces
- * this table with fakes (tests/sm_kunit.c).
+ * this table with fakes (tests/sm_fake.c).
  */
 #include <linux/slab.h>
 #include <linux/unaligned.h>
@@ -292,16 +292,16 @@ static void restarted(struct xsctp_assoc *asoc)
 
 /*
  * SCTP_ASSOC_CHANGE for an association that ends: CANT_STR_ASSOC if it
- * never came up, else COMM_LOST. As Linux, sac_error is the first cause
- * of the peer's ABORT (whose causes go in sac_info), User-Initiated Abort
- * when our user ended it, and 0 otherwise (T1 expired, ICMP).
+ * never came up, else COMM_LOST (the state machine says which: the state
+ * is CLOSED by now). As Linux, sac_error is the first cause of the
+ * peer's ABORT (whose causes go in sac_info), User-Initiated Abort when
+ * our user ended it, and 0 otherwise (T1 expired, ICMP).
  */
-static void end_change(struct xsctp_assoc *asoc, int err, const u8 *causes,
+static void end_change(int err, bool was_up, const u8 *causes,
 		       u16 causes_len, struct xsctp_change *ch)
 {
 	*ch = (struct xsctp_change) {
-		.state = asoc->state < XSCTP_S_ESTABLISHED ?
-			 SCTP_CANT_STR_ASSOC : SCTP_COMM_LOST,
+		.state = was_up ? SCTP_COMM_LOST : SCTP_CANT_STR_ASSOC,
 		.info = causes,
 		.info_len = causes_len,
 	};
@@ -340,14 +340,14 @@ static bool leave_socket(struct xsctp_assoc *asoc,
  * SO_ERROR and poll() see it; Linux sets none on one-to-many sockets),
  * the connect() waiter reads asoc->error, and the association goes.
  */
-static void failed(struct xsctp_assoc *asoc, int err, const u8 *causes,
-		   u16 causes_len)
+static void failed(struct xsctp_assoc *asoc, int err, bool was_up,
+		   const u8 *causes, u16 causes_len)
 {
 	struct sock *sk = asoc->sk;
 	struct xsctp_change ch;
 
 	asoc->error = err;
-	end_change(asoc, err, causes, causes_len, &ch);
+	end_change(err, was_up, causes, causes_len, &ch);
 	asoc->out.error = ch.error;	/* SCTP_SEND_FAILED's, as Linux */
 	if (!leave_socket(asoc, &ch) && !xsctp_one_to_many(sk)) {
 		WRITE_ONCE(sk->sk_err, -err);

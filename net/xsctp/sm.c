@@ -135,6 +135,29 @@ static void reset_init_counters(struct xsctp_assoc *asoc)
 }
 
 /**
+ * xsctp_sm_fail() - the association fails, from any state: it is CLOSED
+ * @asoc: the association
+ * @err: why, as connect() and SO_ERROR say it
+ * @causes: the causes of the peer's ABORT, if that is why; else NULL
+ * @len: their length
+ *
+ * For sm.c and sm_shutdown.c. The state is the state machine's to set,
+ * and it is set before the effect runs: the effect unlinks the
+ * association, which may drop the last reference (close() holds none of
+ * its own). The effect is told whether the association had come up
+ * (SCTP_COMM_LOST, else SCTP_CANT_STR_ASSOC), since the state then says
+ * CLOSED.
+ */
+void xsctp_sm_fail(struct xsctp_assoc *asoc, int err, const u8 *causes,
+		   u16 len)
+{
+	bool was_up = asoc->state >= XSCTP_S_ESTABLISHED;
+
+	asoc->state = XSCTP_S_CLOSED;
+	asoc->fx->failed(asoc, err, was_up, causes, len);
+}
+
+/**
  * xsctp_sm_associate() - the user asked for an association (connect)
  * @asoc: a new association in CLOSED with its paths, first one primary
  */
@@ -213,7 +236,7 @@ void xsctp_sm_t1_expired(struct xsctp_assoc *asoc)
 	case XSCTP_S_COOKIE_WAIT:
 	case XSCTP_S_COOKIE_ECHOED:
 		if (asoc->init_errors + 1 > asoc->cfg.max_init_attempts) {
-			asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
+			xsctp_sm_fail(asoc, -ETIMEDOUT, NULL, 0);
 			break;
 		}
 		asoc->init_errors++;
@@ -351,11 +374,11 @@ void xsctp_sm_abort(struct xsctp_assoc *asoc, const u8 *causes, u16 len)
 	case XSCTP_S_COOKIE_WAIT:
 	case XSCTP_S_COOKIE_ECHOED:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->failed(asoc, -ECONNREFUSED, causes, len);
+		xsctp_sm_fail(asoc, -ECONNREFUSED, causes, len);
 		break;
 	default:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->failed(asoc, -ECONNRESET, causes, len);
+		xsctp_sm_fail(asoc, -ECONNRESET, causes, len);
 		break;
 	}
 }
@@ -371,7 +394,7 @@ void xsctp_sm_proto_unreachable(struct xsctp_assoc *asoc)
 	switch (asoc->state) {
 	case XSCTP_S_COOKIE_WAIT:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->failed(asoc, -ENOPROTOOPT, NULL, 0);
+		xsctp_sm_fail(asoc, -ENOPROTOOPT, NULL, 0);
 		break;
 	default:
 		break;
@@ -390,14 +413,14 @@ void xsctp_sm_user_abort(struct xsctp_assoc *asoc)
 	case XSCTP_S_COOKIE_WAIT:
 		/* The peer has no state and our tag: nothing to tell it. */
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->failed(asoc, -ECONNABORTED, NULL, 0);
+		xsctp_sm_fail(asoc, -ECONNABORTED, NULL, 0);
 		break;
 	default:
 		xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_USER_ABORT,
 				NULL, 0);
 		asoc->fx->set_t1(asoc, 0);
 		asoc->fx->send_abort(asoc, asoc->primary, cause, sizeof(cause));
-		asoc->fx->failed(asoc, -ECONNABORTED, NULL, 0);
+		xsctp_sm_fail(asoc, -ECONNABORTED, NULL, 0);
 		break;
 	}
 }
@@ -422,7 +445,7 @@ void xsctp_sm_no_user_data(struct xsctp_assoc *asoc, u32 tsn)
 				    tsn);
 		asoc->fx->set_t1(asoc, 0);
 		asoc->fx->send_abort(asoc, asoc->primary, cause, sizeof(cause));
-		asoc->fx->failed(asoc, -ECONNABORTED, cause, sizeof(cause));
+		xsctp_sm_fail(asoc, -ECONNABORTED, cause, sizeof(cause));
 		break;
 	default:
 		break;
@@ -703,7 +726,7 @@ void xsctp_sm_stale_cookie(struct xsctp_assoc *asoc, u32 stale_us)
 	case XSCTP_S_COOKIE_ECHOED:
 		asoc->fx->set_t1(asoc, 0);
 		if (asoc->init_errors + 1 > asoc->cfg.max_init_attempts) {
-			asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
+			xsctp_sm_fail(asoc, -ETIMEDOUT, NULL, 0);
 			break;
 		}
 		asoc->init_errors++;

@@ -58,6 +58,23 @@ static void send_shutdown_ack(struct xsctp_assoc *asoc)
 	asoc->fx->set_t1(asoc, t2_ms(asoc));
 }
 
+/*
+ * The graceful end, and the silent one of an association shut down
+ * before it was up. As in xsctp_sm_fail(), CLOSED comes before the
+ * effect, which may drop the last reference.
+ */
+static void end_closed(struct xsctp_assoc *asoc)
+{
+	asoc->state = XSCTP_S_CLOSED;
+	asoc->fx->closed(asoc);
+}
+
+static void end_dropped(struct xsctp_assoc *asoc)
+{
+	asoc->state = XSCTP_S_CLOSED;
+	asoc->fx->dropped(asoc);
+}
+
 /* 9.2: once everything we sent is acknowledged, the next step goes. */
 static void shutdown_when_drained(struct xsctp_assoc *asoc)
 {
@@ -85,7 +102,7 @@ void xsctp_sm_shutdown(struct xsctp_assoc *asoc)
 	case XSCTP_S_COOKIE_WAIT:
 	case XSCTP_S_COOKIE_ECHOED:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->dropped(asoc);
+		end_dropped(asoc);
 		break;
 	case XSCTP_S_ESTABLISHED:
 		asoc->state = XSCTP_S_SHUTDOWN_PENDING;
@@ -158,7 +175,7 @@ void xsctp_sm_shutdown_ack_rcv(struct xsctp_assoc *asoc)
 		asoc->fx->set_t1(asoc, 0);
 		asoc->fx->set_t5(asoc, 0);
 		asoc->fx->send_shutdown_complete(asoc, asoc->primary);
-		asoc->fx->closed(asoc);
+		end_closed(asoc);
 		break;
 	default:
 		break;
@@ -173,7 +190,7 @@ void xsctp_sm_shutdown_complete_rcv(struct xsctp_assoc *asoc)
 	case XSCTP_S_SHUTDOWN_ACK_SENT:
 		asoc->fx->set_t1(asoc, 0);
 		asoc->fx->set_t5(asoc, 0);
-		asoc->fx->closed(asoc);
+		end_closed(asoc);
 		break;
 	default:
 		break;
@@ -250,7 +267,7 @@ void xsctp_sm_t5_expired(struct xsctp_assoc *asoc)
 	case XSCTP_S_SHUTDOWN_SENT:
 		asoc->fx->set_t1(asoc, 0);
 		asoc->fx->send_abort(asoc, xsctp_path_for_ctrl(asoc), NULL, 0);
-		asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
+		xsctp_sm_fail(asoc, -ETIMEDOUT, NULL, 0);
 		break;
 	default:
 		break;
@@ -308,7 +325,7 @@ void xsctp_sm_retrans_exceeded(struct xsctp_assoc *asoc)
 	default:
 		asoc->fx->set_t1(asoc, 0);
 		asoc->fx->send_abort(asoc, xsctp_path_for_ctrl(asoc), NULL, 0);
-		asoc->fx->failed(asoc, -ETIMEDOUT, NULL, 0);
+		xsctp_sm_fail(asoc, -ETIMEDOUT, NULL, 0);
 		break;
 	}
 }

@@ -163,7 +163,11 @@ static inline bool xsctp_cfg_allows(const struct xsctp_assoc_cfg *cfg,
 	return family == AF_INET ? cfg->allow_v4 : cfg->allow_v6;
 }
 
-/* Effects that leave the state machine; see the header comment. */
+/*
+ * Effects that leave the state machine; see the header comment. They
+ * never set asoc->state: the state machine sets it first (CLOSED before
+ * closed, dropped and failed), so that KUnit checks sm.c, not the fakes.
+ */
 struct xsctp_effects {
 	void (*send_init)(struct xsctp_assoc *asoc, struct xsctp_path *path);
 	void (*send_cookie_echo)(struct xsctp_assoc *asoc,
@@ -198,9 +202,12 @@ struct xsctp_effects {
 	void (*sender_dry)(struct xsctp_assoc *asoc);	/* all ours acked */
 	void (*closed)(struct xsctp_assoc *asoc);	/* gracefully; then gone */
 	void (*dropped)(struct xsctp_assoc *asoc);	/* silently; then gone */
-	/* Then gone; @causes: the peer's ABORT's, if that is why. */
-	void (*failed)(struct xsctp_assoc *asoc, int err, const u8 *causes,
-		       u16 causes_len);
+	/*
+	 * Then gone; @was_up: it had been ESTABLISHED; @causes: the peer's
+	 * ABORT's, if that is why.
+	 */
+	void (*failed)(struct xsctp_assoc *asoc, int err, bool was_up,
+		       const u8 *causes, u16 causes_len);
 };
 
 struct xsctp_assoc {

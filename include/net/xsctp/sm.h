@@ -16,6 +16,10 @@ enum xsctp_cookie_case {
 	XSCTP_CK_DUPLICATE,	/* D: the peer missed our COOKIE ACK */
 };
 
+/* Not an event: how sm.c and sm_shutdown.c end an association that fails. */
+void xsctp_sm_fail(struct xsctp_assoc *asoc, int err, const u8 *causes,
+		   u16 len);
+
 void xsctp_sm_associate(struct xsctp_assoc *asoc);
 void xsctp_sm_t1_expired(struct xsctp_assoc *asoc);
 int xsctp_sm_init_ack(struct xsctp_assoc *asoc, const struct xsctp_init *ia,

@@ -137,11 +137,11 @@ static void f_restarted(struct xsctp_assoc *a)
 	log_effect(a, "restarted", 0);
 }
 
-static void f_failed(struct xsctp_assoc *a, int err, const u8 *causes,
-		     u16 causes_len)
+/* As the real effect tells CANT_STR_ASSOC from COMM_LOST (sm_fake.h). */
+static void f_failed(struct xsctp_assoc *a, int err, bool was_up,
+		     const u8 *causes, u16 causes_len)
 {
-	log_effect(a, "failed", -err);
-	a->state = XSCTP_S_CLOSED;
+	log_effect(a, was_up ? "lost" : "failed", -err);
 }
 
 static void f_send_shutdown(struct xsctp_assoc *a, struct xsctp_path *p)
@@ -173,13 +173,11 @@ static void f_sender_dry(struct xsctp_assoc *a)
 static void f_closed(struct xsctp_assoc *a)
 {
 	log_effect(a, "closed", 0);
-	a->state = XSCTP_S_CLOSED;
 }
 
 static void f_dropped(struct xsctp_assoc *a)
 {
 	log_effect(a, "dropped", 0);
-	a->state = XSCTP_S_CLOSED;
 }
 
 static const struct xsctp_effects fake_effects = {

@@ -2,7 +2,10 @@
 /*
  * The state machine's fake effects for KUnit: each effect appends itself
  * to a log ("init:1 t1:1000 ..."), paths named by their position; and the
- * events the tables fire.
+ * events the tables fire. A failure is "failed:<errno>" before the
+ * association came up (SCTP_CANT_STR_ASSOC) and "lost:<errno>" after
+ * (SCTP_COMM_LOST). The fakes never set the state, so the tables' next
+ * states are the state machine's own.
  */
 #ifndef _XSCTP_SM_FAKE_H
 #define _XSCTP_SM_FAKE_H

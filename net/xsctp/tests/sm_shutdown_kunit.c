@@ -39,46 +39,46 @@ static const struct row table[] = {
 	{ ESTAB, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
 	{ ESTAB, SHUTDOWN_RCV_BUSY, RCVD, "peershut:0" },
 	{ ESTAB, ACKED, ESTAB, "dry:0" },
-	{ ESTAB, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
-	{ ESTAB, NO_USER_DATA, CLOSED, "t1:0 abort:1 failed:103" },
+	{ ESTAB, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 lost:110" },
+	{ ESTAB, NO_USER_DATA, CLOSED, "t1:0 abort:1 lost:103" },
 	{ ESTAB, AUTOCLOSE, SENT, "shut:1 t1:1000 t5:300000" },
 	{ ESTAB, AUTOCLOSE_BUSY, PENDING, "" },
-	{ PENDING, NO_USER_DATA, CLOSED, "t1:0 abort:1 failed:103" },
-	{ SENT, NO_USER_DATA, CLOSED, "t1:0 abort:1 failed:103" },
-	{ PENDING, ABORT, CLOSED, "t1:0 failed:104" },
-	{ PENDING, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
+	{ PENDING, NO_USER_DATA, CLOSED, "t1:0 abort:1 lost:103" },
+	{ SENT, NO_USER_DATA, CLOSED, "t1:0 abort:1 lost:103" },
+	{ PENDING, ABORT, CLOSED, "t1:0 lost:104" },
+	{ PENDING, USER_ABORT, CLOSED, "t1:0 abort:1 lost:103" },
 	{ PENDING, INIT, PENDING, "iack:2" },
 	{ PENDING, INIT_NEW_ADDR, PENDING, "rabort:9" },
 	{ PENDING, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
 	{ PENDING, SHUTDOWN_RCV_BUSY, RCVD, "peershut:0" },
 	{ PENDING, ACKED, SENT, "shut:1 t1:1000 t5:300000" },
-	{ PENDING, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
-	{ PENDING, T5, CLOSED, "t1:0 abort:1 failed:110" },
+	{ PENDING, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 lost:110" },
+	{ PENDING, T5, CLOSED, "t1:0 abort:1 lost:110" },
 	{ SENT, T1, SENT, "shut:1 t1:2000" },
-	{ SENT, ABORT, CLOSED, "t1:0 failed:104" },
-	{ SENT, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
+	{ SENT, ABORT, CLOSED, "t1:0 lost:104" },
+	{ SENT, USER_ABORT, CLOSED, "t1:0 abort:1 lost:103" },
 	{ SENT, INIT, SENT, "iack:2" },
 	{ SENT, INIT_NEW_ADDR, SENT, "rabort:9" },
 	{ SENT, SHUTDOWN_RCV, ACKSENT, "peershut:0 shutack:1 t1:1000" },
 	{ SENT, SHUTDOWN_RCV_BUSY, ACKSENT, "peershut:0 shutack:1 t1:1000" },
 	{ SENT, SHUTDOWN_ACK, CLOSED, "t1:0 t5:0 shutcomp:1 closed:0" },
 	{ SENT, DATA_RCV, SENT, "shut:1 t1:1000" },
-	{ SENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
-	{ SENT, T5, CLOSED, "t1:0 abort:1 failed:110" },
-	{ RCVD, ABORT, CLOSED, "t1:0 failed:104" },
-	{ RCVD, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
+	{ SENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 lost:110" },
+	{ SENT, T5, CLOSED, "t1:0 abort:1 lost:110" },
+	{ RCVD, ABORT, CLOSED, "t1:0 lost:104" },
+	{ RCVD, USER_ABORT, CLOSED, "t1:0 abort:1 lost:103" },
 	{ RCVD, INIT, RCVD, "iack:2" },
 	{ RCVD, INIT_NEW_ADDR, RCVD, "rabort:9" },
 	{ RCVD, ACKED, ACKSENT, "shutack:1 t1:1000" },
 	{ RCVD, SHUTDOWN_RCV, ACKSENT, "shutack:1 t1:1000" },
-	{ RCVD, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+	{ RCVD, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 lost:110" },
 	{ ACKSENT, T1, ACKSENT, "shutack:1 t1:2000" },
-	{ ACKSENT, ABORT, CLOSED, "t1:0 failed:104" },
+	{ ACKSENT, ABORT, CLOSED, "t1:0 lost:104" },
 	{ ACKSENT, INIT, ACKSENT, "shutack:1" },
-	{ ACKSENT, USER_ABORT, CLOSED, "t1:0 abort:1 failed:103" },
+	{ ACKSENT, USER_ABORT, CLOSED, "t1:0 abort:1 lost:103" },
 	{ ACKSENT, SHUTDOWN_ACK, CLOSED, "t1:0 t5:0 shutcomp:1 closed:0" },
 	{ ACKSENT, SHUTDOWN_COMPLETE, CLOSED, "t1:0 t5:0 closed:0" },
-	{ ACKSENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 failed:110" },
+	{ ACKSENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 lost:110" },
 };
 
 static const struct row *find_row(u8 state, enum event ev)
@@ -133,7 +133,7 @@ static void t2_gives_up_after_max_retrans(struct kunit *test)
 	for (i = 0; i < 3; i++)
 		smf_fire(f->asoc, T1);
 	KUNIT_EXPECT_STREQ(test, f->log,
-			   "shut:1 t1:2000 shut:1 t1:4000 t1:0 abort:1 failed:110");
+			   "shut:1 t1:2000 shut:1 t1:4000 t1:0 abort:1 lost:110");
 	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
 }
 
@@ -180,7 +180,7 @@ static void t5_is_five_rto_max(struct kunit *test)
 	smf_fire(f->asoc, DATA_RCV);
 	smf_fire(f->asoc, T5);
 	KUNIT_EXPECT_STREQ(test, f->log,
-			   "shut:1 t1:1000 t5:1000 shut:1 t1:1000 t1:0 abort:1 failed:110");
+			   "shut:1 t1:1000 t5:1000 shut:1 t1:1000 t1:0 abort:1 lost:110");
 	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
 }
 
