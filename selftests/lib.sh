@@ -124,12 +124,12 @@ xsctp_counter() {
 	"${in[@]}" awk -v c="$1" '$1 == c { print $2 }' /proc/net/xsctp/snmp 2>/dev/null
 }
 
-# Make /lib/modules/$(uname -r) writable (the guest root is read-only):
-# an overlay where the kernel has one, else a tmpfs (the debug kernel has
-# no modules of its own to hide).
+# Make /lib/modules writable (the guest root is read-only), always in a
+# layer of its own that the caller unmounts: an overlay where the kernel
+# has one, else a tmpfs (the debug kernel has no modules of its own to
+# hide).
 modules_dir_writable() {
 	local dir=/lib/modules
-	touch "$dir/.xsctp-w" 2>/dev/null && { rm -f "$dir/.xsctp-w"; return 0; }
 	mkdir -p /tmp/modules.upper /tmp/modules.work
 	if modprobe -q overlay 2>/dev/null || grep -qw overlay /proc/filesystems; then
 		mount -t overlay overlay \
