@@ -54,6 +54,7 @@ results() {
 	local line key
 	local -A seen=()
 	while IFS= read -r line; do
+		[ -n "$line" ] || continue
 		key=${line%%: *}
 		seen[$key]=$((${seen[$key]:-0} + 1))
 		# shellcheck disable=SC2034 # the caller's array, by name
