@@ -12,11 +12,7 @@ source "$(dirname "$0")/lib.sh"
 trap cleanup_modules EXIT
 start_clean
 
-if ! have_sctp_ko; then
-	skip "xsctp then sctp.ko" "this kernel has no sctp.ko"
-	skip "sctp.ko then xsctp" "this kernel has no sctp.ko"
-	ksft_exit
-fi
+no_sctp_ko "xsctp and sctp.ko refuse each other, in both load orders" && ksft_exit
 
 # xsctp first.
 check "insmod xsctp.ko" xsctp_load

@@ -10,7 +10,12 @@ trap 'rmmod xsctp_kunit 2>/dev/null; cleanup_modules' EXIT
 start_clean
 
 if [ ! -f "$KUNIT_KO" ]; then
-	skip "KUnit suites" "this kernel has no KUnit"
+	# KUnit creates its debugfs directory at boot; stock kernels have none.
+	if [ -d /sys/kernel/debug/kunit ]; then
+		fail "xsctp_kunit.ko built for this kernel, which has KUnit (no $KUNIT_KO)"
+	else
+		skip "KUnit suites" "this kernel has no KUnit (no /sys/kernel/debug/kunit)"
+	fi
 	ksft_exit
 fi
 check "insmod xsctp.ko" xsctp_load

@@ -108,6 +108,21 @@ xsctp_unload() { unload_module xsctp rmmod xsctp; }
 # Is Linux's own sctp.ko available to this kernel (the reference oracle)?
 have_sctp_ko() { modinfo sctp >/dev/null 2>&1; }
 
+# no_sctp_ko WHAT: true when this kernel has no sctp.ko, after a skip of
+# WHAT where it is built without SCTP (the debug kernel has no
+# /boot/config and no IP_SCTP), or a failure where its /boot/config says
+# it has one (a stock kernel whose sctp.ko went missing).
+no_sctp_ko() {
+	local config
+	config=/boot/config-$(uname -r)
+	have_sctp_ko && return 1
+	if grep -qs '^CONFIG_IP_SCTP=[ym]' "$config"; then
+		fail "$1: $config has CONFIG_IP_SCTP but modinfo finds no sctp.ko"
+	else
+		skip "$1" "this kernel is built without SCTP: no sctp.ko to compare with"
+	fi
+}
+
 sctp_unload() { unload_module sctp modprobe -r sctp; }
 
 # Sockets of a protocol (XSCTP, XSCTPv6, SCTP...) open in this namespace.
@@ -165,10 +180,7 @@ start_module() {
 		return
 	fi
 	TEST=${TEST}_ko
-	if ! have_sctp_ko; then
-		skip "$1" "this kernel has no sctp.ko"
-		ksft_exit
-	fi
+	no_sctp_ko "$1" && ksft_exit
 	check "sctp.ko loaded" modprobe sctp
 }
 

@@ -86,7 +86,7 @@ a sysctl -qw net.sctp.udp_port=0
 b sysctl -qw net.sctp.udp_port=0
 
 if [ ! -x $USRSCTP/echo_server ]; then
-	skip "usrsctp interop" "libusrsctp-examples is not installed"
+	fail "usrsctp interop: no $USRSCTP/echo_server (tools/setup.sh installs libusrsctp-examples)"
 	ksft_exit
 fi
 # usrsctp's echo_server (SCTP port 7) in b, on UDP port $PORT.
