@@ -12,8 +12,11 @@ shift
 export XSCTP_KO=$build/xsctp.ko
 export XSCTP_BIN=$build/../selftests
 # Groups, named with a leading @ (they expand in place):
-#   @xsctp   every selftest of xsctp (kunit, the KUnit suites, runs only
-#            where there is KUnit: name it on the debug kernel)
+#   @xsctp   every selftest of xsctp: @setup (sockets, setup, options)
+#            then @data (data transfer, paths, teardown), the halves
+#            make check gives the slow debug kernel a guest each (kunit,
+#            the KUnit suites, runs only where there is KUnit: name it
+#            on the debug kernel)
 #   @oracle  coexist, then oracle (the errno matrix against sctp.ko, needs
 #            matrix's results): cheap, so make check runs it on 6.12
 #   @twins   the *_ko twins: the same scenarios against Linux's sctp.ko,
@@ -23,7 +26,9 @@ export XSCTP_BIN=$build/../selftests
 # coexist leaves sctp.ko loaded for good, so @oracle and @twins run after
 # every xsctp test. interop needs two guests: tools/vm/pair.sh runs it by
 # name. With no TEST, run.sh runs kunit @xsctp @oracle @twins.
-XSCTP=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools transfer pmtu connectx_multi failover data_hostile peeloff udp_encaps teardown)
+SETUP=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools)
+DATA=(transfer pmtu connectx_multi failover data_hostile peeloff udp_encaps teardown)
+XSCTP=("${SETUP[@]}" "${DATA[@]}")
 ORACLE=(coexist oracle)
 TWINS=(collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko connectx_multi_ko failover_ko peeloff_ko udp_encaps_ko teardown_ko)
 SMOKE=(load_unload handshake lksctp_tools connectx_multi)
@@ -32,6 +37,8 @@ tests=()
 for t in "$@"; do
 	case $t in
 	@xsctp) tests+=("${XSCTP[@]}") ;;
+	@setup) tests+=("${SETUP[@]}") ;;
+	@data) tests+=("${DATA[@]}") ;;
 	@oracle) tests+=("${ORACLE[@]}") ;;
 	@twins) tests+=("${TWINS[@]}") ;;
 	@smoke) tests+=("${SMOKE[@]}") ;;
@@ -39,11 +46,15 @@ for t in "$@"; do
 	*) tests+=("$t") ;;
 	esac
 done
-# timeout=S in settings bounds each test; timeout_NAME=S one test.
+# timeout=S in settings bounds each test; timeout_NAME=S one test. The
+# limits are for a stock kernel: the sanitizer kernel (kmemleak), on one
+# vCPU, runs the same test several times slower and gets twice as long.
 limit_of() {
 	local own
 	own=$(sed -n "s/^timeout_$1=//p" "$here/settings")
-	echo "${own:-$(sed -n 's/^timeout=//p' "$here/settings")}"
+	own=${own:-$(sed -n 's/^timeout=//p' "$here/settings")}
+	[ -e /sys/kernel/debug/kmemleak ] && own=$((own * 2))
+	echo "$own"
 }
 
 echo "TAP version 13"

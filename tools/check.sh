@@ -8,7 +8,8 @@
 # guest as soon as it is free, longest first):
 #
 #   the debug kernel (KASAN, lockdep, kmemleak, UBSAN; any report fails
-#   the run): KUnit and every xsctp selftest;
+#   the run): KUnit and every xsctp selftest, in two guests (@xsctp's
+#   setup half, its data half);
 #   stock 6.12: every xsctp selftest, then coexist and oracle (the errno
 #   matrix against sctp.ko); stock 6.1: the compatibility smoke subset;
 #   two stock 6.12 guests: interop with sctp.ko.
@@ -71,13 +72,15 @@ pair() {
 section "guests, two lanes: debug kernel, stock 6.12, stock 6.1, two-guest interop"
 start=$SECONDS
 lanes 2 \
-	"guest debug debug 2400 kunit @xsctp" \
-	"guest 6.12 6.12 1500 @xsctp @oracle" \
-	"guest 6.1 6.1 600 @smoke" \
+	"guest debug debug-data 1800 @data" \
+	"guest 6.12 6.12 1800 @xsctp @oracle" \
+	"guest debug debug-setup 1800 kunit @setup" \
+	"guest 6.1 6.1 900 @smoke" \
 	pair
 echo "guests: $((SECONDS - start))s"
 
-report debug "$out/debug/out.log"
+report debug-setup "$out/debug-setup/out.log"
+report debug-data "$out/debug-data/out.log"
 report 6.12 "$out/6.12/out.log"
 report 6.1 "$out/6.1/out.log"
 report interop "$out/interop.harness"
