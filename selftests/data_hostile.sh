@@ -11,7 +11,9 @@
 # a bounded rate, the rest counted). The SACKs sent meanwhile stay
 # well formed, their gap and duplicate lists bounded by a packet. The
 # receiving application never reads; in the end everything is freed
-# (the module unloads; kmemleak on the debug kernel).
+# (the module unloads; kmemleak on the debug kernel). The floods wrap
+# the 32-bit TSN space; on the sanitizer kernel (lib.sh) they are a
+# quarter to a third as long, still far past the window, and still wrap.
 # With LINUX=1 (data_hostile_ko.sh) the same runs against sctp.ko, where
 # the xsctp counters are not checked.
 #
@@ -51,6 +53,10 @@ NFT
 check "ABORTs from a's own SCTP stack dropped" quiet_a
 
 xsctp() { [ -z "${LINUX:-}" ]; }
+# Flood lengths (stock / sanitizer kernel), and how far below 2^32 the
+# peer's initial TSN is: the out-of-order flood and the fragments wrap.
+N_OOO=$(by_kernel 6000 1500) N_INORDER=$(by_kernel 600 200) N_FRAGS=$(by_kernel 4000 1000)
+WRAP=$(by_kernel 4096 1024)
 counter() { xsctp_counter "$1" xsctp-b; }
 fact() { awk -v k="$1" '$1 == k { $1 = ""; print substr($0, 2) }' "$FACTS"; }
 declare -A before
@@ -63,12 +69,17 @@ snapshot() {
 }
 grew() { echo $(( $(counter "Xsctp$1") - ${before[$1]:-0} )); }
 
+# looks: how many times the listener has looked at its receive memory.
+looks() { awk '{ print $3 }' "$RMEM" 2>/dev/null; }
+looked_since() { [ "$(looks)" -ge "$1" ]; }
+
 # run SCENARIO PORT [ARGS...]: a listener on PORT that never reads, and the
 # hostile peer's SCENARIO against it; the answers' facts in $FACTS, the
-# listener's highest receive memory in $RMEM ("bytes rcvbuf"). check()
-# runs it in a subshell: the counters' snapshot is taken before.
+# listener's highest receive memory in $RMEM ("bytes rcvbuf looks"),
+# including a look taken after the peer was done. check() runs it in a
+# subshell: the counters' snapshot is taken before.
 run() {
-	local name=$1 port=$2 server ok=0 start=$SECONDS
+	local name=$1 port=$2 server ok=0 start=$SECONDS n
 	shift 2
 	rm -f "$READY" "$RMEM" "$FACTS"
 	# Not through b(): $! must be the listener itself (ip netns exec
@@ -76,13 +87,13 @@ run() {
 	ip netns exec xsctp-b $HOSTILE serve 198.51.100.2 "$port" --ready "$READY" \
 		--rmem "$RMEM" --rcvbuf 16384 --hold 120 >/dev/null 2>&1 &
 	server=$!
-	for _ in $(seq 50); do
-		[ -e "$READY" ] && break
-		sleep 0.1
-	done
+	wait_until 5 test -e "$READY"
 	a timeout 120 $HOSTILE "$name" 198.51.100.2 --dport "$port" \
 		--sport "$port" --out "$FACTS" "$@" || ok=1
-	sleep 0.3	# the listener's last look at its memory
+	# The listener's last look at its memory: one begun after the peer
+	# was done.
+	n=$(looks)
+	wait_until 10 looked_since $((${n:-0} + 2))
 	kill "$server" 2>/dev/null
 	wait "$server" 2>/dev/null
 	sed 's/^/# /' "$FACTS" "$RMEM" 2>/dev/null >&3
@@ -100,15 +111,15 @@ rmem_bounded() { [ "$(rmem)" -le $(( 2 * $(rcvbuf) )) ]; }
 sane() { [ "$(fact sane)" = 1 ] && [ "$(fact sacks)" -ge 1 ]; }
 
 snapshot
-check "out-of-order flood: 6000 1-byte DATA above a hole, then the hole" \
-	run ooo-flood 7001 --count 6000
+check "out-of-order flood: $N_OOO 1-byte DATA above a hole, then the hole" \
+	run ooo-flood 7001 --count "$N_OOO" --wrap "$WRAP"
 if xsctp; then
 	taken=$(( $(grew InDataChunks) - 1 ))
 	# Each chunk held costs its payload and its bookkeeping (>= 64 bytes).
 	check "... chunks held above the hole ($taken) fit the receive buffer" \
 		test $(( taken * 65 )) -le "$(rcvbuf)"
 	check "... the others counted as no room or beyond the window" \
-		test $(( $(grew InDataNoRoom) + $(grew InDataBeyondWindow) )) -ge $(( 6000 - taken ))
+		test $(( $(grew InDataNoRoom) + $(grew InDataBeyondWindow) )) -ge $(( N_OOO - taken ))
 	check "... the hole filled: the cumulative TSN covers every chunk held" \
 		test "$(fact cum)" = $(( taken + 1 ))
 else
@@ -120,14 +131,14 @@ check "... the gap and duplicate lists fit one packet" sack_fits
 check "... receive memory ($(rmem)) within twice SO_RCVBUF ($(rcvbuf))" rmem_bounded
 
 snapshot
-check "in order, 600 DATA of 1000 bytes past a 16 KiB window" \
-	run inorder 7002 --count 600
+check "in order, $N_INORDER DATA of 1000 bytes past a 16 KiB window" \
+	run inorder 7002 --count "$N_INORDER"
 check "... receive memory ($(rmem)) within twice SO_RCVBUF ($(rcvbuf))" rmem_bounded
 check "... the window advertised closed (a_rwnd $(fact rwnd))" \
 	test "$(fact rwnd)" -lt 1000
 if xsctp; then
 	check "... the chunks past it counted as no room" \
-		test "$(grew InDataNoRoom)" -ge $(( 600 - $(grew InDataChunks) ))
+		test "$(grew InDataNoRoom)" -ge $(( N_INORDER - $(grew InDataChunks) ))
 fi
 check "... every SACK well formed" sane
 
@@ -157,15 +168,15 @@ check "... ABORT with No User Data naming its TSN" \
 	test "$(fact abort)" = "9 $(( 0xFFFFF000 ))"
 
 snapshot
-check "4000 BEGIN fragments that never end, then 4000 middle fragments" \
-	run frags 7006 --count 4000
+check "$N_FRAGS BEGIN fragments that never end, then $N_FRAGS middle fragments" \
+	run frags 7006 --count "$N_FRAGS" --wrap "$WRAP"
 check "... receive memory ($(rmem)) within twice SO_RCVBUF ($(rcvbuf))" rmem_bounded
 if xsctp; then
 	taken=$(grew InDataChunks)
 	check "... fragments held ($taken) fit the receive buffer" \
 		test $(( taken * 164 )) -le "$(rcvbuf)"
 	check "... the others counted as no room or beyond the window" \
-		test $(( $(grew InDataNoRoom) + $(grew InDataBeyondWindow) )) -ge $(( 8000 - taken ))
+		test $(( $(grew InDataNoRoom) + $(grew InDataBeyondWindow) )) -ge $(( 2 * N_FRAGS - taken ))
 fi
 check "... every SACK well formed" sane
 

@@ -9,6 +9,10 @@
 # The runner (run.sh) sets XSCTP_KO to the module built for the running
 # kernel and XSCTP_BIN to the selftest programs.
 
+# The guest's root is read-only: the tests' Python modules are compiled
+# once, into /tmp, rather than at every start of each script.
+export PYTHONPYCACHEPREFIX=${PYTHONPYCACHEPREFIX:-/tmp/xsctp-pycache}
+
 KSFT_PASS=0
 KSFT_FAIL=1
 KSFT_SKIP=4
@@ -104,6 +108,38 @@ unload_module() {
 }
 
 xsctp_unload() { unload_module xsctp rmmod xsctp; }
+
+# --- the sanitizer kernel --------------------------------------------------
+# The debug kernel (KASAN, lockdep, kmemleak, UBSAN; one vCPU) runs about
+# ten times slower than the stock ones. There the tests move megabytes,
+# not hundreds of them, and wait longer for what they wait for; they check
+# the same outcomes and counters. kmemleak's file tells it (run.sh's guest
+# mounts debugfs).
+sanitizer_kernel() { [ -e /sys/kernel/debug/kmemleak ]; }
+
+# by_kernel STOCK SANITIZER: the value for the running kernel.
+by_kernel() {
+	if sanitizer_kernel; then printf '%s\n' "$2"; else printf '%s\n' "$1"; fi
+}
+
+# safety_ms MS: a safety net for something expected to take about MS ms:
+# ten times that plus 2 s, three times more on the sanitizer kernel. It
+# only catches a hang: what a test proves about timers it proves by the
+# order of events and by counters, with timers long enough to make that
+# order unambiguous.
+safety_ms() { echo $(((10 * $1 + 2000) * $(by_kernel 1 3))); }
+
+# wait_until SECONDS COMMAND...: until COMMAND succeeds, polling every
+# 0.1 s, for at most SECONDS (three times that on the sanitizer kernel).
+wait_until() {
+	local n=$(($1 * 10 * $(by_kernel 1 3)))
+	shift
+	for _ in $(seq "$n"); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	"$@"
+}
 
 # Is Linux's own sctp.ko available to this kernel (the reference oracle)?
 have_sctp_ko() { modinfo sctp >/dev/null 2>&1; }
@@ -215,9 +251,10 @@ two_namespaces_cleanup() {
 	cleanup_modules
 }
 
-# wait_counter NS COUNTER VALUE: counters move asynchronously to sendto().
+# wait_counter NS COUNTER VALUE: counters move asynchronously to sendto()
+# (within 5 s; 15 s on the sanitizer kernel).
 wait_counter() {
-	for _ in $(seq 50); do
+	for _ in $(seq $((50 * $(by_kernel 1 3)))); do
 		[ "$(xsctp_counter "$2" "$1")" = "$3" ] && return 0
 		sleep 0.1
 	done

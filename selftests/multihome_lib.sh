@@ -69,20 +69,24 @@ mh_cleanup() {
 
 three_paths_del() { two_namespaces_del; }
 
-# path_blackhole N: SCTP to b's addresses of path N vanishes.
-path_blackhole() {
-	b nft add rule inet xsctp_mh input ip daddr "${MH_B4[$1 - 1]}" meta l4proto sctp drop &&
-	b nft add rule inet xsctp_mh input ip6 daddr "${MH_B6[$1 - 1]}" meta l4proto sctp drop
+# path_blackhole N: SCTP to b's addresses of path N vanishes
+# (blackhole_rules N: its nft commands, for a caller's own nft -f).
+blackhole_rules() {
+	echo "add rule inet xsctp_mh input ip daddr ${MH_B4[$1 - 1]} meta l4proto sctp drop"
+	echo "add rule inet xsctp_mh input ip6 daddr ${MH_B6[$1 - 1]} meta l4proto sctp drop"
 }
+path_blackhole() { blackhole_rules "$1" | b nft -f -; }
 
 # path_refuse N: SCTP to b's addresses of path N gets an ICMP destination
-# unreachable back (host unreachable; ICMPv6 address unreachable).
-path_refuse() {
-	b nft add rule inet xsctp_mh input ip daddr "${MH_B4[$1 - 1]}" meta l4proto sctp \
-		reject with icmp type host-unreachable &&
-	b nft add rule inet xsctp_mh input ip6 daddr "${MH_B6[$1 - 1]}" meta l4proto sctp \
-		reject with icmpv6 type addr-unreachable
+# unreachable back (host unreachable; ICMPv6 address unreachable;
+# refuse_rules N: its nft commands).
+refuse_rules() {
+	echo "add rule inet xsctp_mh input ip daddr ${MH_B4[$1 - 1]} meta l4proto sctp" \
+		"reject with icmp type host-unreachable"
+	echo "add rule inet xsctp_mh input ip6 daddr ${MH_B6[$1 - 1]} meta l4proto sctp" \
+		"reject with icmpv6 type addr-unreachable"
 }
+path_refuse() { refuse_rules "$1" | b nft -f -; }
 
 # path_silence N: nothing passes path N, either way, at b's end (so a
 # still counts what it sends there); both rules at once.
@@ -95,18 +99,22 @@ NFT
 
 # path_unroute N: a has no route to b's addresses of path N.
 path_unroute() {
-	a ip route add unreachable "${MH_B4[$1 - 1]}/32" &&
-	a ip -6 route add unreachable "${MH_B6[$1 - 1]}/128"
+	printf '%s\n' "route add unreachable ${MH_B4[$1 - 1]}/32" \
+		"route add unreachable ${MH_B6[$1 - 1]}/128" | a ip -batch -
 }
 
 paths_restore() {
 	local n
 	# Most are not there: no error for those (callers may run set -e).
+	# One command per namespace: each costs a few hundred ms under TCG.
 	for n in 0 1 2; do
-		a ip route del unreachable "${MH_B4[n]}/32" 2>/dev/null || true
-		a ip -6 route del unreachable "${MH_B6[n]}/128" 2>/dev/null || true
-	done
-	b nft flush chain inet xsctp_mh input && b nft flush chain inet xsctp_mh output
+		echo "route del unreachable ${MH_B4[n]}/32"
+		echo "route del unreachable ${MH_B6[n]}/128"
+	done | a ip -force -batch - 2>/dev/null || true
+	b nft -f - <<'NFT'
+flush chain inet xsctp_mh input
+flush chain inet xsctp_mh output
+NFT
 }
 
 # path_link_down N: a's end of path N down; its routes go, its IPv6

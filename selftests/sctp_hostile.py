@@ -3,11 +3,16 @@
 """A hostile SCTP peer: hand-made handshake, then DATA no sane sender sends.
 
     sctp_hostile.py serve ADDR PORT --rcvbuf N --rmem FILE --ready FILE --hold S
-        (a one-to-many listener with SO_RCVBUF N that never reads; it
-        writes the most receive memory it saw (SO_MEMINFO) to FILE)
-    sctp_hostile.py SCENARIO DST --dport P --sport P [--out FILE]
-        (one association per run from a raw socket; the facts seen in
-        the answers, "name value" a line, go to FILE or stdout)
+        (a one-to-many listener with SO_RCVBUF N that never reads; every
+        50 ms it looks at its receive memory (SO_MEMINFO) and writes
+        "MOST RCVBUF LOOKS" to FILE: the most it saw, SO_RCVBUF, and how
+        many looks it has taken)
+    sctp_hostile.py SCENARIO DST --dport P --sport P [--count N] [--wrap K]
+        [--out FILE]
+        (one association per run from a raw socket, whose initial TSN is
+        K (default 4096) below 2^32, so that a flood of more than K TSNs
+        wraps the 32-bit space; the facts seen in the answers, "name
+        value" a line, go to FILE or stdout)
 
 Scenarios:
     ooo-flood   thousands of 1-byte DATA above a hole at the initial TSN,
@@ -28,6 +33,7 @@ echo our info), hb_secs (how long the flood and its answers took), sane (1 when 
 well formed and its cumulative TSN never went back).
 """
 import argparse
+import os
 import select
 import socket
 import struct
@@ -39,7 +45,7 @@ from sctp_packet import chunk, packet, raw_socket
 IPPROTO_SCTP = 132
 SO_MEMINFO = 55
 TAG = 0x5EED0001
-ITSN = 0xFFFFF000	# our initial TSN: the flood wraps the 32-bit space
+ITSN = 0xFFFFF000	# our initial TSN (--wrap): the flood wraps the 32-bit space
 HB_INFO = b"hostile heartbeat info, 32 bytes"	# echoed as sent
 
 
@@ -254,21 +260,22 @@ def cmd_serve(args):
     s.bind((args.addr, args.port))
     s.listen(16)
     open(args.ready, "w").close()
-    most = -1
+    most, looks = -1, 0
     end = time.monotonic() + args.hold
     while time.monotonic() < end:
         info = s.getsockopt(socket.SOL_SOCKET, SO_MEMINFO, 9 * 4)
         rmem, rcvbuf = struct.unpack("=9I", info)[:2]
-        if rmem > most:
-            most = rmem
-            with open(args.rmem, "w") as f:
-                f.write("%d %d\n" % (most, rcvbuf))
+        most, looks = max(most, rmem), looks + 1
+        with open(args.rmem + ".new", "w") as f:
+            f.write("%d %d %d\n" % (most, rcvbuf, looks))
+        os.replace(args.rmem + ".new", args.rmem)
         time.sleep(0.05)
     s.close()
     return 0
 
 
 def main():
+    global ITSN     # pylint: disable=global-statement
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
     sv = sub.add_parser("serve")
@@ -286,10 +293,12 @@ def main():
         sc.add_argument("--dport", type=int, required=True)
         sc.add_argument("--count", type=int, default=100)
         sc.add_argument("--out")
+        sc.add_argument("--wrap", type=int, default=(1 << 32) - ITSN)
         sc.set_defaults(func=None, scenario=name)
     args = p.parse_args()
     if args.func:
         return args.func(args)
+    ITSN = (1 << 32) - args.wrap
     peer = Peer(args.dst, args.sport, args.dport)
     peer.handshake()
     SCENARIOS[args.scenario](peer, args)

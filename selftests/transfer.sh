@@ -15,20 +15,28 @@
 # --sctp measures a throughput, sctp_test sends its message-size patterns.
 # With LINUX=1 (transfer_ko.sh) the same runs against sctp.ko.
 #
-# BULK_MB sets the size of the transfer under 5 % loss: by default 100,
-# or 10 on the sanitizer kernel (kmemleak present), where everything is
-# several times slower. With the RTO between 100 ms and 1 s (set for that
-# transfer only: with Linux's defaults, a 1 s minimum doubled at each
+# BULK_MB sets the size of the transfer under 5 % loss: by default 100.
+# On the sanitizer kernel (lib.sh, sanitizer_kernel), where everything is
+# about ten times slower, every case runs on less data, about 6 MB in all
+# instead of about 150: BULK_MB 1, a few hundred messages or kilobytes
+# per case, iperf3 500 KiB instead of 3 s (about 40 MB). With the RTO between 100 ms and 1 s (set for
+# that transfer only: with Linux's defaults, a 1 s minimum doubled at each
 # expiry, 8 MB took 6 to 24 s), sctp.ko moves 100 MB in 15 to 20 s in a
 # stock 6.12 guest under TCG, and the whole script takes under 2 minutes.
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/xfer_lib.sh"
-if [ -e /sys/kernel/debug/kmemleak ]; then
-	BULK_MB=${BULK_MB:-10}
-else
-	BULK_MB=${BULK_MB:-100}
-fi
+BULK_MB=${BULK_MB:-$(by_kernel 100 1)}
+# Messages per case, stock / sanitizer kernel.
+N_SMALL=$(by_kernel 1000 300) N_V6=$(by_kernel 500 150) N_64K=$(by_kernel 64 8)
+N_200K=$(by_kernel 20 3) N_PD=$(by_kernel 5 3) N_STREAMS=$(by_kernel 2000 400)
+# Bytes of each impaired transfer, of the file socat copies.
+LOSSY_BYTES=$(by_kernel 2000000 250000) FILE_BYTES=$(by_kernel 4000000 500000)
+# iperf3 measures for 3 s; on the sanitizer kernel it moves 500 KiB.
+read -r -a IPERF <<<"$(by_kernel "-t 3" "-n 500K")"
+# amount BYTES: "N MB" or "N kB"; amount_kib KIB: "N MiB" or "N KiB".
+amount() { if [ "$1" -ge 1000000 ]; then echo "$(($1 / 1000000)) MB"; else echo "$(($1 / 1000)) kB"; fi; }
+amount_kib() { if [ "$1" -ge 1024 ]; then echo "$((($1 + 512) / 1024)) MiB"; else echo "$1 KiB"; fi; }
 W=/tmp/xsctp-transfer
 V4=198.51.100.2 V6=2001:db8::2
 cleanup() {
@@ -57,38 +65,39 @@ rto() {
 		b sysctl -q -w net.sctp.rto_min="$1" net.sctp.rto_max="$2"
 }
 
-xcheck "one-to-one, IPv4: 1000 messages of 100 bytes arrive once, whole, in order, with their PPID; EOF after the sender's close(); SHA-256 equal" \
-	small $V4 6001 stream "" --count 1000 --size 100 --ppid 51
-xcheck "one-to-many, IPv4: 1000 messages of 28-2000 bytes; the sender's SCTP_EOF ends the association (SHUTDOWN_COMP on both sides)" \
-	many $V4 6002 seqpacket "" --count 1000 --size 28-2000 --ppid 52
-xcheck "one-to-one, IPv6: 500 messages of 28-4000 bytes" \
-	v6 $V6 6003 stream "" --count 500 --size 28-4000 --ppid 53
-xcheck "one-to-many, IPv6: 500 messages of 28-4000 bytes" \
-	v6many $V6 6004 seqpacket "" --count 500 --size 28-4000 --ppid 54
-xcheck "64 KiB messages (46 DATA chunks each) reassembled, 4 MiB" \
-	frag64 $V4 6005 stream "" --count 64 --size 65536
-xcheck "200 KiB messages reassembled, each read whole (16 MiB receive buffer: no partial delivery), 4 MiB" \
-	frag200 $V4 6006 seqpacket "--rcvbuf 16777216 --whole" --count 20 --size 204800
+xcheck "one-to-one, IPv4: $N_SMALL messages of 100 bytes arrive once, whole, in order, with their PPID; EOF after the sender's close(); SHA-256 equal" \
+	small $V4 6001 stream "" --count "$N_SMALL" --size 100 --ppid 51
+xcheck "one-to-many, IPv4: $N_SMALL messages of 28-2000 bytes; the sender's SCTP_EOF ends the association (SHUTDOWN_COMP on both sides)" \
+	many $V4 6002 seqpacket "" --count "$N_SMALL" --size 28-2000 --ppid 52
+xcheck "one-to-one, IPv6: $N_V6 messages of 28-4000 bytes" \
+	v6 $V6 6003 stream "" --count "$N_V6" --size 28-4000 --ppid 53
+xcheck "one-to-many, IPv6: $N_V6 messages of 28-4000 bytes" \
+	v6many $V6 6004 seqpacket "" --count "$N_V6" --size 28-4000 --ppid 54
+xcheck "64 KiB messages (46 DATA chunks each) reassembled, $(amount_kib $((N_64K * 64)))" \
+	frag64 $V4 6005 stream "" --count "$N_64K" --size 65536
+xcheck "200 KiB messages reassembled, each read whole (16 MiB receive buffer: no partial delivery), $(amount_kib $((N_200K * 200)))" \
+	frag200 $V4 6006 seqpacket "--rcvbuf 16777216 --whole" --count "$N_200K" --size 204800
 xcheck "200 KiB messages beyond the default receive window: partially delivered, the pieces in order and complete" \
-	pd200 $V4 6007 stream "--expect-partial" --count 5 --size 204800
+	pd200 $V4 6007 stream "--expect-partial" --count "$N_PD" --size 204800
 xcheck "10 streams, half the messages unordered: each on its stream with its flags, ordered ones in order (SSN) per stream" \
-	streams $V4 6008 seqpacket "" --count 2000 --size 28-3000 --streams 10 --unordered 0.5
+	streams $V4 6008 seqpacket "" --count "$N_STREAMS" --size 28-3000 --streams 10 --unordered 0.5
 
 # Impairments on both veths, one at a time, then together.
-LOSSY=(--bytes 2000000 --size 28-6000 --streams 10 --unordered 0.3)
+LOSSY=(--bytes "$LOSSY_BYTES" --size 28-6000 --streams 10 --unordered 0.3)
+LOSSY_AMOUNT=$(amount "$LOSSY_BYTES")
 check "netem: 5% loss on both veths" netem loss 5%
-xcheck "5% loss each way: 2 MB over 10 streams (30% unordered), every message once and whole" \
+xcheck "5% loss each way: $LOSSY_AMOUNT over 10 streams (30% unordered), every message once and whole" \
 	loss $V4 6010 stream "" "${LOSSY[@]}" --seed 10
 check "netem: 25% of packets overtake others (the rest delayed 5 ms)" \
 	netem delay 5ms reorder 25% 50%
-xcheck "reordered packets: 2 MB over 10 streams, ordered messages still in order" \
+xcheck "reordered packets: $LOSSY_AMOUNT over 10 streams, ordered messages still in order" \
 	reorder $V4 6011 seqpacket "" "${LOSSY[@]}" --seed 11
 check "netem: 10% of packets duplicated" netem duplicate 10%
-xcheck "duplicated packets: 2 MB over 10 streams, no message delivered twice" \
+xcheck "duplicated packets: $LOSSY_AMOUNT over 10 streams, no message delivered twice" \
 	dup $V4 6012 stream "" "${LOSSY[@]}" --seed 12
 check "netem: 3% loss, 3% duplicates, 10% reordered" \
 	netem loss 3% duplicate 3% delay 5ms reorder 10% 50%
-xcheck "loss, duplication and reordering together, IPv6 one-to-many: 2 MB over 10 streams" \
+xcheck "loss, duplication and reordering together, IPv6 one-to-many: $LOSSY_AMOUNT over 10 streams" \
 	mixed $V6 6013 seqpacket "" "${LOSSY[@]}" --seed 13
 lossy_bulk() { netem loss 5% && rto 100 1000; }
 check "netem: 5% loss on both veths; RTO between 100 ms and 1 s" lossy_bulk
@@ -100,25 +109,27 @@ echo "# bulk: $BULK_MB MB under 5% loss in $SECONDS s"
 check "netem removed" netem_off
 
 # Unmodified programs.
-head -c 4000000 /dev/urandom >"$W/file"
+head -c "$FILE_BYTES" /dev/urandom >"$W/file"
 socat_copy() {
 	local server
 	ip netns exec xsctp-b timeout 120 socat -u SCTP-LISTEN:6020,bind=$V4,reuseaddr \
 		"OPEN:$W/copy,creat,trunc" >"$W/socat.server" 2>&1 &
 	server=$!
-	sleep 1
-	a timeout 120 socat -u "OPEN:$W/file" "SCTP-CONNECT:$V4:6020" || { reap $server 0; return 1; }
+	# Until the server listens: refused attempts are tried again.
+	a timeout 120 socat -u "OPEN:$W/file" "SCTP-CONNECT:$V4:6020,retry=100,interval=0.2" ||
+		{ reap $server 0; return 1; }
 	reap $server 30 || { cat "$W/socat.server"; return 1; }
 	[ "$(sha256sum <"$W/file")" = "$(sha256sum <"$W/copy")" ]
 }
-check "socat SCTP-LISTEN / SCTP-CONNECT (one-to-one) copy a 4 MB file whole: SHA-256 equal" socat_copy
+check "socat SCTP-LISTEN / SCTP-CONNECT (one-to-one) copy a $(amount "$FILE_BYTES") file whole: SHA-256 equal" socat_copy
 
 iperf_sctp() {
 	local server
 	ip netns exec xsctp-b timeout 60 iperf3 -s -1 -B $V4 -p 6021 >"$W/iperf.server" 2>&1 &
 	server=$!
-	sleep 1
-	a timeout 60 iperf3 --sctp -c $V4 -p 6021 -t 3 -J >"$W/iperf.json" || { reap $server 0; return 1; }
+	# Its control connection is TCP: until that port listens.
+	wait_until 10 eval "b ss -Hltn 'sport = :6021' | grep -q ."
+	a timeout 60 iperf3 --sctp -c $V4 -p 6021 "${IPERF[@]}" -J >"$W/iperf.json" || { reap $server 0; return 1; }
 	reap $server 10
 	python3 -c '
 import json, sys
@@ -126,19 +137,13 @@ r = json.load(open(sys.argv[1]))["end"]["sum_received"]["bits_per_second"]
 print("iperf3 --sctp: %.1f Mbit/s received" % (r / 1e6))
 sys.exit(0 if r > 0 else 1)' "$W/iperf.json" >"$W/iperf.out"
 }
-check "iperf3 --sctp -t 3: a non-zero throughput received" iperf_sctp
+check "iperf3 --sctp ${IPERF[*]}: a non-zero throughput received" iperf_sctp
 sed 's/^/# /' "$W/iperf.out" 2>/dev/null
 
 ip netns exec xsctp-b timeout 120 sctp_test -H $V4 -P 6022 -l >"$W/sctp_test.server" 2>&1 &
 sctp_test_server=$!
-wait_listening() {
-	for _ in $(seq 50); do
-		grep -q "Receiving packets" "$W/sctp_test.server" && return 0
-		sleep 0.1
-	done
-	return 1
-}
-check "sctp_test listens (one-to-many)" wait_listening
+check "sctp_test listens (one-to-many)" \
+	wait_until 5 grep -q "Receiving packets" "$W/sctp_test.server"
 # sctp_test_client CASE REPEAT: one client; its log appended to sctp_test.client.
 sctp_test_client() {
 	a timeout 60 sctp_test -H 198.51.100.1 -P 0 -h $V4 -p 6022 -s -c "$1" -x "$2" \
@@ -150,11 +155,11 @@ check "sctp_test -c 4 -x 2 (1 to 32768 bytes) exits 0" sctp_test_client 4 2
 # The server logs "Data N bytes" per read, the clients "N bytes." per send.
 sctp_test_received() {
 	local sent got
-	for _ in $(seq 100); do
+	ended() {
 		[ "$(grep -cE 'SCTP_ASSOC_CHANGE\((SHUTDOWN_COMPLETE|COMMUNICATION_LOST)\)' \
-			"$W/sctp_test.server")" -ge 3 ] && break
-		sleep 0.1
-	done
+			"$W/sctp_test.server")" -ge 3 ]
+	}
+	wait_until 10 ended
 	sent=$(grep -o '[0-9]* bytes\.$' "$W/sctp_test.client" | awk '{ s += $1 } END { print s + 0 }')
 	got=$(grep -o 'Data [0-9]* bytes' "$W/sctp_test.server" | awk '{ s += $2 } END { print s + 0 }')
 	echo "sent $sent bytes, the server read $got"

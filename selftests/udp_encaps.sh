@@ -4,6 +4,7 @@
 # Proves: SCTP over UDP (RFC 6951). net.sctp.udp_port opens the UDP
 # tunnel (and closes it again at 0); with net.sctp.encap_port set on the
 # client side, an association is set up and carries 2 MB both ways in UDP
+# (500 kB on the sanitizer kernel, lib.sh's sanitizer_kernel)
 # while native SCTP (IP protocol 132) is dropped by nft on both sides,
 # answers going back to the client's UDP port; SCTP_REMOTE_UDP_ENCAPS_PORT
 # reads back what encap_port gave. Interop with usrsctp (Debian's
@@ -49,24 +50,26 @@ check "native SCTP dropped by nft in b" drop_native b
 a sysctl -qw net.sctp.udp_port=$PORT net.sctp.encap_port=$PORT
 b sysctl -qw net.sctp.udp_port=$PORT
 
-# transfer FROM TO-ADDR PORT: a checked 2 MB from namespace FROM.
+# transfer FROM TO-ADDR PORT: a checked BYTES from namespace FROM.
+BYTES=$(by_kernel 2000000 500000)
+AMOUNT=$(by_kernel "2 MB" "500 kB")
 transfer() {
 	local to=$2 port=$3 srv cli out
 	if [ "$1" = a ]; then srv=b cli=a; else srv=a cli=b; fi
 	"$srv" timeout 90 "${XFER[@]}" serve "$to" "$port" --streams 4 --timeout 80 \
 		>/tmp/udp-serve.log 2>&1 &
 	out=$("$cli" timeout 90 "${XFER[@]}" send "$to" "$port" --streams 4 --retry 20 \
-		--bytes 2000000 --size 100-9000 --unordered 0.2 2>&1)
+		--bytes "$BYTES" --size 100-9000 --unordered 0.2 2>&1)
 	wait $!
 	local status=$?
 	echo "$out"
 	cat /tmp/udp-serve.log
 	[ $status -eq 0 ] && grep -q "^send ok" <<<"$out"
 }
-check "2 MB a -> b in UDP (encap_port set on a), every message checked" \
+check "$AMOUNT a -> b in UDP (encap_port set on a), every message checked" \
 	transfer a 198.51.100.2 5100
 b sysctl -qw net.sctp.encap_port=$PORT
-check "2 MB b -> a in UDP (encap_port set on b), every message checked" \
+check "$AMOUNT b -> a in UDP (encap_port set on b), every message checked" \
 	transfer b 198.51.100.1 5101
 check "no native SCTP packet was needed: $(native_dropped a) $(native_dropped b) dropped" \
 	sh -c "[ '$(native_dropped a)' = 'packets 0' ] && [ '$(native_dropped b)' = 'packets 0' ]"
@@ -114,11 +117,13 @@ pkill -f "$USRSCTP/echo_server"
 a sysctl -qw net.sctp.udp_port=0
 
 b sysctl -qw net.sctp.udp_port=$PORT
-b timeout 60 python3 -c '
+rm -f /tmp/usrsctp-server.ready /tmp/usrsctp-client.log
+b timeout 120 python3 -c '
 import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, 132)
 s.bind(("198.51.100.2", 7007))
 s.listen(1)
+open("/tmp/usrsctp-server.ready", "w").close()
 c = s.accept()[0]
 while True:
     d = c.recv(1000)
@@ -127,9 +132,13 @@ while True:
     c.send(d)
 ' &
 server=$!
-sleep 1
-out=$( (echo hello-from-usrsctp; sleep 3) |
-	a timeout 20 $USRSCTP/client 198.51.100.2 7007 0 $PORT $PORT 2>&1)
+wait_until 10 test -e /tmp/usrsctp-server.ready
+# Its input ends (and the client shuts the association down) once the
+# line has come back: the client writes what it reads at once.
+echoed() { grep -q '^hello-from-usrsctp$' /tmp/usrsctp-client.log; }
+{ echo hello-from-usrsctp; wait_until 20 echoed; } |
+	a timeout 120 $USRSCTP/client 198.51.100.2 7007 0 $PORT $PORT >/tmp/usrsctp-client.log 2>&1
+out=$(cat /tmp/usrsctp-client.log)
 check "usrsctp's client gets its line back from an xsctp server" \
 	grep -q '^hello-from-usrsctp$' <<<"$out"
 check "... and its association ends with SCTP_SHUTDOWN_COMP" \

@@ -8,14 +8,10 @@ XFER=$(dirname "${BASH_SOURCE[0]}")/sctp_xfer.py
 # Seconds one transfer may take.
 XFER_TIMEOUT=${XFER_TIMEOUT:-240}
 
-# wait_file FILE: a server's sign that it listens.
+# wait_file FILE: a server's sign that it listens (within 10 s; 30 s on
+# the sanitizer kernel).
 wait_file() {
-	for _ in $(seq 100); do
-		[ -e "$1" ] && return 0
-		sleep 0.1
-	done
-	echo "no $1"
-	return 1
+	wait_until 10 test -e "$1" || { echo "no $1"; return 1; }
 }
 
 # reap PID SECONDS: wait for a background server, killing it after SECONDS;
