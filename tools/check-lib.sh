@@ -99,6 +99,20 @@ take_job() {
 		sed -n "$((i + 1))p" "$1"' take_job "$out/jobs"
 }
 
+# build_or_stop WHAT COMMAND...: the build phase; without it nothing can
+# run, so a failure ends the run here with its log's tail and the summary.
+build_or_stop() {
+	local what=$1 status
+	shift
+	timed build "$@" >"$out/build.log" 2>&1
+	status=$?
+	step "$what (see ${out#"$top"/}/build.log)" $status
+	[ $status -eq 0 ] && return
+	tail -n 30 "$out/build.log"
+	summary
+	exit 1
+}
+
 # report NAME LOG: count one guest's TAP; its harness failing (a kernel
 # report, a timeout) is one more failure, whatever its tests said.
 report() {

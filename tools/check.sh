@@ -31,14 +31,7 @@ timed "debug kernel" tools/vm/debug-kernel.sh >/dev/null
 step "debug kernel build (tools/vm/debug-kernel.sh)" $?
 
 section "build (W=1, -Werror): 6.12, 6.1, debug kernel, selftest programs"
-timed build tools/build-all.sh >"$out/build.log" 2>&1
-build_status=$?
-step "build for all kernels (see build/check/build.log)" $build_status
-if [ $build_status -ne 0 ]; then
-	tail -n 30 "$out/build.log"
-	summary
-	exit 1
-fi
+build_or_stop "build for all kernels" tools/build-all.sh
 
 section "style"
 timed style tools/style.sh | tee "$out/style.log"

@@ -23,14 +23,7 @@ build() {
 	done
 	make --no-print-directory -s -C selftests
 }
-timed build build >"$out/build.log" 2>&1
-build_status=$?
-step "build for 6.12 and 6.1 (see build/oracle/build.log)" $build_status
-if [ $build_status -ne 0 ]; then
-	tail -n 30 "$out/build.log"
-	summary
-	exit 1
-fi
+build_or_stop "build for 6.12 and 6.1" build
 
 # matrix first: oracle compares sctp.ko's answers with its results.
 section "guests: stock 6.12 | stock 6.1"
