@@ -65,8 +65,8 @@ pair() {
 section "guests, two lanes: debug kernel, stock 6.12, stock 6.1, two-guest interop"
 start=$SECONDS
 # The limits (s) only stop a hung guest; what each costs is in the time
-# budget at the end. Measured beside another loaded guest: debug-data
-# about 2,000 s, 6.12 1,500 s, debug-setup 1,400 s.
+# budget at the end. With four guests sharing the two cores, 6.12 took
+# 1,500 s and both debug guests ran past 1,800 s.
 lanes 2 \
 	"guest debug debug-data 3000 @data" \
 	"guest 6.12 6.12 2400 @xsctp @oracle" \
