@@ -88,9 +88,10 @@ undelay
 
 # One association, b's side accepted by a socket bound to every IPv4 and
 # IPv6 address; its status before and after.
-rm -f "$READY"
-b $CONN serve :: 7100 --accept 1 --hold 30 --linger 28 --status --events \
-	--abort --ready "$READY" >/tmp/xsctp-restart-server.log 2>&1 &
+rm -f "$READY" "$READY.client" "$READY.server"
+b $CONN serve :: 7100 --accept 1 --hold 30 --linger 90 --status --events \
+	--abort --ready "$READY" --until "$READY.server" >/tmp/xsctp-restart-server.log 2>&1 &
+server=$!
 for _ in $(seq 50); do
 	[ -e "$READY" ] && break
 	sleep 0.1
@@ -99,8 +100,9 @@ done
 # carries the tag b used before the restart, which b must ignore. (b's
 # peer is then hand-made packets, which would never answer a SHUTDOWN:
 # b aborts too.)
-a timeout 40 $CONN connect 198.51.100.2 7100 --stay 25 --abort \
-	>/tmp/xsctp-restart-client.log 2>&1 &
+a timeout 120 $CONN connect 198.51.100.2 7100 --stay 90 --abort \
+	--until "$READY.client" >/tmp/xsctp-restart-client.log 2>&1 &
+client=$!
 for _ in $(seq 100); do
 	grep -q "local port" /tmp/xsctp-restart-client.log && break
 	sleep 0.1
@@ -134,7 +136,15 @@ check "peer restart (new INIT from the same port, cookie echoed): COOKIE ACK" \
 counted "... counted as a restart" wait_counter xsctp-b XsctpRestarts 1
 counted "... no association created beside it" \
 	test "$(xsctp_counter XsctpPassiveEstabs xsctp-b)" = "$passive"
-wait
+bad_vtag=$(xsctp_counter XsctpInBadVtag xsctp-b)
+touch "$READY.client"
+wait "$client"
+counted "... the old peer's ABORT (its tag from before the restart) dropped" \
+	wait_until 5 at_least xsctp-b XsctpInBadVtag $((${bad_vtag:-0} + 1))
+# (sctp.ko has no such counter: its ABORT is given time to arrive.)
+[ -z "$LINUX" ] || sleep 1
+touch "$READY.server"
+wait "$server"
 sed 's/^/# b: /' /tmp/xsctp-restart-server.log
 restart_kept_id() {
 	local first last

@@ -18,15 +18,16 @@
 source "$(dirname "$0")/lib.sh"
 CONN="python3 $(dirname "$0")/sctp_conn.py"
 READY=/tmp/xsctp-handshake.ready
+DONE=/tmp/xsctp-handshake.done
 trap two_namespaces_cleanup EXIT
 two_namespaces_cleanup
 start_clean
 
-# serve ADDR PORT [ARGS...]: a listener in b, in the background (ARGS
-# may override its --hold).
+# serve ADDR PORT [ARGS...]: a listener in b, in the background, until
+# served; --hold only bounds a wait for accept() that never ends.
 serve() {
-	rm -f "$READY"
-	b $CONN serve --ready "$READY" --hold 5 "$@" &
+	rm -f "$READY" "$DONE"
+	b $CONN serve --ready "$READY" --hold 60 --until "$DONE" "$@" >/dev/null &
 	for _ in $(seq 50); do
 		[ -e "$READY" ] && return 0
 		sleep 0.1
@@ -34,7 +35,13 @@ serve() {
 	return 1
 }
 
-client() { timeout 30 ip netns exec xsctp-a $CONN connect "$@"; }
+# served: the test is done with serve's listener, which closes.
+served() {
+	touch "$DONE"
+	wait
+}
+
+client() { timeout "$(by_kernel 30 90)" ip netns exec xsctp-a $CONN connect "$@"; }
 
 check "insmod xsctp.ko" xsctp_load
 check "two namespaces joined by veth" two_namespaces
@@ -43,45 +50,47 @@ serve 198.51.100.2 5001
 check "IPv4 one-to-one: connect() is accepted" client 198.51.100.2 5001
 check "... the responder counted one association from a cookie" wait_counter xsctp-b XsctpPassiveEstabs 1
 check "... the initiator one from connect" wait_counter xsctp-a XsctpActiveEstabs 1
-wait
+served
 
 serve 2001:db8::2 5002
 check "IPv6 one-to-one: connect() is accepted" client 2001:db8::2 5002
-wait
+served
 serve 198.51.100.2 5003
 check "v4-mapped address from an IPv6 socket" client ::ffff:198.51.100.2 5003 --family 6
-wait
+served
 serve 198.51.100.2 5004 --type seqpacket
 check "one-to-many listener takes a one-to-one client" client 198.51.100.2 5004
-wait
+served
 
 serve 198.51.100.2 5005
 check "non-blocking connect: EINPROGRESS, POLLOUT, SO_ERROR 0" client 198.51.100.2 5005 --nonblock
-wait
+served
 serve 198.51.100.2 5006
 check "a second connect() on a connected socket: EISCONN" client 198.51.100.2 5006 --twice --expect EISCONN
-wait
+served
 serve 198.51.100.2 5009 --accept 2
 check "connect(AF_UNSPEC) dissolves, and the socket connects again (xsctp only)" \
 	client 198.51.100.2 5009 --dissolve
-wait
+served
 
 # Linux's accept-queue rule: backlog N takes N + 1 associations; the
 # next COOKIE ECHO is refused. One aborted before accept() frees its place.
-# The two stay long enough for a slow guest to try the third meanwhile.
-serve 198.51.100.2 5011 --accept 0 --backlog 1 --hold 40
+# The two stay until the third has been tried.
+serve 198.51.100.2 5011 --accept 0 --backlog 1
 estabs=$(xsctp_counter XsctpPassiveEstabs xsctp-b)
-client 198.51.100.2 5011 --stay 15 >/dev/null &
+rm -f "$DONE.clients"
+client 198.51.100.2 5011 --stay 60 --until "$DONE.clients" >/dev/null &
 first=$!
-client 198.51.100.2 5011 --stay 15 >/dev/null &
+client 198.51.100.2 5011 --stay 60 --until "$DONE.clients" >/dev/null &
 second=$!
 check "two associations wait for accept()" \
 	wait_counter xsctp-b XsctpPassiveEstabs $((estabs + 2))
 check "listen(1): the third is refused (ECONNREFUSED)" client 198.51.100.2 5011 --expect ECONNREFUSED
 check "... counted" wait_counter xsctp-b XsctpCookieBacklogFull 1
+touch "$DONE.clients"
 wait "$first" "$second"
 check "once the first two have ended, a new one fits" client 198.51.100.2 5011
-wait
+served
 
 check "nothing listening: ECONNREFUSED (out-of-the-blue ABORT)" client 198.51.100.2 5999 --expect ECONNREFUSED
 check "... non-blocking: POLLERR and SO_ERROR ECONNREFUSED" client 198.51.100.2 5999 --nonblock --expect ECONNREFUSED
@@ -125,7 +134,7 @@ b nft delete table ip xsctp_test
 INIT_FLOOD="python3 $(dirname "$0")/sctp_packet.py send 198.51.100.2 --dport 5008 --count 200"
 # Cookies live 300 ms from here on (the listener copies it when created).
 b sysctl -qw net.sctp.valid_cookie_life=300
-serve 198.51.100.2 5008 --accept 0 --hold 40
+serve 198.51.100.2 5008 --accept 0
 estabs=$(xsctp_counter XsctpPassiveEstabs xsctp-b)
 check "200 INITs to a listener" a $INIT_FLOOD
 check "... each answered with an INIT ACK" wait_counter xsctp-b XsctpInitAcksSent $((before + 200))
@@ -141,7 +150,7 @@ check "... counted as a bad MAC" wait_counter xsctp-b XsctpCookieBadMac 1
 check "a cookie echoed after its lifetime: a Stale Cookie error" \
 	a $PKT cookie-echo 198.51.100.2 --dport 5008 --sport 6003 --wait 1 --expect "ERROR stale cookie"
 check "... counted as stale" wait_counter xsctp-b XsctpCookieStale 1
-wait
+served
 
 # Notifications a user does not read are bounded by its receive buffer.
 dropped=$(xsctp_counter XsctpNotificationsDropped xsctp-a)

@@ -12,6 +12,11 @@
 # The guest's root is read-only: the tests' Python modules are compiled
 # once, into /tmp, rather than at every start of each script.
 export PYTHONPYCACHEPREFIX=${PYTHONPYCACHEPREFIX:-/tmp/xsctp-pycache}
+# sleep and seq as bash builtins (Debian's bash-builtins, which
+# tools/setup.sh installs): each poll's `sleep 0.1` would otherwise start a
+# process, about 0.3 s of CPU on the sanitizer kernel under TCG.
+enable -f /usr/lib/bash/sleep sleep 2>/dev/null
+enable -f /usr/lib/bash/seq seq 2>/dev/null
 
 KSFT_PASS=0
 KSFT_FAIL=1
@@ -21,16 +26,29 @@ KSFT_SKIP=4
 XSCTP_BIN=${XSCTP_BIN:-$(dirname "$XSCTP_KO")/../selftests}
 TEST=$(basename "$0" .sh)
 ksft_n=0 ksft_failed=0 ksft_skipped=0
+ksft_since=${EPOCHREALTIME/[.,]/}
+
+# took: after a result line, a comment with the time since the previous
+# one, when it is 2 s or more: where a test's share of make check's time
+# budget goes (Documentation/testing.rst).
+took() {
+	local now=${EPOCHREALTIME/[.,]/} us
+	us=$((now - ksft_since))
+	ksft_since=$now
+	[ $us -lt 2000000 ] || printf '#   (%d.%d s)\n' $((us / 1000000)) $((us / 100000 % 10))
+}
 
 ok() {
 	ksft_n=$((ksft_n + 1))
 	echo "ok $ksft_n - $TEST: $*"
+	took
 }
 
 fail() {
 	ksft_n=$((ksft_n + 1))
 	ksft_failed=$((ksft_failed + 1))
 	echo "not ok $ksft_n - $TEST: $*"
+	took
 }
 
 skip() {
@@ -38,6 +56,7 @@ skip() {
 	ksft_n=$((ksft_n + 1))
 	ksft_skipped=$((ksft_skipped + 1))
 	echo "ok $ksft_n - $TEST: $what # SKIP $why"
+	took
 }
 
 # check DESCRIPTION COMMAND...: one check that passes when COMMAND succeeds.
@@ -141,6 +160,21 @@ wait_until() {
 	"$@"
 }
 
+# one_of_each: true on the sanitizer kernel and in the smoke run of older
+# kernels (run.sh's @smoke sets XSCTP_SMOKE), where a test that crosses
+# dimensions (address families x blocking modes x kinds of fault) takes
+# each value of each dimension at least once rather than every
+# combination: IPv4 blocking and IPv6 non-blocking, say. Stock 6.12 runs
+# every combination (Documentation/testing.rst, "The budget").
+one_of_each() { sanitizer_kernel || [ -n "${XSCTP_SMOKE:-}" ]; }
+
+# combination FAM MODE: whether this run takes that family and blocking
+# mode (all of them, or IPv4 blocking and IPv6 non-blocking).
+combination() {
+	one_of_each || return 0
+	[ "$1/$2" = 4/blocking ] || [ "$1/$2" = 6/non-blocking ]
+}
+
 # Is Linux's own sctp.ko available to this kernel (the reference oracle)?
 have_sctp_ko() { modinfo sctp >/dev/null 2>&1; }
 
@@ -236,7 +270,21 @@ two_namespaces() {
 	a ip link set veth-a up && b ip link set veth-b up &&
 	a ip link set lo up && b ip link set lo up
 }
+# netns_kill NS...: end every process still in the namespaces. A job
+# started as `b prog &` is a shell whose child is prog: killing the job
+# leaves prog running (and holding the test's output open) until its own
+# time runs out.
+netns_kill() {
+	local ns pids
+	for ns; do
+		pids=$(ip netns pids "$ns" 2>/dev/null)
+		# shellcheck disable=SC2086 # one word per process
+		[ -z "$pids" ] || kill $pids 2>/dev/null
+	done
+	return 0
+}
 two_namespaces_del() {
+	netns_kill xsctp-a xsctp-b
 	ip netns del xsctp-a 2>/dev/null
 	ip netns del xsctp-b 2>/dev/null
 	return 0
@@ -244,6 +292,7 @@ two_namespaces_del() {
 
 # The EXIT trap of tests with background jobs in the two namespaces.
 two_namespaces_cleanup() {
+	netns_kill xsctp-a xsctp-b
 	# shellcheck disable=SC2046 # one word per job
 	kill $(jobs -p) 2>/dev/null
 	wait 2>/dev/null
@@ -275,7 +324,7 @@ matrix_run() {
 	done
 	timeout 90 ip netns exec xsctp-a python3 \
 		"$(dirname "${BASH_SOURCE[0]}")/sctp_matrix.py" 198.51.100.1 198.51.100.2 5100 >"$1" 2>&1
-	kill %% 2>/dev/null
+	netns_kill xsctp-b
 	wait 2>/dev/null
 	sed 's/^/# /' "$1"
 }

@@ -14,9 +14,14 @@ start_clean
 check "insmod xsctp.ko" xsctp_load
 check "two namespaces joined by veth" two_namespaces
 matrix_run /tmp/xsctp-matrix.txt
+# The answers as a set of lines: one lookup per expected line, no process
+# (565 greps took 90 s of a stock guest).
+declare -A answered=()
+while IFS= read -r line; do
+	[ -z "$line" ] || answered[$line]=1
+done </tmp/xsctp-matrix.txt
 while IFS= read -r want; do
-	got=$(grep -F -x -- "$want" /tmp/xsctp-matrix.txt)
-	if [ -n "$got" ]; then
+	if [ -n "${answered[$want]:-}" ]; then
 		ok "$want"
 	else
 		fail "$want (got: $(grep -F -- "${want%%: *}:" /tmp/xsctp-matrix.txt))"

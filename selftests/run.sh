@@ -17,8 +17,9 @@ export XSCTP_BIN=$build/../selftests
 #            make check gives the slow debug kernel a guest each (kunit,
 #            the KUnit suites, runs only where there is KUnit: name it
 #            on the debug kernel)
-#   @oracle  coexist, then oracle (the errno matrix against sctp.ko, needs
-#            matrix's results): cheap, so make check runs it on 6.12
+#   @oracle  coexist, then oracle (the errno matrix against sctp.ko, after
+#            matrix, whose results it compares): make oracle (make check
+#            runs coexist alone, on 6.12)
 #   @twins   the *_ko twins: the same scenarios against Linux's sctp.ko,
 #            to prove the expectations are Linux's (make oracle)
 #   @smoke   the compatibility subset for older kernels: load, handshake,
@@ -41,7 +42,10 @@ for t in "$@"; do
 	@data) tests+=("${DATA[@]}") ;;
 	@oracle) tests+=("${ORACLE[@]}") ;;
 	@twins) tests+=("${TWINS[@]}") ;;
-	@smoke) tests+=("${SMOKE[@]}") ;;
+	@smoke)
+		tests+=("${SMOKE[@]}")
+		export XSCTP_SMOKE=1	# lib.sh's one_of_each
+		;;
 	@*) echo "run.sh: unknown group $t" >&2; exit 2 ;;
 	*) tests+=("$t") ;;
 	esac

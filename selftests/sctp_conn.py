@@ -5,10 +5,11 @@ so the same commands run against xsctp and against sctp.ko.
 
   sctp_conn.py serve ADDR PORT [--type stream|seqpacket] [--accept N]
         [--backlog N] [--ready FILE] [--hold SECONDS] [--linger SECONDS]
-        [--status] [--events] [--abort]
+        [--status] [--events] [--abort] [--until FILE]
       bind, listen, (one-to-one) accept N associations within HOLD
       seconds, printing "accepted PEER"; touch FILE once listening; then
-      keep the sockets open LINGER seconds. --status prints each accepted
+      keep the sockets open LINGER seconds. --until ends either wait as
+      soon as FILE exists (the caller is done with the listener). --status prints each accepted
       association's SCTP_STATUS (id, state, peer rwnd) once accepted and
       again after LINGER. --events subscribes to SCTP_ASSOC_CHANGE and
       prints "notification STATE" for each one queued, after LINGER.
@@ -20,16 +21,18 @@ so the same commands run against xsctp and against sctp.ko.
       and prints the association's SCTP_STATUS; exit 0 if ESTABLISHED.
   sctp_conn.py connect ADDR PORT [--family 4|6] [--nonblock] [--twice]
         [--dissolve] [--stay SECONDS] [--expect ERRNO] [--timeout SECONDS]
-        [--abort]
+        [--abort] [--until FILE]
       connect and print "ok", or the errno name; exit 0 when the
       outcome is the expected one (default: success). --twice connects
       again; --dissolve first connects with AF_UNSPEC (which must leave
       the socket unconnected) and then connects again; --stay keeps the
-      association that long before exiting; --abort as for serve.
+      association that long before exiting, or until FILE exists;
+      --abort as for serve.
 """
 import argparse
 import ctypes
 import errno
+import os
 import select
 import socket
 import struct
@@ -77,6 +80,15 @@ def print_notifications(c):
             print("notification", ASSOC_CHANGE_STATES[state], flush=True)
 
 
+def wait_for(seconds, until):
+    """Sleep @seconds, or less: until the file @until exists."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if until and os.path.exists(until):
+            return
+        time.sleep(min(0.05, max(0, end - time.monotonic())))
+
+
 def serve(args):
     kind = socket.SOCK_STREAM if args.type == "stream" else socket.SOCK_SEQPACKET
     s = socket.socket(family_of(args.addr), kind, IPPROTO_SCTP)
@@ -87,7 +99,7 @@ def serve(args):
     if args.ready:
         open(args.ready, "w").close()
     if kind != socket.SOCK_STREAM or not args.accept:
-        time.sleep(args.hold)   # associations arrive without accept()
+        wait_for(args.hold, args.until)   # associations arrive without accept()
         return
     kept = []
     s.settimeout(args.hold)     # accept() then waits in poll()
@@ -100,7 +112,7 @@ def serve(args):
             kept.append(c)
     except socket.timeout:
         print("accept timed out", flush=True)
-    time.sleep(args.linger)
+    wait_for(args.linger, args.until)
     for c in kept if args.status else []:
         print("status", status(c)[1], flush=True)
     for c in kept if args.events else []:
@@ -191,7 +203,7 @@ def connect(args):
     if got == "ok":
         print("ok peer", s.getpeername()[0], "local port", s.getsockname()[1],
               flush=True)
-        time.sleep(args.stay)
+        wait_for(args.stay, args.until)
     else:
         print(got)
     if args.abort:
@@ -214,6 +226,7 @@ def main():
     sv.add_argument("--status", action="store_true")
     sv.add_argument("--events", action="store_true")
     sv.add_argument("--abort", action="store_true")
+    sv.add_argument("--until")
     so = sub.add_parser("simopen")
     so.add_argument("laddr")
     so.add_argument("lport", type=int)
@@ -232,6 +245,7 @@ def main():
     cn.add_argument("--expect", default="ok")
     cn.add_argument("--timeout", type=float, default=10)
     cn.add_argument("--abort", action="store_true")
+    cn.add_argument("--until")
     args = ap.parse_args()
     {"serve": serve, "simopen": simopen, "connect": connect}[args.cmd](args)
 

@@ -22,7 +22,7 @@ TOOLS=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
        zstd kmod rsync qemu-system-x86 busybox-static iproute2 iputils-ping nftables
        python3 lksctp-tools libsctp-dev socat iperf3 sparse shellcheck
        clang libclang-rt-14-dev man-db groff-base python3-docutils tshark
-       libusrsctp-examples
+       libusrsctp-examples bash-builtins
        linux-source-6.12)
 
 apt_updated=
