@@ -92,10 +92,7 @@ rm -f "$READY" "$READY.client" "$READY.server"
 b $CONN serve :: 7100 --accept 1 --hold 30 --linger 90 --status --events \
 	--abort --ready "$READY" --until "$READY.server" >/tmp/xsctp-restart-server.log 2>&1 &
 server=$!
-for _ in $(seq 50); do
-	[ -e "$READY" ] && break
-	sleep 0.1
-done
+wait_until 10 test -e "$READY"
 # The client outlives the hand-made packets below, then aborts: its ABORT
 # carries the tag b used before the restart, which b must ignore. (b's
 # peer is then hand-made packets, which would never answer a SHUTDOWN:
@@ -103,10 +100,7 @@ done
 a timeout 120 $CONN connect 198.51.100.2 7100 --stay 90 --abort \
 	--until "$READY.client" >/tmp/xsctp-restart-client.log 2>&1 &
 client=$!
-for _ in $(seq 100); do
-	grep -q "local port" /tmp/xsctp-restart-client.log && break
-	sleep 0.1
-done
+wait_until 10 grep -q "local port" /tmp/xsctp-restart-client.log
 port=$(sed -n 's/.*local port \([0-9]*\).*/\1/p' /tmp/xsctp-restart-client.log)
 check "an association from a's port ${port:-?} to b" test -n "$port"
 passive=$(xsctp_counter XsctpPassiveEstabs xsctp-b)
@@ -165,10 +159,7 @@ check "200 ms each way on the link" delay 200
 b sysctl -qw net.sctp.valid_cookie_life=300
 rm -f "$READY"
 b $CONN serve 198.51.100.2 7200 --accept 1 --hold 20 --ready "$READY" >/dev/null 2>&1 &
-for _ in $(seq 50); do
-	[ -e "$READY" ] && break
-	sleep 0.1
-done
+wait_until 10 test -e "$READY"
 inits=$(xsctp_counter XsctpInitAcksSent xsctp-b)
 check "a cookie that arrives stale: connect() succeeds after a new INIT" \
 	a timeout 20 $CONN connect 198.51.100.2 7200

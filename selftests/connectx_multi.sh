@@ -282,7 +282,7 @@ watch() {
 	timeout 150 ip netns exec xsctp-a $MULTI connect $((7010 + fam)) "${to[0]}" "${to[2]}" \
 		--held "$W/$name.held" --go "$W/$name.go" "$@" >"$W/$name" 2>&1 &
 	pid=$!
-	for i in $(seq 300); do
+	for i in $(seq $((300 * $(by_kernel 1 3)))); do
 		[ -e "$W/$name.held" ] || ! kill -0 $pid 2>/dev/null && break
 		sleep 0.1
 	done

@@ -201,7 +201,7 @@ if xsctp; then
 	# their retransmission limit ends them (a closed socket keeps its
 	# namespace, and the module, until then).
 	two_namespaces_del
-	for _ in $(seq 40); do
+	for _ in $(seq $((40 * $(by_kernel 1 3)))); do
 		[ "$(cat /sys/module/xsctp/refcnt)" = 0 ] && break
 		sleep 0.5
 	done

@@ -94,7 +94,7 @@ event_time() {
 # wait_event NAME ADDR STATE AFTER SECONDS: until that notification is
 # read, the client ends, or SECONDS pass.
 wait_event() {
-	for _ in $(seq $(($5 * 10))); do
+	for _ in $(seq $(($5 * 10 * $(by_kernel 1 3)))); do
 		[ -n "$(event_time "$1" "$2" "$3" "$4")" ] && return 0
 		kill -0 "$(cat "$W/$1.client.pid")" 2>/dev/null || return 1
 		sleep 0.1

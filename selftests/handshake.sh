@@ -28,11 +28,7 @@ start_clean
 serve() {
 	rm -f "$READY" "$DONE"
 	b $CONN serve --ready "$READY" --hold 60 --until "$DONE" "$@" >/dev/null &
-	for _ in $(seq 50); do
-		[ -e "$READY" ] && return 0
-		sleep 0.1
-	done
-	return 1
+	wait_until 10 test -e "$READY"
 }
 
 # served: the test is done with serve's listener, which closes.

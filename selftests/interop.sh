@@ -63,17 +63,13 @@ capture_start() {
 	local file=/run/xsctp/${1:-interop.pcapng}
 	dumpcap -q -i eth0 -f sctp -w "$file" >/dev/null 2>&1 &
 	echo $! >/run/dumpcap.pid
-	for _ in $(seq 100); do
-		[ -s "$file" ] && return 0
-		sleep 0.1
-	done
-	return 1
+	wait_until 30 test -s "$file"
 }
 
 capture_stop() {
 	local pid
 	pid=$(cat /run/dumpcap.pid) && kill -INT "$pid" || return 1
-	for _ in $(seq 100); do
+	for _ in $(seq 300); do
 		kill -0 "$pid" 2>/dev/null || return 0
 		sleep 0.1
 	done

@@ -28,10 +28,10 @@ TEST=$(basename "$0" .sh)
 ksft_n=0 ksft_failed=0 ksft_skipped=0
 ksft_since=${EPOCHREALTIME/[.,]/}
 
-# took: after a result line, a comment with the time since the previous
+# ksft_took: after a result line, a comment with the time since the previous
 # one, when it is 2 s or more: where a test's share of make check's time
 # budget goes (Documentation/testing.rst).
-took() {
+ksft_took() {
 	local now=${EPOCHREALTIME/[.,]/} us
 	us=$((now - ksft_since))
 	ksft_since=$now
@@ -41,14 +41,14 @@ took() {
 ok() {
 	ksft_n=$((ksft_n + 1))
 	echo "ok $ksft_n - $TEST: $*"
-	took
+	ksft_took
 }
 
 fail() {
 	ksft_n=$((ksft_n + 1))
 	ksft_failed=$((ksft_failed + 1))
 	echo "not ok $ksft_n - $TEST: $*"
-	took
+	ksft_took
 }
 
 skip() {
@@ -56,7 +56,7 @@ skip() {
 	ksft_n=$((ksft_n + 1))
 	ksft_skipped=$((ksft_skipped + 1))
 	echo "ok $ksft_n - $TEST: $what # SKIP $why"
-	took
+	ksft_took
 }
 
 # check DESCRIPTION COMMAND...: one check that passes when COMMAND succeeds.
@@ -118,7 +118,7 @@ xsctp_load() {
 unload_module() {
 	local name=$1
 	shift
-	for _ in $(seq 50); do
+	for _ in $(seq $((100 * $(by_kernel 1 3)))); do
 		[ -d "/sys/module/$name" ] || return 0
 		"$@" 2>/dev/null && return 0
 		sleep 0.1
@@ -201,12 +201,35 @@ sockets_in_use() {
 		/proc/net/protocols
 }
 
+# ns_anchor NS: a process that sleeps in NS (its pid in
+# /tmp/xsctp-anchor.NS), so that NS's files under /proc/PID/net can be
+# read without entering it: a poll of a counter is then no process start
+# (two, an ip and an awk, cost about a second on the sanitizer kernel).
+# netns_kill ends it with the namespace's other processes.
+ns_anchor() {
+	ip netns exec "$1" sleep 1000000 </dev/null >/dev/null 2>&1 &
+	echo $! >"/tmp/xsctp-anchor.$1"
+}
+
+# ns_proc_net NS: NS's /proc/net, through its anchor, if it still is in
+# NS (the pid could be another's by now); else nothing.
+ns_proc_net() {
+	local pid
+	read -r pid 2>/dev/null <"/tmp/xsctp-anchor.$1" || return 1
+	[ "/proc/$pid/ns/net" -ef "/run/netns/$1" ] && echo "/proc/$pid/net"
+}
+
 # xsctp_counter NAME [NETNS]: a counter from /proc/net/xsctp/snmp of the
 # current namespace, or of NETNS.
 xsctp_counter() {
-	local in=()
-	[ -z "${2:-}" ] || in=(ip netns exec "$2")
-	"${in[@]}" awk -v c="$1" '$1 == c { print $2 }' /proc/net/xsctp/snmp 2>/dev/null
+	local dir=/proc/net name value
+	if [ -n "${2:-}" ] && ! dir=$(ns_proc_net "$2"); then
+		ip netns exec "$2" awk -v c="$1" '$1 == c { print $2 }' /proc/net/xsctp/snmp 2>/dev/null
+		return
+	fi
+	while read -r name value; do
+		[ "$name" != "$1" ] || { echo "$value"; return; }
+	done 2>/dev/null <"$dir/xsctp/snmp"
 }
 
 # Make /lib/modules writable (the guest root is read-only), always in a
@@ -268,7 +291,8 @@ two_namespaces() {
 	a ip addr add 2001:db8::1/64 dev veth-a nodad &&
 	b ip addr add 2001:db8::2/64 dev veth-b nodad &&
 	a ip link set veth-a up && b ip link set veth-b up &&
-	a ip link set lo up && b ip link set lo up
+	a ip link set lo up && b ip link set lo up &&
+	ns_anchor xsctp-a && ns_anchor xsctp-b
 }
 # netns_kill NS...: end every process still in the namespaces. A job
 # started as `b prog &` is a shell whose child is prog: killing the job
@@ -318,10 +342,7 @@ matrix_run() {
 	rm -f "$ready"
 	b python3 "$(dirname "${BASH_SOURCE[0]}")/sctp_conn.py" serve 198.51.100.2 5100 \
 		--accept 1000 --hold 120 --ready "$ready" >/dev/null &
-	for _ in $(seq 50); do
-		[ -e "$ready" ] && break
-		sleep 0.1
-	done
+	wait_until 10 test -e "$ready"
 	timeout 90 ip netns exec xsctp-a python3 \
 		"$(dirname "${BASH_SOURCE[0]}")/sctp_matrix.py" 198.51.100.1 198.51.100.2 5100 >"$1" 2>&1
 	netns_kill xsctp-b

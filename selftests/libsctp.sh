@@ -41,7 +41,7 @@ check "two namespaces joined by veth" two_namespaces
 rm -f "$READY"
 b python3 "$here/sctp_conn.py" serve 198.51.100.2 5200 --accept 4 --hold 60 \
 	--ready "$READY" >/dev/null &
-for _ in $(seq 50); do [ -e "$READY" ] && break; sleep 0.1; done
+wait_until 10 test -e "$READY"
 
 for lib in libsctp shim; do
 	preload=()

@@ -26,13 +26,7 @@ check "two namespaces joined by veth" two_namespaces
 ip netns exec xsctp-b timeout 60 sctp_test -H 198.51.100.2 -P 5200 -l \
 	>"$SERVER_LOG" 2>&1 &
 server=$!
-wait_listening() {
-	for _ in $(seq 50); do
-		grep -q "Receiving packets" "$SERVER_LOG" && return 0
-		sleep 0.1
-	done
-	return 1
-}
+wait_listening() { wait_until 10 grep -q "Receiving packets" "$SERVER_LOG"; }
 check "sctp_test listens (one-to-many)" wait_listening
 
 # darn_connectx TCP-FLAG: sctp_darn -c against sctp_test; its output.
@@ -54,13 +48,8 @@ check "sctp_darn -c -t (one-to-one): the peer's address listed" \
 
 comm() { grep -cE "SCTP_ASSOC_CHANGE\(($1)\)" "$SERVER_LOG"; }
 ENDED=SHUTDOWN_COMPLETE
-wait_ended() {
-	for _ in $(seq 50); do
-		[ "$(comm $ENDED)" -ge 2 ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
+ended() { [ "$(comm $ENDED)" -ge 2 ]; }
+wait_ended() { wait_until 10 ended; }
 check "sctp_test read $ENDED twice" wait_ended
 check "sctp_test read COMMUNICATION_UP twice" test "$(comm COMMUNICATION_UP)" -eq 2
 check "... with 10 streams each way" \

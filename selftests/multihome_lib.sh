@@ -44,6 +44,7 @@ three_paths() {
 		b ip addr add "${MH_B6[n - 1]}/64" dev "veth-b$n" nodad &&
 		a ip link set "veth-a$n" up && b ip link set "veth-b$n" up || return 1
 	done
+	ns_anchor xsctp-a && ns_anchor xsctp-b || return 1
 	b nft -f - <<'NFT'
 table inet xsctp_mh {
 	chain input {
@@ -139,4 +140,14 @@ path_netem_clear() {
 }
 
 # path_tx_bytes N: bytes a has sent on path N.
-path_tx_bytes() { a cat "/sys/class/net/veth-a$1/statistics/tx_bytes"; }
+path_tx_bytes() {
+	local dir name tx
+	if dir=$(ns_proc_net xsctp-a); then
+		# name: then 8 receive counters, then the bytes sent.
+		while read -r name _ _ _ _ _ _ _ _ tx _; do
+			[ "$name" != "veth-a$1:" ] || { echo "$tx"; return; }
+		done <"$dir/dev"
+		return 1
+	fi
+	a cat "/sys/class/net/veth-a$1/statistics/tx_bytes"
+}

@@ -42,10 +42,7 @@ rm -f "$READY"
 b timeout 120 $PEEL serve 198.51.100.2 6001 --clients 3 --after 100 \
 	--ready "$READY" >/tmp/peeloff-server.log 2>&1 &
 server=$!
-for _ in $(seq 100); do
-	[ -e "$READY" ] && break
-	sleep 0.1
-done
+wait_until 10 test -e "$READY"
 for i in 1 2 3; do
 	a timeout 120 $PEEL send 198.51.100.2 6001 --count "$COUNT" --size 1000 \
 		>"/tmp/peeloff-client$i.log" 2>&1 &

@@ -17,7 +17,7 @@ signal.pause()
 " &
 	holder=$!
 	# The module's reference count rises once the socket exists.
-	for _ in $(seq 100); do
+	for _ in $(seq $((100 * $(by_kernel 1 3)))); do
 		[ "$(cat /sys/module/xsctp/refcnt)" -gt 0 ] && return 0
 		kill -0 $holder 2>/dev/null || return 1
 		sleep 0.1
