@@ -32,18 +32,21 @@ MH_A4=(198.51.100.1 203.0.113.1 192.0.2.1)
 MH_A6=(2001:db8:1::1 2001:db8:2::1 2001:db8:3::1)
 
 # three_paths [N]: the topology, with the first N paths (default 3).
+# (ip in batch mode: three processes, not three dozen.)
 three_paths() {
-	local n
-	ip netns add xsctp-a && ip netns add xsctp-b || return 1
-	a ip link set lo up && b ip link set lo up || return 1
+	local n root="netns add xsctp-a"$'\n'"netns add xsctp-b" in_a="link set lo up" in_b
+	in_b=$in_a
 	for n in $(seq "${1:-3}"); do
-		ip link add "veth-a$n" netns xsctp-a type veth peer name "veth-b$n" netns xsctp-b &&
-		a ip addr add "${MH_A4[n - 1]}/24" dev "veth-a$n" &&
-		b ip addr add "${MH_B4[n - 1]}/24" dev "veth-b$n" &&
-		a ip addr add "${MH_A6[n - 1]}/64" dev "veth-a$n" nodad &&
-		b ip addr add "${MH_B6[n - 1]}/64" dev "veth-b$n" nodad &&
-		a ip link set "veth-a$n" up && b ip link set "veth-b$n" up || return 1
+		root+=$'\n'"link add veth-a$n netns xsctp-a type veth peer name veth-b$n netns xsctp-b"
+		in_a+=$'\n'"addr add ${MH_A4[n - 1]}/24 dev veth-a$n"
+		in_a+=$'\n'"addr add ${MH_A6[n - 1]}/64 dev veth-a$n nodad"
+		in_a+=$'\n'"link set veth-a$n up"
+		in_b+=$'\n'"addr add ${MH_B4[n - 1]}/24 dev veth-b$n"
+		in_b+=$'\n'"addr add ${MH_B6[n - 1]}/64 dev veth-b$n nodad"
+		in_b+=$'\n'"link set veth-b$n up"
 	done
+	ip -batch - <<<"$root" && ip -n xsctp-a -batch - <<<"$in_a" &&
+		ip -n xsctp-b -batch - <<<"$in_b" || return 1
 	ns_anchor xsctp-a && ns_anchor xsctp-b || return 1
 	b nft -f - <<'NFT'
 table inet xsctp_mh {
