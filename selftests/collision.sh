@@ -25,8 +25,8 @@ source "$(dirname "$0")/lib.sh"
 LINUX=${LINUX:-}
 # shellcheck disable=SC2034 # lib.sh names each check by it
 [ -z "$LINUX" ] || TEST=collision_ko
-CONN="python3 $(dirname "$0")/sctp_conn.py"
-PKT="python3 $(dirname "$0")/sctp_packet.py"
+CONN="$PY $(dirname "$0")/sctp_conn.py"
+PKT="$PY $(dirname "$0")/sctp_packet.py"
 READY=/tmp/xsctp-collision.ready
 trap two_namespaces_cleanup EXIT
 two_namespaces_cleanup

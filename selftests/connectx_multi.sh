@@ -33,7 +33,7 @@
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/multihome_lib.sh"
 source "$(dirname "$0")/xfer_lib.sh"
-MULTI="python3 $(dirname "$0")/sctp_multi.py"
+MULTI="$PY $(dirname "$0")/sctp_multi.py"
 W=/tmp/xsctp-connectx-multi
 D=/proc/sys/net/sctp
 trap mh_cleanup EXIT
@@ -56,7 +56,7 @@ echo "# $STACK: rto_initial $R ms, init_stagger ${S} ms ($([ -e $D/init_stagger 
 serve() {
 	local name=$1
 	shift
-	ip netns exec xsctp-b $MULTI serve "$@" --hold 600 --ready "$W/$name.ready" \
+	"$PY" -n xsctp-b "$(dirname "$0")/sctp_multi.py" serve "$@" --hold 600 --ready "$W/$name.ready" \
 		</dev/null >"$W/$name.serve" 2>&1 &
 	echo $! >"$W/$name.pid"
 	wait_file "$W/$name.ready"
@@ -67,7 +67,7 @@ serve() {
 try() {
 	local name=$1 status
 	shift
-	timeout 150 ip netns exec xsctp-a $MULTI connect "$@" >"$W/$name" 2>&1
+	a timeout 150 $MULTI connect "$@" >"$W/$name" 2>&1
 	status=$?
 	sed 's/^/# /' "$W/$name"
 	return $status
@@ -279,7 +279,7 @@ watch() {
 	local fam=$1 name=$2 i
 	local -n to=MH_B$fam
 	shift 2
-	timeout 150 ip netns exec xsctp-a $MULTI connect $((7010 + fam)) "${to[0]}" "${to[2]}" \
+	a timeout 150 $MULTI connect $((7010 + fam)) "${to[0]}" "${to[2]}" \
 		--held "$W/$name.held" --go "$W/$name.go" "$@" >"$W/$name" 2>&1 &
 	pid=$!
 	for i in $(seq $((300 * $(by_kernel 1 3)))); do

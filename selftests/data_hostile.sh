@@ -22,7 +22,7 @@
 #                                       never reads
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
-HOSTILE="python3 $(dirname "$0")/sctp_hostile.py"
+HOSTILE="$PY $(dirname "$0")/sctp_hostile.py"
 READY=/tmp/xsctp-hostile.ready
 RMEM=/tmp/xsctp-hostile.rmem
 FACTS=/tmp/xsctp-hostile.facts
@@ -82,9 +82,9 @@ run() {
 	local name=$1 port=$2 server ok=0 start=$SECONDS n
 	shift 2
 	rm -f "$READY" "$RMEM" "$FACTS"
-	# Not through b(): $! must be the listener itself (ip netns exec
-	# execs it), and it must not hold check()'s output open.
-	ip netns exec xsctp-b $HOSTILE serve 198.51.100.2 "$port" --ready "$READY" \
+	# Not through b(): $! must be the listener itself (pyrun, which ends
+	# as it does), and it must not hold check()'s output open.
+	"$PY" -n xsctp-b "$(dirname "$0")/sctp_hostile.py" serve 198.51.100.2 "$port" --ready "$READY" \
 		--rmem "$RMEM" --rcvbuf 16384 --hold 120 >/dev/null 2>&1 &
 	server=$!
 	wait_until 5 test -e "$READY"

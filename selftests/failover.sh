@@ -30,7 +30,7 @@
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/multihome_lib.sh"
 source "$(dirname "$0")/xfer_lib.sh"
-FO="python3 $(dirname "$0")/sctp_failover.py"
+FO="$PY $(dirname "$0")/sctp_failover.py"
 W=/tmp/xsctp-failover
 trap mh_cleanup EXIT
 mh_cleanup
@@ -209,11 +209,11 @@ scenario() {
 	local -n served=MH_B$fam
 	b1=${served[0]} b2=${served[1]}
 	name=$fam-$kind label="IPv$fam, $(describe "$kind")"
-	ip netns exec xsctp-b $FO serve "$port" "$b1" "$b2" --ready "$W/$name.ready" \
+	"$PY" -n xsctp-b "$(dirname "$0")/sctp_failover.py" serve "$port" "$b1" "$b2" --ready "$W/$name.ready" \
 		--arrivals "$W/$name.arr" --timeout 150 </dev/null >"$W/$name.recv" 2>&1 &
 	echo $! >"$W/$name.server.pid"
 	if wait_file "$W/$name.ready" >/dev/null; then
-		ip netns exec xsctp-a $FO send "$port" "$b1" "$b2" --stop "$W/$name.stop" \
+		"$PY" -n xsctp-a "$(dirname "$0")/sctp_failover.py" send "$port" "$b1" "$b2" --stop "$W/$name.stop" \
 			--started "$W/$name.started" --timeout 150 </dev/null >"$W/$name.send" 2>&1 &
 		echo $! >"$W/$name.client.pid"
 	fi

@@ -16,7 +16,7 @@
 # module unloads).
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
-CONN="python3 $(dirname "$0")/sctp_conn.py"
+CONN="$PY $(dirname "$0")/sctp_conn.py"
 READY=/tmp/xsctp-handshake.ready
 DONE=/tmp/xsctp-handshake.done
 trap two_namespaces_cleanup EXIT
@@ -37,7 +37,7 @@ served() {
 	wait
 }
 
-client() { timeout "$(by_kernel 30 90)" ip netns exec xsctp-a $CONN connect "$@"; }
+client() { a timeout "$(by_kernel 30 90)" $CONN connect "$@"; }
 
 check "insmod xsctp.ko" xsctp_load
 check "two namespaces joined by veth" two_namespaces
@@ -127,7 +127,7 @@ check "... blocking connect: ECONNREFUSED (as Linux)" \
 b nft delete table ip xsctp_test
 
 # A flood of INITs: answered, and nothing kept.
-INIT_FLOOD="python3 $(dirname "$0")/sctp_packet.py send 198.51.100.2 --dport 5008 --count 200"
+INIT_FLOOD="$PY $(dirname "$0")/sctp_packet.py send 198.51.100.2 --dport 5008 --count 200"
 # Cookies live 300 ms from here on (the listener copies it when created).
 b sysctl -qw net.sctp.valid_cookie_life=300
 serve 198.51.100.2 5008 --accept 0
@@ -137,7 +137,7 @@ check "... each answered with an INIT ACK" wait_counter xsctp-b XsctpInitAcksSen
 check "... and no association kept for any" test "$(xsctp_counter XsctpPassiveEstabs xsctp-b)" = "$estabs"
 
 # Hand-made handshakes from a raw socket: the responder's own checks.
-PKT="python3 $(dirname "$0")/sctp_packet.py"
+PKT="$PY $(dirname "$0")/sctp_packet.py"
 check "a raw INIT, then its cookie echoed: COOKIE ACK" \
 	a $PKT cookie-echo 198.51.100.2 --dport 5008 --sport 6001
 check "a cookie with one byte changed: no answer" \

@@ -12,7 +12,7 @@
 # With LINUX=1 (peeloff_ko.sh) the same runs against sctp.ko.
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
-PEEL="python3 $(dirname "$0")/peeloff.py"
+PEEL="$PY $(dirname "$0")/peeloff.py"
 trap two_namespaces_cleanup EXIT
 two_namespaces_cleanup
 start_module "peel-off against sctp.ko"

@@ -61,6 +61,15 @@ limit_of() {
 	echo "$own"
 }
 
+# The zygote that starts the tests' Python scripts by fork (pyzygote.py;
+# lib.sh's PY): a python3 start costs seconds on the sanitizer kernel.
+# Until it listens (its own start takes 10 to 30 s there), pyrun starts
+# python3 itself: nothing waits for it.
+export XSCTP_PYZYGOTE=/tmp/xsctp-pyzygote.sock
+python3 "$here/pyzygote.py" "$XSCTP_PYZYGOTE" </dev/null >/dev/null &
+zygote=$!
+trap 'kill $zygote 2>/dev/null' EXIT
+
 echo "TAP version 13"
 echo "# kernel $(uname -r), module $XSCTP_KO"
 for t in "${tests[@]}"; do

@@ -8,7 +8,7 @@
 # SCTP packets.
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
-PKT="python3 $(dirname "$0")/sctp_packet.py"
+PKT="$PY $(dirname "$0")/sctp_packet.py"
 cleanup() {
 	two_namespaces_del
 	cleanup_modules

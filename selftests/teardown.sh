@@ -77,7 +77,7 @@ expected() {
 		fi
 }
 for part in options autoclose t5 one_to_one one_to_many; do
-	out=$(timeout 120 python3 "$here/teardown.py" "$part" 2>&1)
+	out=$(timeout 120 "$PY" "$here/teardown.py" "$part" 2>&1)
 	sed 's/^/# /' <<<"$out"
 	# Lines starting with "#" tell the times measured; only outcomes compare.
 	check "$part as Linux" diff <(expected "$part") <(grep -v '^#' <<<"$out")

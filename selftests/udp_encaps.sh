@@ -14,7 +14,7 @@
 # With LINUX=1 (udp_encaps_ko.sh) the same runs against sctp.ko.
 # (Topology: two_namespaces in lib.sh.)
 source "$(dirname "$0")/lib.sh"
-XFER=(python3 "$(dirname "$0")/sctp_xfer.py")
+XFER=("$PY" "$(dirname "$0")/sctp_xfer.py")
 USRSCTP=/usr/lib/usrsctp
 PORT=9899
 cleanup() {

@@ -33,7 +33,7 @@ xfer() {
 	shift 5
 	# Not through b(): $! must be the server itself, for reap.
 	# shellcheck disable=SC2086 # one word per option
-	ip netns exec xsctp-b timeout $((XFER_TIMEOUT + 10)) python3 "$XFER" \
+	timeout $((XFER_TIMEOUT + 10)) "$PY" -n xsctp-b "$XFER" \
 		serve "$addr" "$port" --type "$type" --ready "$W/$name.ready" \
 		--timeout "$XFER_TIMEOUT" $sopts \
 		>"$W/$name.recv" 2>&1 &
