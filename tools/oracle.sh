@@ -14,14 +14,15 @@ set -uo pipefail
 source "$(dirname "$0")/check-lib.sh"
 check_init oracle
 
-section "build: 6.12, 6.1, selftest programs"
+section "build: 6.12, 6.1, selftest programs, libxsctp (libsctp_ko preloads it)"
 build() {
 	local tag
 	for tag in 6.12 6.1; do
 		make --no-print-directory -s modules TAG=$tag \
 			KDIR="/lib/modules/$(tools/kernels.sh $tag)/build" || return
 	done
-	make --no-print-directory -s -C selftests
+	make --no-print-directory -s -C selftests &&
+		make --no-print-directory -s -C tools/lib/xsctp
 }
 build_or_stop "build for 6.12 and 6.1" build
 
