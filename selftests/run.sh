@@ -27,11 +27,11 @@ export XSCTP_BIN=$build/../selftests
 # coexist leaves sctp.ko loaded for good, so @oracle and @twins run after
 # every xsctp test. interop needs two guests: tools/vm/pair.sh runs it by
 # name. With no TEST, run.sh runs kunit @xsctp @oracle @twins.
-SETUP=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools)
+SETUP=(load_unload sockets checksctp rmmod_busy autoload netns sysctl rx_count handshake collision matrix libsctp lksctp_tools conformance)
 DATA=(transfer pmtu connectx_multi failover data_hostile peeloff udp_encaps teardown)
 XSCTP=("${SETUP[@]}" "${DATA[@]}")
 ORACLE=(coexist oracle)
-TWINS=(collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko connectx_multi_ko failover_ko peeloff_ko udp_encaps_ko teardown_ko)
+TWINS=(collision_ko libsctp_ko lksctp_tools_ko transfer_ko pmtu_ko connectx_multi_ko failover_ko peeloff_ko udp_encaps_ko teardown_ko conformance_ko)
 SMOKE=(load_unload handshake lksctp_tools connectx_multi)
 [ $# -gt 0 ] || set -- kunit @xsctp @oracle @twins
 tests=()
