@@ -160,6 +160,31 @@ def set_initmsg(s, ostreams=10, instreams=10, attempts=0, timeo=0):
                                                     attempts, timeo))
 
 
+def check_init(c, sent_mis=None):
+    """What 3.3.2 and 3.3.3 require of an INIT or INIT ACK the stack
+    sends: flags 0, an Initiate Tag other than 0, a_rwnd of at least 1500,
+    stream counts other than 0 (an INIT ACK's OS no more than the MIS our
+    INIT offered), no Host Name Address, no parameter twice (the address
+    ones excepted)."""
+    what = c.name
+    if c.flags:
+        raise Fail("%s flags %#x: reserved, sent as 0" % (what, c.flags))
+    if c.tag == 0:
+        raise Fail("%s with an Initiate Tag of 0" % what)
+    if c.a_rwnd < 1500:
+        raise Fail("%s a_rwnd %d < 1500" % (what, c.a_rwnd))
+    if not c.os or not c.mis:
+        raise Fail("%s OS %d MIS %d: 0 is not a stream count" % (what, c.os, c.mis))
+    if sent_mis is not None and c.os > sent_mis:
+        raise Fail("%s OS %d > the MIS %d our INIT offered" % (what, c.os, sent_mis))
+    types = [t for t, _ in c.params if t not in (w.P_IPV4, w.P_IPV6)]
+    if w.P_HOSTNAME in types:
+        raise Fail("%s with a Host Name Address" % what)
+    twice = sorted({t for t in types if types.count(t) > 1})
+    if twice:
+        raise Fail("%s lists parameter(s) %s twice" % (what, twice))
+
+
 class Assoc:
     """What the peer knows of one association: the tags and the TSNs."""
 
@@ -246,6 +271,7 @@ class Peer:
         COOKIE ECHO, COOKIE ACK); returns (Assoc, accepted socket)."""
         self.send(w.init(tag, tsn, os=os_, mis=mis, params=params))
         ack = self.expect(w.INIT_ACK, vtag=tag).chunks[0]
+        check_init(ack, mis)
         if ack.cookie is None:
             raise Fail("INIT ACK without a State Cookie")
         a = Assoc(self, tag, tsn, ack.tag, ack.tsn, ack)
@@ -262,6 +288,7 @@ class Peer:
         p = self.expect(w.INIT, within=within, vtag=0)
         if p.dport != self.port:
             raise Fail("INIT to port %d, not the peer's %d" % (p.dport, self.port))
+        check_init(p.chunks[0])
         self.sut_port = p.sport
         return p.chunks[0]
 

@@ -4,7 +4,8 @@
 # Style and static checks, each printed as one TAP line:
 # checkpatch --strict, sparse (C=2) on 6.12 and the debug kernel (which
 # also builds the KUnit files), shellcheck, and the uapi
-# header compiling alone (C90, included twice). Exits 1 if any fails.
+# header compiling alone (C90, included twice), the documentation
+# rendering, the conformance table up to date. Exits 1 if any fails.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -79,6 +80,9 @@ PY
 done
 [ ! -s "$log" ]
 result "Documentation/*.rst renders without warnings" "$log" $?
+
+python3 tools/conformance.py --check >"$log" 2>&1
+result "Documentation/conformance.rst is what its status file says, every test it names exists" "$log" $?
 
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -20,14 +20,14 @@ def attempt(net, peer):
     return s, peer.expect_init()
 
 
-def aborted_with(peer, vtag, code, info=None):
-    """The stack's ABORT after the bad INIT ACK: to VTAG, the T bit clear,
-    cause CODE first (with INFO, if given)."""
+def aborted_with(peer, vtag, code, info=None, t_bit=False):
+    """The stack's ABORT after the bad INIT ACK: to VTAG, with the T bit
+    as T_BIT says, cause CODE first (with INFO, if given)."""
     p = peer.expect(w.ABORT, within=1.0)
     c = p.chunks[0]
-    if p.vtag != vtag or c.flags & w.FLAG_T:
-        raise Fail("ABORT vtag %#x T=%d: expected %#x, T bit clear"
-                   % (p.vtag, c.flags & w.FLAG_T, vtag))
+    if p.vtag != vtag or bool(c.flags & w.FLAG_T) != t_bit:
+        raise Fail("ABORT vtag %#x T=%d: expected %#x, T=%d"
+                   % (p.vtag, c.flags & w.FLAG_T, vtag, t_bit))
     if c.cause_codes()[:1] != [code]:
         raise Fail("ABORT with causes %s, expected %d first" % (c.cause_codes(), code))
     if info is not None and c.causes[0][1] != info:
@@ -35,38 +35,55 @@ def aborted_with(peer, vtag, code, info=None):
     return p
 
 
-@case("3.3.3", "an INIT ACK with an Initiate Tag of 0 ends the setup (MUST): ABORT, connect() fails")
+@case("3.3.3", "an INIT ACK with an Initiate Tag of 0 ends the setup (MUST): connect() fails, "
+      "no INIT again")
 def initiate_tag_zero(net, peer):
     s, init = attempt(net, peer)
     peer.send(w.init_ack(0, 3000), vtag=init.tag)
-    # The tag the peer said it owns, 0 (8.5.1 B): what Linux sends.
-    aborted_with(peer, 0, w.C_INVALID_PARAM)
+    p = peer.expect(w.ABORT, within=1.0)
+    if p.chunks[0].cause_codes()[:1] != [w.C_INVALID_PARAM]:
+        raise Fail("ABORT with causes %s, expected %d first"
+                   % (p.chunks[0].cause_codes(), w.C_INVALID_PARAM))
     connect_fails_with(s, errno.ECONNREFUSED, 1.0)
     peer.expect_nothing(RTO / 1000 * 1.5)
 
 
+@case("3.3.3", "the ABORT for an INIT ACK with an Initiate Tag of 0 reflects the INIT's tag "
+      "(T bit; SHOULD)", linux="sends it to tag 0, T bit clear")
+def initiate_tag_zero_abort_reflects(net, peer):
+    _, init = attempt(net, peer)
+    peer.send(w.init_ack(0, 3000), vtag=init.tag)
+    aborted_with(peer, init.tag, w.C_INVALID_PARAM, t_bit=True)
+
+
+def refused(net, peer, tag, code, info=None, **init_ack):
+    """The stack's INIT answered by an INIT ACK (tag TAG, INIT_ACK's
+    fields): ABORT to TAG with cause CODE (INFO), connect() refused."""
+    s, init = attempt(net, peer)
+    peer.send(w.init_ack(tag, 3000, **init_ack), vtag=init.tag)
+    aborted_with(peer, tag, code, info)
+    connect_fails_with(s, errno.ECONNREFUSED, 1.0)
+
+
 @case("3.3.3", "an INIT ACK with 0 outbound streams ends the setup: ABORT (Invalid Mandatory Parameter)")
 def zero_outbound_streams(net, peer):
-    s, init = attempt(net, peer)
-    peer.send(w.init_ack(0x5EED0004, 3000, os=0), vtag=init.tag)
-    aborted_with(peer, 0x5EED0004, w.C_INVALID_PARAM)
-    connect_fails_with(s, errno.ECONNREFUSED, 1.0)
+    refused(net, peer, 0x5EED0004, w.C_INVALID_PARAM, os=0)
 
 
 @case("3.3.3", "an INIT ACK without a State Cookie ends the setup: ABORT (Missing Mandatory Parameter)")
 def no_cookie(net, peer):
-    s, init = attempt(net, peer)
-    peer.send(w.init_ack(0x5EED0005, 3000, cookie=None), vtag=init.tag)
     # One parameter missing, the State Cookie (3.3.10.2).
-    aborted_with(peer, 0x5EED0005, w.C_MISSING_PARAM, struct.pack("!IH", 1, w.P_COOKIE))
-    connect_fails_with(s, errno.ECONNREFUSED, 1.0)
+    refused(net, peer, 0x5EED0005, w.C_MISSING_PARAM, struct.pack("!IH", 1, w.P_COOKIE),
+            cookie=None)
 
 
 @case("3.3.3", "an INIT ACK with a Host Name Address ends the setup: ABORT (Unresolvable Address)")
 def host_name_address(net, peer):
-    s, init = attempt(net, peer)
-    hostname = w.tlv(w.P_HOSTNAME, b"peer.example\0", pad=False)
-    peer.send(w.init_ack(0x5EED0006, 3000, params=w.pad4(hostname)), vtag=init.tag)
     # The Host Name Address parameter, quoted whole (3.3.10.5).
-    aborted_with(peer, 0x5EED0006, w.C_UNRESOLVABLE_ADDR, hostname)
-    connect_fails_with(s, errno.ECONNREFUSED, 1.0)
+    hostname = w.tlv(w.P_HOSTNAME, b"peer.example\0", pad=False)
+    refused(net, peer, 0x5EED0006, w.C_UNRESOLVABLE_ADDR, hostname, params=w.pad4(hostname))
+
+
+@case("3.3.3", "an INIT ACK with 0 inbound streams ends the setup: ABORT (Invalid Mandatory Parameter)")
+def zero_inbound_streams(net, peer):
+    refused(net, peer, 0x5EED0007, w.C_INVALID_PARAM, mis=0)

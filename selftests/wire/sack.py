@@ -39,7 +39,7 @@ def cum_is(s, tsn):
         raise Fail("SACK cumulative TSN ack %d, expected %d" % (s.cum_tsn, tsn))
 
 
-@case("6.2", "the first DATA chunk of an association is acknowledged at once (MUST)")
+@case("5.1", "the first DATA chunk of an association is acknowledged at once (MUST)")
 def first_data(net, peer):
     a, _ = established(net, peer)
     at = send_data(peer, a, a.data(b"first"))
