@@ -6,6 +6,7 @@
  * without checking lengths again. Unknown codes are passed through.
  */
 #include <kunit/visibility.h>
+#include <linux/align.h>
 #include <linux/export.h>
 #include <linux/unaligned.h>
 
@@ -107,3 +108,58 @@ int xsctp_cause_put_u32(u8 *buf, size_t room, u16 code, u32 value)
 	return xsctp_cause_put(buf, room, code, &v, sizeof(v));
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_cause_put_u32);
+
+/* Missing Mandatory Parameter (3.3.10.2): one, the State Cookie. */
+static int put_missing_cookie(u8 *buf, size_t room)
+{
+	u8 info[6];
+
+	put_unaligned_be32(1, info);
+	put_unaligned_be16(XSCTP_PARAM_STATE_COOKIE, info + 4);
+	return xsctp_cause_put(buf, room, XSCTP_CAUSE_MISSING_PARAM, info,
+			       sizeof(info));
+}
+
+/**
+ * xsctp_cause_put_init_err() - the cause of the ABORT that refuses an
+ * INIT or INIT ACK the codec could not use
+ * @buf: where
+ * @room: bytes available
+ * @err: what xsctp_wire_parse_init() said
+ * @init: what it parsed
+ *
+ * RFC 9260 3.3.10: the specific cause where there is one: Invalid
+ * Mandatory Parameter for a stream count of 0 (or an Initiate Tag of 0,
+ * which an INIT ACK cannot have), Missing Mandatory Parameter for an INIT
+ * ACK without a State Cookie, Unresolvable Address with the Host Name
+ * Address parameter (5.1.2: not supported); Protocol Violation for the
+ * rest (a parameter of the wrong length). A Host Name Address too long for
+ * @room is not quoted: Unresolvable Address then says nothing of it.
+ *
+ * Return: the cause's length, or a negative errno.
+ */
+int xsctp_cause_put_init_err(u8 *buf, size_t room, enum xsctp_wire_err err,
+			     const struct xsctp_init *init)
+{
+	const struct xsctp_param *h = &init->host_name;
+
+	switch (err) {
+	case XSCTP_WIRE_ZERO_FIELD:
+		return xsctp_cause_put(buf, room, XSCTP_CAUSE_INVALID_PARAM,
+				       NULL, 0);
+	case XSCTP_WIRE_MISSING_COOKIE:
+		return put_missing_cookie(buf, room);
+	case XSCTP_WIRE_HOST_NAME:
+		if (XSCTP_PARAM_HDR_LEN + ALIGN(h->len, 4) <= room)
+			return xsctp_cause_put(buf, room,
+					       XSCTP_CAUSE_UNRESOLVABLE_ADDR,
+					       h->value - XSCTP_PARAM_HDR_LEN,
+					       h->len);
+		return xsctp_cause_put(buf, room, XSCTP_CAUSE_UNRESOLVABLE_ADDR,
+				       NULL, 0);
+	default:
+		return xsctp_cause_put(buf, room,
+				       XSCTP_CAUSE_PROTOCOL_VIOLATION, NULL, 0);
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_cause_put_init_err);

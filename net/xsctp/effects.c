@@ -230,6 +230,12 @@ static void reply_restart_abort(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	xsctp_reply_restart_abort(rx, vtag, new_addr);
 }
 
+static void reply_abort(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			u32 vtag, bool t_bit, const u8 *causes, u16 len)
+{
+	xsctp_send_abort_reply(rx, vtag, t_bit, causes, len);
+}
+
 static int keep_cookie(struct xsctp_assoc *asoc, const u8 *cookie, u16 len)
 {
 	u8 *copy = kmemdup(cookie, len, GFP_ATOMIC);
@@ -409,6 +415,7 @@ const struct xsctp_effects xsctp_real_effects = {
 	.send_abort = send_abort,
 	.reply_init_ack = reply_init_ack,
 	.reply_restart_abort = reply_restart_abort,
+	.reply_abort = reply_abort,
 	.keep_cookie = keep_cookie,
 	.add_path = add_path,
 	.remove_path = xsctp_assoc_remove_path,

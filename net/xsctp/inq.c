@@ -15,6 +15,7 @@
  * most twice SO_RCVBUF per association, and one message.
  */
 #include <linux/slab.h>
+#include <linux/unaligned.h>
 #include <net/sock.h>
 
 #include <net/xsctp/cause.h>
@@ -90,6 +91,7 @@ void xsctp_inq_stop(struct xsctp_assoc *asoc)
 	in->unacked_packets = 0;
 	in->sack_now = false;
 	in->got_data = false;
+	in->data_seen = false;
 }
 
 /* Bytes held for the user: reassembly plus the receive queue. */
@@ -294,8 +296,10 @@ void xsctp_inq_data(struct xsctp_assoc *asoc, struct xsctp_path *from,
 		return;
 	}
 	in->got_data = true;
-	if (d.flags & XSCTP_DATA_IMMEDIATE)
+	/* 6.2: the first DATA chunk of an association is acknowledged at once. */
+	if ((d.flags & XSCTP_DATA_IMMEDIATE) || !in->data_seen)
 		in->sack_now = true;
+	in->data_seen = true;
 	if (xsctp_tsn_map_check(&in->map, d.tsn) != XSCTP_TSN_NEW) {
 		not_new(asoc, xsctp_tsn_map_mark(&in->map, d.tsn));
 		return;
@@ -320,9 +324,10 @@ void xsctp_inq_data(struct xsctp_assoc *asoc, struct xsctp_path *from,
  * xsctp_inq_packet_done() - the packet's chunks were all processed
  * @asoc: the association
  *
- * RFC 9260 6.2: a SACK goes at once for every sack_freq-th packet with
- * DATA (2 by default), for a gap or a duplicate, or when the sender asked
- * (I bit); otherwise within the delayed-SACK time (SCTP_DELAYED_SACK).
+ * RFC 9260 6.2: a SACK goes at once for the association's first DATA
+ * chunk, for every sack_freq-th packet with DATA (2 by default), for a
+ * gap or a duplicate, or when the sender asked (I bit); otherwise within
+ * the delayed-SACK time (SCTP_DELAYED_SACK).
  */
 void xsctp_inq_packet_done(struct xsctp_assoc *asoc)
 {
@@ -351,20 +356,51 @@ bool xsctp_inq_sack_pending(const struct xsctp_assoc *asoc)
 	return asoc->in.unacked_packets || asoc->in.sack_now;
 }
 
-/* The ERROR take_chunk() left for the SACK to carry: its length, or 0. */
-static int put_bad_stream(const struct xsctp_inq *in, u8 *buf, size_t room)
+/**
+ * xsctp_inq_put_error() - the ERROR that goes ahead of a SACK
+ * @in: the receiving side
+ * @buf: where
+ * @room: bytes available
+ *
+ * Its causes: Invalid Stream Identifier for the first DATA on a stream
+ * that does not exist (take_chunk(), RFC 9260 6.5), and Unrecognized Chunk
+ * Type quoting the unknown chunk of the packet being processed that asked
+ * to be reported (3.2), when it fits. The chunk's length counts every
+ * cause's padding but the last one's (3.2).
+ *
+ * Return: its length, or 0 when there is nothing to say.
+ */
+int xsctp_inq_put_error(const struct xsctp_inq *in, u8 *buf, size_t room)
 {
 	__be16 info[2] = { htons(in->bad_sid), 0 };	/* stream, reserved */
-	u8 cause[XSCTP_PARAM_HDR_LEN + sizeof(info)];
+	size_t len = XSCTP_CHUNK_HDR_LEN, last = 0;
 	int n;
 
-	if (in->bad_sid < 0)
+	if (room < len)
 		return 0;
-	n = xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_INVALID_STREAM,
-			    info, sizeof(info));
-	if (n > 0)
-		n = xsctp_wire_put_chunk(buf, room, XSCTP_CID_ERROR, 0, cause, n);
-	return max(n, 0);
+	if (in->bad_sid >= 0) {
+		n = xsctp_cause_put(buf + len, room - len,
+				    XSCTP_CAUSE_INVALID_STREAM, info, sizeof(info));
+		if (n > 0) {
+			len += n;
+			last = n - (XSCTP_PARAM_HDR_LEN + sizeof(info));
+		}
+	}
+	if (in->unrecognized) {
+		n = xsctp_cause_put(buf + len, room - len,
+				    XSCTP_CAUSE_UNRECOGNIZED_CHUNK,
+				    in->unrecognized, in->unrecognized_len);
+		if (n > 0) {
+			len += n;
+			last = n - (XSCTP_PARAM_HDR_LEN + in->unrecognized_len);
+		}
+	}
+	if (len == XSCTP_CHUNK_HDR_LEN)
+		return 0;
+	buf[0] = XSCTP_CID_ERROR;
+	buf[1] = 0;
+	put_unaligned_be16(len - last, buf + 2);
+	return len;
 }
 
 /**
@@ -374,7 +410,8 @@ static int put_bad_stream(const struct xsctp_inq *in, u8 *buf, size_t room)
  * @room: bytes available
  *
  * The delayed-SACK timer stops: this SACK says everything. An ERROR for
- * DATA on a stream that does not exist goes before it.
+ * DATA on a stream that does not exist, or for an unknown chunk that asked
+ * to be reported, goes before it (xsctp_inq_put_error()).
  *
  * Return: bytes written, or a negative errno.
  */
@@ -386,12 +423,13 @@ int xsctp_inq_put_sack(struct xsctp_assoc *asoc, u8 *buf, size_t room)
 
 	if (!in->map_bits)
 		return -ENOENT;
-	elen = put_bad_stream(in, buf, room);
+	elen = xsctp_inq_put_error(in, buf, room);
 	n = xsctp_sack_build(buf + elen, room - elen, &in->map, rwnd);
 	if (n < 0)
 		return n;
 	n += elen;
 	in->bad_sid = -1;
+	in->unrecognized = NULL;
 	in->unacked_packets = 0;
 	in->sack_now = false;
 	in->rwnd_sent = rwnd;

@@ -39,7 +39,7 @@ static void reply(struct xsctp_rx *rx, u32 vtag, u8 type, bool t_bit,
 		  const u8 *value, u16 len)
 {
 	struct xsctp_pkt_addrs pa = xsctp_reply_addrs(rx, vtag);
-	u8 buf[64];
+	u8 buf[XSCTP_CHUNK_HDR_LEN + XSCTP_ABORT_REPLY_CAUSES];
 	int n;
 
 	if (!reply_allowed(rx->net))
@@ -53,7 +53,7 @@ static void reply(struct xsctp_rx *rx, u32 vtag, u8 type, bool t_bit,
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_OUT_OOTB_REPLIES);
 }
 
-/* An ABORT (error causes of at most 48 bytes) answering @rx. */
+/* An ABORT (at most XSCTP_ABORT_REPLY_CAUSES bytes of causes) answering @rx. */
 void xsctp_send_abort_reply(struct xsctp_rx *rx, u32 vtag, bool t_bit,
 			    const u8 *causes, u16 len)
 {

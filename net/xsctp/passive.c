@@ -115,6 +115,10 @@ static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
 	cookie_addrs(sk, ck, init, rx->src.v4.sin_port);
 }
 
+/*
+ * The INIT ACK's OS is the count the association will use, never more
+ * than the INIT's MIS (RFC 9260 3.3.3: MUST NOT), as Linux sends it.
+ */
 static int put_init_ack(struct sock *sk, const struct xsctp_rx *rx,
 			struct init_scratch *t, int cookie_len)
 {
@@ -122,7 +126,7 @@ static int put_init_ack(struct sock *sk, const struct xsctp_rx *rx,
 	struct xsctp_init_out out = {
 		.init_tag = t->cookie.local_tag,
 		.a_rwnd = xsctp_local_rwnd(sk),
-		.num_outbound = xs->cfg.num_ostreams,
+		.num_outbound = t->cookie.num_out,
 		.num_inbound = xs->cfg.max_instreams,
 		.initial_tsn = t->cookie.local_tsn,
 		.cookie = t->sealed,
@@ -136,15 +140,16 @@ static int put_init_ack(struct sock *sk, const struct xsctp_rx *rx,
 				   XSCTP_CID_INIT_ACK, &out);
 }
 
-/* An INIT we cannot serve: ABORT with a Protocol Violation cause. */
-static void refuse_init(struct xsctp_rx *rx, u32 peer_tag)
+/* An INIT we cannot serve: ABORT with the cause that says why. */
+static void refuse_init(struct xsctp_rx *rx, const struct xsctp_init *init,
+			enum xsctp_wire_err err)
 {
-	u8 cause[XSCTP_PARAM_HDR_LEN];
+	u8 cause[XSCTP_ABORT_REPLY_CAUSES];
 	int n;
 
-	n = xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_PROTOCOL_VIOLATION,
-			    NULL, 0);
-	xsctp_send_abort_reply(rx, peer_tag, false, cause, n);
+	n = xsctp_cause_put_init_err(cause, sizeof(cause), err, init);
+	if (n > 0)
+		xsctp_send_abort_reply(rx, init->init_tag, false, cause, n);
 }
 
 /**
@@ -219,6 +224,7 @@ static void answer_init(struct sock *sk, struct xsctp_rx *rx,
 	struct xsctp_init_ack_tags tags = {
 		.local_tag = xsctp_random_tag(), .local_tsn = get_random_u32(),
 	};
+	enum xsctp_wire_err err;
 	struct init_scratch *t;
 
 	if (rx->vtag) {		/* RFC 9260 8.5.1: an INIT has tag 0 */
@@ -228,13 +234,14 @@ static void answer_init(struct sock *sk, struct xsctp_rx *rx,
 	t = kmalloc(sizeof(*t), GFP_ATOMIC);
 	if (!t)
 		return;
-	if (xsctp_wire_parse_init(c, &t->init) == XSCTP_WIRE_OK) {
+	err = xsctp_wire_parse_init(c, &t->init);
+	if (err == XSCTP_WIRE_OK) {
 		send_init_ack(sk, rx, &t->init, &tags, t);
 	} else {
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
 		/* An Initiate Tag of 0 is discarded silently (RFC 9260 3.3.2). */
 		if (t->init.init_tag)
-			refuse_init(rx, t->init.init_tag);
+			refuse_init(rx, &t->init, err);
 	}
 	kfree_sensitive(t);
 }

@@ -40,6 +40,12 @@ static bool vtag_ok(const struct xsctp_assoc *asoc, const struct xsctp_rx *rx,
 	}
 }
 
+static bool setting_up(const struct xsctp_assoc *asoc)
+{
+	return asoc->state == XSCTP_S_COOKIE_WAIT ||
+	       asoc->state == XSCTP_S_COOKIE_ECHOED;
+}
+
 /*
  * An association from connect() gets its id when the peer answers, as
  * Linux's sctp_process_init() does: a CANT_STR_ASSOC before that says 0.
@@ -65,6 +71,19 @@ static void init_ack_rcv(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
 		xsctp_sm_init_ack(asoc, ia, src);
 }
 
+/* An INIT ACK the codec refused: the setup ends with the cause. */
+static void bad_init_ack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			     const struct xsctp_init *ia,
+			     enum xsctp_wire_err err)
+{
+	u8 cause[XSCTP_ABORT_REPLY_CAUSES];
+	int n;
+
+	n = xsctp_cause_put_init_err(cause, sizeof(cause), err, ia);
+	if (n > 0)
+		xsctp_sm_bad_init_ack(asoc, rx, ia->init_tag, cause, n);
+}
+
 /*
  * An INIT (RFC 9260 5.2.1, 5.2.2: the peer restarts, or both sides start
  * at once) or an INIT ACK, parsed on the heap: it is large.
@@ -73,15 +92,21 @@ static void init_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 		     const struct xsctp_chunk *c)
 {
 	struct xsctp_init *init = kmalloc(sizeof(*init), GFP_ATOMIC);
+	enum xsctp_wire_err err;
 
 	if (!init)
 		return;
-	if (xsctp_wire_parse_init(c, init) != XSCTP_WIRE_OK)
+	err = xsctp_wire_parse_init(c, init);
+	if (err != XSCTP_WIRE_OK) {
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
-	else if (c->type == XSCTP_CID_INIT)
+		if (c->type == XSCTP_CID_INIT_ACK &&
+		    err != XSCTP_WIRE_CHUNK_TOO_SHORT)
+			bad_init_ack_rcv(asoc, rx, init, err);
+	} else if (c->type == XSCTP_CID_INIT) {
 		xsctp_sm_init(asoc, rx, init);
-	else
+	} else {
 		init_ack_rcv(asoc, init, &rx->src);
+	}
 	kfree(init);
 }
 
@@ -165,6 +190,40 @@ static void sack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 		xsctp_sm_acked(asoc);
 }
 
+/*
+ * RFC 9260 3.2: an unknown chunk whose type asks to be reported. The
+ * first of the packet is quoted in an ERROR (Unrecognized Chunk Type),
+ * ahead of the SACK when the packet brought DATA (xsctp_inq_put_error()),
+ * alone otherwise; it points into the packet, so it is told before the
+ * packet is done with. Not before the peer's tag is known.
+ */
+static void unknown_rcv(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
+{
+	struct xsctp_inq *in = &asoc->in;
+
+	if (!xsctp_wire_chunk_reported(c->type) || in->unrecognized ||
+	    !asoc->peer_tag)
+		return;
+	in->unrecognized = c->value - XSCTP_CHUNK_HDR_LEN;
+	in->unrecognized_len = c->len;
+}
+
+static void report_unknown(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
+{
+	struct xsctp_pkt_addrs pa = xsctp_reply_addrs(rx, asoc->peer_tag);
+	size_t room = XSCTP_CHUNK_HDR_LEN + XSCTP_PARAM_HDR_LEN +
+		      ALIGN(asoc->in.unrecognized_len, 4);
+	u8 *buf = kmalloc(room, GFP_ATOMIC);
+	int n;
+
+	if (!buf)
+		return;
+	n = xsctp_inq_put_error(&asoc->in, buf, room);
+	if (n > 0)
+		xsctp_output(rx->net, asoc->sk, &pa, buf, n);
+	kfree(buf);
+}
+
 /* Chunks of an association that has just been created from this packet's
  * COOKIE ECHO (passive.c) are processed from @it on.
  */
@@ -175,6 +234,11 @@ void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	struct xsctp_chunk c;
 
 	while (!asoc->dead && xsctp_wire_next_chunk(&it, &c)) {
+		if (c.type == XSCTP_CID_SHUTDOWN_ACK && setting_up(asoc)) {
+			/* 8.5.1 E, 9.2: out of the blue; T1-init goes on. */
+			xsctp_ootb_rcv(rx);
+			break;
+		}
 		if (!vtag_ok(asoc, rx, &c)) {
 			XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_BAD_VTAG);
 			break;
@@ -213,6 +277,7 @@ void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 		case XSCTP_CID_ABORT:
 			xsctp_sm_abort(asoc, c.value,
 				       c.len - XSCTP_CHUNK_HDR_LEN);
+			asoc->in.unrecognized = NULL;	/* gone with the packet */
 			return;
 		case XSCTP_CID_HEARTBEAT:
 			heartbeat_rcv(asoc, rx, &c);
@@ -221,13 +286,19 @@ void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			xsctp_hb_ack_rcv(asoc, &c);
 			break;
 		default:
+			unknown_rcv(asoc, &c);
 			break;
 		}
 	}
 	if (!asoc->dead && asoc->in.got_data) {
+		if (asoc->in.unrecognized)
+			asoc->in.sack_now = true;
 		xsctp_inq_packet_done(asoc);
 		xsctp_sm_data_rcv(asoc);
+	} else if (!asoc->dead && asoc->in.unrecognized) {
+		report_unknown(asoc, rx);
 	}
+	asoc->in.unrecognized = NULL;
 }
 
 /* An IPv4 or IPv6 Address parameter of the right length, as an address. */

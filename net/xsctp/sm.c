@@ -350,6 +350,39 @@ int xsctp_sm_init_ack(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_init_ack);
 
+/**
+ * xsctp_sm_bad_init_ack() - an INIT ACK with our tag that cannot be used
+ * @asoc: the association
+ * @rx: the packet, to answer
+ * @peer_tag: its Initiate Tag, 0 if it has none
+ * @cause: the ABORT's cause (xsctp_cause_put_init_err())
+ * @len: its length
+ *
+ * RFC 9260 5.1, 3.3.3: an Initiate Tag of 0 MUST destroy the association,
+ * and a stream count of 0, a missing State Cookie or a Host Name Address
+ * leave nothing to set one up with. Rather than wait for T1-init to try
+ * the same peer again, the setup ends, as on Linux: an ABORT with the
+ * cause to the tag the INIT ACK gave, or, when it gave 0, with our own
+ * tag and the T bit (3.3.3; Linux sends that one to tag 0, T bit clear),
+ * and connect() fails with ECONNREFUSED. In any later state the INIT ACK
+ * is discarded (5.2.3).
+ */
+void xsctp_sm_bad_init_ack(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			   u32 peer_tag, const u8 *cause, u16 len)
+{
+	switch (asoc->state) {
+	case XSCTP_S_COOKIE_WAIT:
+		asoc->fx->set_t1(asoc, 0);
+		asoc->fx->reply_abort(asoc, rx, peer_tag ?: asoc->local_tag,
+				      !peer_tag, cause, len);
+		xsctp_sm_fail(asoc, -ECONNREFUSED, NULL, 0);
+		break;
+	default:
+		break;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_bad_init_ack);
+
 /* COOKIE ACK: the association is up. */
 void xsctp_sm_cookie_ack(struct xsctp_assoc *asoc)
 {

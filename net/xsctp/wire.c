@@ -63,6 +63,13 @@ static bool unknown_says_report(unsigned int type_bits)
 	return type_bits & 1;
 }
 
+/* An unknown chunk whose type's upper bits say "report" (01, 11). */
+bool xsctp_wire_chunk_reported(u8 type)
+{
+	return !known_chunk(type) && unknown_says_report(type >> 6);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_wire_chunk_reported);
+
 /* Reads one TLV header at it->pos; 0 or a length error. */
 static enum xsctp_wire_err tlv_header(const struct xsctp_tlv_iter *it,
 				      u16 *type, u16 *len, bool is_chunk,
@@ -87,7 +94,8 @@ static enum xsctp_wire_err tlv_header(const struct xsctp_tlv_iter *it,
  * @pkt: the packet from the common header on
  * @len: its length
  * @chunks: set to walk the chunks to process with xsctp_wire_next_chunk();
- *	it ends early at an unknown chunk whose type says "stop"
+ *	it ends early at an unknown chunk whose type says "stop" (after it,
+ *	if it says "report" too)
  * @report_unknown: set when an unknown chunk asks to be reported
  *
  * Return: XSCTP_WIRE_OK, or why the whole packet must be discarded.
@@ -122,7 +130,10 @@ enum xsctp_wire_err xsctp_wire_check_packet(const u8 *pkt, size_t len,
 		if (!known_chunk(type)) {
 			*report_unknown |= unknown_says_report(type >> 6);
 			if (unknown_says_stop(type >> 6)) {
+				/* The last to process: it may ask to be reported. */
 				chunks->end = it.pos;
+				if (unknown_says_report(type >> 6))
+					chunks->end += ALIGN(clen, 4);
 				break;
 			}
 		} else if (clen < min_chunk_len(type)) {
@@ -226,6 +237,7 @@ static enum xsctp_wire_err init_param(struct xsctp_init *init, bool is_ack,
 		init->cookie_preservative_ms = get_unaligned_be32(p->value);
 		return XSCTP_WIRE_OK;
 	case XSCTP_PARAM_HOST_NAME:
+		init->host_name = *p;
 		return XSCTP_WIRE_HOST_NAME;
 	case XSCTP_PARAM_SUPPORTED_ADDR_TYPES:
 		if (p->len < 6 || p->len % 2)

@@ -183,6 +183,9 @@ struct xsctp_effects {
 	void (*reply_restart_abort)(struct xsctp_assoc *asoc,
 				    struct xsctp_rx *rx, u32 vtag,
 				    const union xsctp_addr *new_addr);
+	/* An ABORT answering @rx with @vtag (reflected: @t_bit). */
+	void (*reply_abort)(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			    u32 vtag, bool t_bit, const u8 *causes, u16 len);
 	int (*keep_cookie)(struct xsctp_assoc *asoc, const u8 *cookie, u16 len);
 	void (*add_path)(struct xsctp_assoc *asoc, const union xsctp_addr *addr,
 			 u16 state);

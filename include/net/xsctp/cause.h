@@ -39,5 +39,7 @@ u32 xsctp_cause_u32(const struct xsctp_cause *cause);
 int xsctp_cause_put(u8 *buf, size_t room, u16 code, const void *info,
 		    u16 info_len);
 int xsctp_cause_put_u32(u8 *buf, size_t room, u16 code, u32 value);
+int xsctp_cause_put_init_err(u8 *buf, size_t room, enum xsctp_wire_err err,
+			     const struct xsctp_init *init);
 
 #endif /* _NET_XSCTP_CAUSE_H */

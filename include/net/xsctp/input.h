@@ -76,6 +76,7 @@ void xsctp_reply_restart_abort(struct xsctp_rx *rx, u32 vtag,
 
 /* ootb.c: answers to packets that belong to nothing (RFC 9260 8.4) */
 void xsctp_ootb_rcv(struct xsctp_rx *rx);
+#define XSCTP_ABORT_REPLY_CAUSES	120	/* the most an ABORT reply carries */
 void xsctp_send_abort_reply(struct xsctp_rx *rx, u32 vtag, bool t_bit,
 			    const u8 *causes, u16 len);
 

@@ -33,6 +33,9 @@ struct xsctp_inq {
 	unsigned int unacked_packets;	/* with DATA, since our last SACK */
 	bool got_data;			/* in the packet being processed */
 	bool sack_now;			/* something 6.2 says not to delay */
+	bool data_seen;			/* since the start or restart */
+	u16 unrecognized_len;
+	const u8 *unrecognized;		/* a chunk to report, in the packet */
 	u32 rwnd_sent;			/* the a_rwnd of our last SACK */
 	struct xsctp_path *last_from;	/* where the last DATA came from */
 	struct timer_list sack_timer;	/* the delayed SACK */
@@ -44,6 +47,7 @@ void xsctp_inq_data(struct xsctp_assoc *asoc, struct xsctp_path *from,
 		    const struct xsctp_chunk *c);
 void xsctp_inq_packet_done(struct xsctp_assoc *asoc);
 int xsctp_inq_put_sack(struct xsctp_assoc *asoc, u8 *buf, size_t room);
+int xsctp_inq_put_error(const struct xsctp_inq *in, u8 *buf, size_t room);
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc);
 void xsctp_inq_read(struct xsctp_assoc *asoc);
 bool xsctp_inq_sack_pending(const struct xsctp_assoc *asoc);

@@ -24,6 +24,8 @@ void xsctp_sm_associate(struct xsctp_assoc *asoc);
 void xsctp_sm_t1_expired(struct xsctp_assoc *asoc);
 int xsctp_sm_init_ack(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
 		      const union xsctp_addr *src);
+void xsctp_sm_bad_init_ack(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			   u32 peer_tag, const u8 *cause, u16 len);
 void xsctp_sm_cookie_ack(struct xsctp_assoc *asoc);
 void xsctp_sm_abort(struct xsctp_assoc *asoc, const u8 *causes, u16 len);
 void xsctp_sm_user_abort(struct xsctp_assoc *asoc);

@@ -106,6 +106,7 @@ struct xsctp_init {
 	unsigned int num_addrs;	/* kept; further ones were ignored */
 	struct xsctp_param addrs[XSCTP_MAX_INIT_ADDRS];
 	struct xsctp_param cookie;	/* INIT ACK: its State Cookie */
+	struct xsctp_param host_name;	/* a Host Name Address, if refused */
 	u32 cookie_preservative_ms;	/* 0 if absent */
 	bool ecn_capable;
 	bool forward_tsn;
@@ -136,6 +137,7 @@ enum xsctp_wire_err xsctp_wire_check_packet(const u8 *pkt, size_t len,
 					    struct xsctp_tlv_iter *chunks,
 					    bool *report_unknown);
 bool xsctp_wire_next_chunk(struct xsctp_tlv_iter *it, struct xsctp_chunk *c);
+bool xsctp_wire_chunk_reported(u8 type);
 void xsctp_wire_params(const struct xsctp_chunk *c, size_t fixed,
 		       struct xsctp_tlv_iter *it);
 bool xsctp_wire_next_param(struct xsctp_tlv_iter *it, struct xsctp_param *p,

@@ -87,6 +87,13 @@ static void f_reply_restart_abort(struct xsctp_assoc *a, struct xsctp_rx *rx,
 	log_effect(a, "rabort", ntohl(new_addr->v4.sin_addr.s_addr) & 0xff);
 }
 
+/* Logs the ABORT's verification tag, negated if reflected (T bit). */
+static void f_reply_abort(struct xsctp_assoc *a, struct xsctp_rx *rx,
+			  u32 vtag, bool t_bit, const u8 *causes, u16 len)
+{
+	log_effect(a, "oabort", t_bit ? -(int)vtag : (int)vtag);
+}
+
 static int f_keep_cookie(struct xsctp_assoc *a, const u8 *cookie, u16 len)
 {
 	log_effect(a, "keep", len);
@@ -187,6 +194,7 @@ static const struct xsctp_effects fake_effects = {
 	.send_abort = f_send_abort,
 	.reply_init_ack = f_reply_init_ack,
 	.reply_restart_abort = f_reply_restart_abort,
+	.reply_abort = f_reply_abort,
 	.keep_cookie = f_keep_cookie,
 	.add_path = f_add_path,
 	.remove_path = xsctp_assoc_remove_path,
@@ -412,6 +420,9 @@ void smf_fire(struct xsctp_assoc *asoc, enum event ev)
 		break;
 	case UNREACH:
 		xsctp_sm_init_unreachable(asoc);
+		break;
+	case BAD_INIT_ACK:
+		xsctp_sm_bad_init_ack(asoc, NULL, 7, cookie, 4);
 		break;
 	default:
 		break;

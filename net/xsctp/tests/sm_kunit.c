@@ -34,6 +34,7 @@ static const struct row table[] = {
 	{ XSCTP_S_CLOSED, DUP_ECHO, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, PROTO_UNREACH, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, UNREACH, XSCTP_S_CLOSED, "" },
+	{ XSCTP_S_CLOSED, BAD_INIT_ACK, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, INIT, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, INIT_NEW_ADDR, XSCTP_S_CLOSED, "" },
 	{ XSCTP_S_CLOSED, COLLISION_ECHO, XSCTP_S_CLOSED, "" },
@@ -50,6 +51,8 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_WAIT, DUP_ECHO, XSCTP_S_COOKIE_WAIT, "" },
 	{ XSCTP_S_COOKIE_WAIT, PROTO_UNREACH, XSCTP_S_CLOSED, "t1:0 failed:92" },
 	{ XSCTP_S_COOKIE_WAIT, UNREACH, XSCTP_S_COOKIE_WAIT, "" },
+	{ XSCTP_S_COOKIE_WAIT, BAD_INIT_ACK, XSCTP_S_CLOSED,
+	  "t1:0 oabort:7 failed:111" },
 	{ XSCTP_S_COOKIE_WAIT, INIT, XSCTP_S_COOKIE_WAIT, "iack:0" },
 	{ XSCTP_S_COOKIE_WAIT, INIT_NEW_ADDR, XSCTP_S_COOKIE_WAIT, "iack:0" },
 	{ XSCTP_S_COOKIE_WAIT, COLLISION_ECHO, XSCTP_S_ESTABLISHED,
@@ -67,6 +70,7 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_ECHOED, DUP_ECHO, XSCTP_S_ESTABLISHED, "t1:0 cack:1 up:0" },
 	{ XSCTP_S_COOKIE_ECHOED, PROTO_UNREACH, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, UNREACH, XSCTP_S_COOKIE_ECHOED, "" },
+	{ XSCTP_S_COOKIE_ECHOED, BAD_INIT_ACK, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, INIT, XSCTP_S_COOKIE_ECHOED, "iack:1" },
 	{ XSCTP_S_COOKIE_ECHOED, INIT_NEW_ADDR, XSCTP_S_COOKIE_ECHOED,
 	  "rabort:9" },
@@ -86,6 +90,7 @@ static const struct row table[] = {
 	{ XSCTP_S_ESTABLISHED, DUP_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
 	{ XSCTP_S_ESTABLISHED, PROTO_UNREACH, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, UNREACH, XSCTP_S_ESTABLISHED, "" },
+	{ XSCTP_S_ESTABLISHED, BAD_INIT_ACK, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, INIT, XSCTP_S_ESTABLISHED, "iack:2" },
 	{ XSCTP_S_ESTABLISHED, INIT_NEW_ADDR, XSCTP_S_ESTABLISHED, "rabort:9" },
 	{ XSCTP_S_ESTABLISHED, COLLISION_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
@@ -105,6 +110,17 @@ static void event_state_table(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, f->asoc->state, table[i].next, "row %d", i);
 		KUNIT_EXPECT_STREQ_MSG(test, f->log, table[i].effects, "row %d", i);
 	}
+}
+
+/* An INIT ACK with an Initiate Tag of 0: our own tag, reflected (3.3.3). */
+static void bad_init_ack_tag_zero_reflects(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_COOKIE_WAIT, 1);
+
+	f->asoc->local_tag = 5;
+	xsctp_sm_bad_init_ack(f->asoc, NULL, 0, NULL, 0);
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+	KUNIT_EXPECT_STREQ(test, f->log, "t1:0 oabort:-5 failed:111");
 }
 
 /*
@@ -418,6 +434,7 @@ static void stale_cookie_gives_up_with_etimedout(struct kunit *test)
 
 static struct kunit_case xsctp_sm_cases[] = {
 	KUNIT_CASE(event_state_table),
+	KUNIT_CASE(bad_init_ack_tag_zero_reflects),
 	KUNIT_CASE(t1_rotates_and_doubles_per_pass),
 	KUNIT_CASE(t1_gives_up_with_etimedout),
 	KUNIT_CASE(stagger_races_the_list),

@@ -279,10 +279,15 @@ static void unknown_chunk_actions(struct kunit *test)
 		add_chunk(test, &p, XSCTP_CID_ABORT, NULL, 0);
 		KUNIT_ASSERT_EQ(test, check(&p, &it, &report), XSCTP_WIRE_OK);
 		KUNIT_EXPECT_EQ(test, report, (bool)(i & 1));
+		KUNIT_EXPECT_EQ(test, xsctp_wire_chunk_reported(types[i]),
+				(bool)(i & 1));
 		for (n = 0; xsctp_wire_next_chunk(&it, &c); n++)
 			;
-		/* Stop: only the chunk before it. Skip: all three walk by. */
-		KUNIT_EXPECT_EQ(test, n, i >= 2 ? 3 : 1);
+		/*
+		 * Stop: only the chunk before it, and the unknown one if it
+		 * is to be reported (01). Skip: all three walk by.
+		 */
+		KUNIT_EXPECT_EQ(test, n, i >= 2 ? 3 : 1 + i);
 	}
 }
 
