@@ -32,6 +32,7 @@ import gc
 import glob
 import hashlib  # noqa: F401
 import importlib
+import importlib.machinery
 import json  # noqa: F401
 import os
 import random  # noqa: F401
@@ -54,13 +55,14 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 def compile_scripts(directory):
     """Every script of DIRECTORY compiled, by path: each worker execs one;
-    the ones others import are imported here, once."""
+    the ones others import are imported here, once. The bytecode comes
+    from the cache (PYTHONPYCACHEPREFIX) when it is fresh there."""
     codes, shared = {}, set()
     for path in glob.glob(os.path.join(directory, "*.py")):
+        name = os.path.basename(path)[:-3]
+        codes[path] = importlib.machinery.SourceFileLoader(name, path).get_code(name)
         with open(path) as f:
-            source = f.read()
-        codes[path] = compile(source, path, "exec")
-        shared.update(re.findall(r"^from (\w+) import ", source, re.M))
+            shared.update(re.findall(r"^from (\w+) import ", f.read(), re.M))
     sys.path.insert(0, directory)
     for name in sorted(shared):
         if os.path.exists(os.path.join(directory, name + ".py")):

@@ -65,10 +65,15 @@ limit_of() {
 # lib.sh's PY): a python3 start costs seconds on the sanitizer kernel.
 # Until it listens (its own start takes 10 to 30 s there), pyrun starts
 # python3 itself: nothing waits for it.
-export XSCTP_PYZYGOTE=/tmp/xsctp-pyzygote.sock
-python3 "$here/pyzygote.py" "$XSCTP_PYZYGOTE" </dev/null >/dev/null &
-zygote=$!
-trap 'kill $zygote 2>/dev/null' EXIT
+# XSCTP_PYZYGOTE=none: no zygote (to measure what it saves). The scripts'
+# bytecode was compiled on the host (selftests/Makefile).
+export PYTHONPYCACHEPREFIX=$XSCTP_BIN/pycache
+if [ "${XSCTP_PYZYGOTE:-}" != none ]; then
+	export XSCTP_PYZYGOTE=/tmp/xsctp-pyzygote.sock
+	python3 "$here/pyzygote.py" "$XSCTP_PYZYGOTE" </dev/null >/dev/null &
+	zygote=$!
+	trap 'kill $zygote 2>/dev/null' EXIT
+fi
 
 echo "TAP version 13"
 echo "# kernel $(uname -r), module $XSCTP_KO"
