@@ -286,17 +286,17 @@ start_module() {
 # under timeout (python3 X.py, $PY X.py, timeout N ...), goes to pyrun -n
 # NS: no `ip netns exec` process (another 0.7 s on the sanitizer kernel).
 in_ns() {
-	local ns=$1 limit=()
+	local ns=$1 bounded=()
 	shift
 	if [ "${1:-}" = timeout ] && [[ ${2:-} != -* ]] && [[ ${4:-} == *.py ]]; then
-		limit=(timeout "$2")
+		bounded=(timeout "$2")
 		shift 2
 	fi
 	if { [ "${1:-}" = python3 ] || [ "${1:-}" = "$PY" ]; } && [[ ${2:-} == *.py ]]; then
 		shift
-		"${limit[@]}" "$PY" -n "$ns" "$@"
+		"${bounded[@]}" "$PY" -n "$ns" "$@"
 	else
-		ip netns exec "$ns" "${limit[@]}" "$@"
+		ip netns exec "$ns" "${bounded[@]}" "$@"
 	fi
 }
 

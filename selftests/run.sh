@@ -63,16 +63,23 @@ limit_of() {
 
 # The zygote that starts the tests' Python scripts by fork (pyzygote.py;
 # lib.sh's PY): a python3 start costs seconds on the sanitizer kernel.
-# Until it listens (its own start takes 10 to 30 s there), pyrun starts
-# python3 itself: nothing waits for it.
-# XSCTP_PYZYGOTE=none: no zygote (to measure what it saves). The scripts'
-# bytecode was compiled on the host (selftests/Makefile).
+# The scripts' bytecode was compiled on the host (selftests/Makefile).
+# The first test waits for the zygote to listen (2 min at most): a python3
+# started beside the zygote's own start, both reading the interpreter's
+# files over 9p for the first time, took more than the 30 s a listener is
+# given. Without it, pyrun starts python3 itself. XSCTP_PYZYGOTE=none: no
+# zygote (to measure what it saves).
 export PYTHONPYCACHEPREFIX=$XSCTP_BIN/pycache
+enable -f /usr/lib/bash/sleep sleep 2>/dev/null
 if [ "${XSCTP_PYZYGOTE:-}" != none ]; then
 	export XSCTP_PYZYGOTE=/tmp/xsctp-pyzygote.sock
 	python3 "$here/pyzygote.py" "$XSCTP_PYZYGOTE" </dev/null >/dev/null &
 	zygote=$!
 	trap 'kill $zygote 2>/dev/null' EXIT
+	for _ in $(seq 600); do
+		[ ! -S "$XSCTP_PYZYGOTE" ] && kill -0 $zygote 2>/dev/null || break
+		sleep 0.2
+	done
 fi
 
 echo "TAP version 13"
