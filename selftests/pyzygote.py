@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Start the selftests' Python scripts by fork() instead of exec().
 
-    pyzygote.py SOCKET
+    pyzygote.py SOCKET [PYCACHE]
 
 A python3 start costs 0.6 s in a stock guest under TCG and 2 to 4 s on the
 sanitizer kernel (exec, page faults and imports, each instrumented), and
@@ -53,11 +53,14 @@ CLONE_NEWNET = 0x40000000
 _libc = ctypes.CDLL(None, use_errno=True)
 
 
-def compile_scripts(directory):
+def compile_scripts(directory, pycache=None):
     """Every script of DIRECTORY compiled, by path: each worker execs one;
-    the ones others import are imported here, once. The bytecode comes
-    from the cache (PYTHONPYCACHEPREFIX) when it is fresh there."""
+    the ones others import are imported here, once. Their bytecode comes
+    from PYCACHE (a tree like PYTHONPYCACHEPREFIX's, which
+    selftests/Makefile fills) when it is fresh there; only theirs: the
+    standard modules keep their own."""
     codes, shared = {}, set()
+    saved, sys.pycache_prefix = sys.pycache_prefix, pycache or sys.pycache_prefix
     for path in glob.glob(os.path.join(directory, "*.py")):
         name = os.path.basename(path)[:-3]
         codes[path] = importlib.machinery.SourceFileLoader(name, path).get_code(name)
@@ -67,6 +70,7 @@ def compile_scripts(directory):
     for name in sorted(shared):
         if os.path.exists(os.path.join(directory, name + ".py")):
             importlib.import_module(name)
+    sys.pycache_prefix = saved
     return codes
 
 
@@ -181,8 +185,8 @@ def reap(workers):
         conn.close()
 
 
-def serve(path):
-    codes = compile_scripts(os.path.dirname(os.path.abspath(__file__)))
+def serve(path, pycache):
+    codes = compile_scripts(os.path.dirname(os.path.abspath(__file__)), pycache)
     # What the zygote holds stays out of the workers' collections, whose
     # passes over it would copy its pages (copy on write) in each worker.
     gc.freeze()
@@ -225,9 +229,9 @@ def serve(path):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
-    serve(sys.argv[1])
+    serve(sys.argv[1], sys.argv[2] if len(sys.argv) == 3 else None)
 
 
 if __name__ == "__main__":

@@ -68,12 +68,12 @@ limit_of() {
 # started beside the zygote's own start, both reading the interpreter's
 # files over 9p for the first time, took more than the 30 s a listener is
 # given. Without it, pyrun starts python3 itself. XSCTP_PYZYGOTE=none: no
-# zygote (to measure what it saves).
-export PYTHONPYCACHEPREFIX=$XSCTP_BIN/pycache
+# zygote (to measure what it saves). Not PYTHONPYCACHEPREFIX: a read-only
+# one leaves every standard module to be compiled again at each start.
 enable -f /usr/lib/bash/sleep sleep 2>/dev/null
 if [ "${XSCTP_PYZYGOTE:-}" != none ]; then
 	export XSCTP_PYZYGOTE=/tmp/xsctp-pyzygote.sock
-	python3 "$here/pyzygote.py" "$XSCTP_PYZYGOTE" </dev/null >/dev/null &
+	python3 "$here/pyzygote.py" "$XSCTP_PYZYGOTE" "$XSCTP_BIN/pycache" </dev/null >/dev/null &
 	zygote=$!
 	trap 'kill $zygote 2>/dev/null' EXIT
 	for _ in $(seq 600); do
