@@ -180,6 +180,15 @@ combination() {
 	[ "$1/$2" = 4/blocking ] || [ "$1/$2" = 6/non-blocking ]
 }
 
+# alternate FAM I: whether this run takes the Ith (from 0) of a list of
+# cases (kinds of fault, say) for address family FAM. All of them, or
+# with one_of_each the even ones for IPv4 and the odd ones for IPv6: each
+# case once, each family half of them.
+alternate() {
+	one_of_each || return 0
+	[ $(($2 % 2)) -eq $(($1 == 6)) ]
+}
+
 # Is Linux's own sctp.ko available to this kernel (the reference oracle)?
 have_sctp_ko() { modinfo sctp >/dev/null 2>&1; }
 
