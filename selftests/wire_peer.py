@@ -266,21 +266,23 @@ class Peer:
 
     # -- association set-up, either way -----------------------------------
 
-    def associate(self, listener, tag=0x5EED0001, tsn=1000, os_=10, mis=10, params=b""):
-        """The peer sets up an association with LISTENER (INIT, INIT ACK,
-        COOKIE ECHO, COOKIE ACK); returns (Assoc, accepted socket)."""
+    def init_exchange(self, tag=0x5EED0001, tsn=1000, os_=10, mis=10, params=b""):
+        """The peer's INIT and the stack's INIT ACK, checked: the Assoc,
+        whose init_ack holds the State Cookie to echo."""
         self.send(w.init(tag, tsn, os=os_, mis=mis, params=params))
         ack = self.expect(w.INIT_ACK, vtag=tag).chunks[0]
         check_init(ack, mis)
         if ack.cookie is None:
             raise Fail("INIT ACK without a State Cookie")
-        a = Assoc(self, tag, tsn, ack.tag, ack.tsn, ack)
-        a.send(w.cookie_echo(ack.cookie))
-        self.expect(w.COOKIE_ACK, vtag=tag)
-        listener.settimeout(5)
-        conn, _ = listener.accept()
-        self.net.sockets.append(conn)
-        return a, conn
+        return Assoc(self, tag, tsn, ack.tag, ack.tsn, ack)
+
+    def associate(self, listener, **init):
+        """The peer sets up an association with LISTENER (INIT, INIT ACK,
+        COOKIE ECHO, COOKIE ACK); returns (Assoc, accepted socket)."""
+        a = self.init_exchange(**init)
+        a.send(w.cookie_echo(a.init_ack.cookie))
+        self.expect(w.COOKIE_ACK, vtag=a.my_tag)
+        return a, accept(self.net, listener)
 
     def expect_init(self, within=3.0):
         """The stack's INIT (after its connect() to this peer): the INIT
@@ -300,6 +302,24 @@ class Peer:
             raise Fail("COOKIE ECHO does not echo the cookie")
         self.send(w.cookie_ack(), vtag=init_chunk.tag)
         return Assoc(self, tag, tsn, init_chunk.tag, init_chunk.tsn)
+
+
+def established(net, peer, delay_ms=500, freq=2):
+    """A listener on port 8000 whose associations wait DELAY_MS for a
+    delayed SACK (500 ms, the RFC's maximum: a SACK sooner was not the
+    timer's) and send one every FREQ packets, and the peer's association
+    with it: (Assoc, accepted socket)."""
+    srv = net.listen(8000)
+    set_delayed_sack(srv, delay_ms, freq)
+    return peer.associate(srv)
+
+
+def accept(net, listener, timeout=5):
+    """The association the listener holds, on a socket of its own."""
+    listener.settimeout(timeout)
+    conn, _ = listener.accept()
+    net.sockets.append(conn)
+    return conn
 
 
 def connect_nonblocking(s, addr=PEER4, port=5001):

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Writing the INIT and INIT ACK we send (RFC 9260 3.3.2, 3.3.3): the fixed
- * part, then one parameter per local address, the State Cookie, and the
- * optional parameters. Like every writer, it never passes its room.
+ * part, then (INIT ACK) the State Cookie, one parameter per local
+ * address, and the optional parameters. Like every writer, it never
+ * passes its room.
  */
 #include <kunit/visibility.h>
 #include <linux/errno.h>
@@ -98,10 +99,11 @@ int xsctp_wire_put_init(u8 *buf, size_t room, u8 type,
 
 	if (room < fixed)
 		return -ENOSPC;
-	for (i = 0; i < in->num_addrs; i++)
-		add_addr(&w, &in->addrs[i]);
+	/* The cookie first, where Linux has it (RFC 9260 sets no order). */
 	if (type == XSCTP_CID_INIT_ACK)
 		add(&w, XSCTP_PARAM_STATE_COOKIE, in->cookie, in->cookie_len);
+	for (i = 0; i < in->num_addrs; i++)
+		add_addr(&w, &in->addrs[i]);
 	if (type == XSCTP_CID_INIT && in->cookie_preservative_ms)
 		add_u32(&w, XSCTP_PARAM_COOKIE_PRESERVATIVE,
 			in->cookie_preservative_ms);

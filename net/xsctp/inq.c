@@ -411,7 +411,10 @@ int xsctp_inq_put_error(const struct xsctp_inq *in, u8 *buf, size_t room)
  *
  * The delayed-SACK timer stops: this SACK says everything. An ERROR for
  * DATA on a stream that does not exist, or for an unknown chunk that asked
- * to be reported, goes before it (xsctp_inq_put_error()).
+ * to be reported, goes before it (xsctp_inq_put_error()), and before that
+ * the COOKIE ACK held back for it when the COOKIE ECHO that set the
+ * association up carried DATA (passive.c; RFC 9260 5.1 C: first in its
+ * packet).
  *
  * Return: bytes written, or a negative errno.
  */
@@ -423,11 +426,18 @@ int xsctp_inq_put_sack(struct xsctp_assoc *asoc, u8 *buf, size_t room)
 
 	if (!in->map_bits)
 		return -ENOENT;
-	elen = xsctp_inq_put_error(in, buf, room);
+	elen = 0;
+	if (in->cookie_ack_due)
+		elen = xsctp_wire_put_chunk(buf, room, XSCTP_CID_COOKIE_ACK, 0,
+					    NULL, 0);
+	if (elen < 0)
+		return elen;
+	elen += xsctp_inq_put_error(in, buf + elen, room - elen);
 	n = xsctp_sack_build(buf + elen, room - elen, &in->map, rwnd);
 	if (n < 0)
 		return n;
 	n += elen;
+	in->cookie_ack_due = false;
 	in->bad_sid = -1;
 	in->unrecognized = NULL;
 	in->unacked_packets = 0;

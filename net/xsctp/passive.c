@@ -356,6 +356,26 @@ static struct xsctp_assoc *assoc_from_cookie(struct sock *sk,
 }
 
 /*
+ * The rest of a COOKIE ECHO's packet, for the association it created.
+ * Its COOKIE ACK is held back meanwhile: the first DATA is acknowledged at
+ * once (6.2), and the SACK takes the COOKIE ACK along, ahead of it (5.1
+ * C: one packet, not two). Without DATA, or if the association ended
+ * before a SACK went, the COOKIE ACK goes alone.
+ */
+static void established_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+			    struct xsctp_tlv_iter rest)
+{
+	xsctp_assoc_hold(asoc);
+	asoc->in.cookie_ack_due = true;
+	xsctp_assoc_rcv(asoc, rx, rest);
+	if (!asoc->dead && asoc->in.cookie_ack_due) {
+		asoc->in.cookie_ack_due = false;
+		asoc->fx->send_cookie_ack(asoc, asoc->primary);
+	}
+	xsctp_assoc_put(asoc);
+}
+
+/*
  * RFC 9260 5.1.5: a valid cookie creates the association, which then
  * takes the rest of the packet (DATA may come bundled, 6.10).
  */
@@ -383,13 +403,12 @@ static void accept_cookie(struct sock *sk, struct xsctp_rx *rx,
 	}
 	if (!xsctp_one_to_many(sk))
 		sk_acceptq_added(sk);
-	asoc->fx->send_cookie_ack(asoc, asoc->primary);
 	xsctp_notify_comm_up(asoc);
 	if (asoc->cfg.autoclose_s)
 		xsctp_set_autoclose(asoc, asoc->cfg.autoclose_s);
 	XSCTP_INC_STATS(rx->net, XSCTP_MIB_PASSIVE_ESTABS);
 	sk->sk_data_ready(sk);
-	xsctp_assoc_rcv(asoc, rx, *rest);
+	established_rcv(asoc, rx, *rest);
 out:
 	kfree_sensitive(ck);
 }

@@ -8,17 +8,11 @@ the delayed-SACK timer, which never fires early; one that waits for the
 timer comes after about 500 ms.
 """
 from wire_codec import SACK
-from wire_peer import Fail, case, set_delayed_sack
+from wire_peer import Fail, case, established
 
 DELAY = 0.5
 AT_ONCE = 0.4
 
-
-def established(net, peer):
-    srv = net.listen(8000)
-    set_delayed_sack(srv, int(DELAY * 1000), 2)
-    a, conn = peer.associate(srv)
-    return a, conn
 
 
 def sack_at_once(peer, a, sent_at):

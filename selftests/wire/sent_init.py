@@ -6,7 +6,8 @@ outbound streams than the INIT offered inbound, no Host Name Address, no
 parameter twice (wire_peer.check_init, which every case's handshake also
 applies).
 """
-from wire_peer import case, check_init, connect_nonblocking
+import wire_codec as w
+from wire_peer import Fail, case, check_init, connect_nonblocking
 
 
 @case("3.3.2", "the INIT the stack sends is well formed (MUST, MUST NOT, SHOULD)")
@@ -20,3 +21,13 @@ def init_well_formed(net, peer):
 def init_ack_well_formed(net, peer):
     srv = net.listen(8000)
     peer.associate(srv, os_=64, mis=3)
+
+
+@case("3.3.3", "the State Cookie is the INIT ACK's first parameter (no RFC order: Linux's, "
+      "which strict peers expect)")
+def init_ack_cookie_first(net, peer):
+    net.listen(8000)
+    a = peer.init_exchange()
+    first = a.init_ack.params[0][0]
+    if first != w.P_COOKIE:
+        raise Fail("the INIT ACK's first parameter is of type %#x, not the State Cookie" % first)

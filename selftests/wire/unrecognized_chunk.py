@@ -7,16 +7,10 @@ an ERROR with an Unrecognized Chunk Type cause quoting the chunk whole
 The types used are unassigned: 0x3e, 0x7e, 0xbe, 0xfe.
 """
 import wire_codec as w
-from wire_peer import Fail, case, set_delayed_sack
+from wire_peer import Fail, case, established
 
 STOP, STOP_REPORT, SKIP, SKIP_REPORT = 0x3E, 0x7E, 0xBE, 0xFE
 
-
-def established(net, peer):
-    srv = net.listen(8000)
-    set_delayed_sack(srv, 500, 2)
-    a, conn = peer.associate(srv)
-    return a, conn
 
 
 def reports(p, unknown):

@@ -34,6 +34,7 @@ struct xsctp_inq {
 	bool got_data;			/* in the packet being processed */
 	bool sack_now;			/* something 6.2 says not to delay */
 	bool data_seen;			/* since the start or restart */
+	bool cookie_ack_due;		/* goes first, with the SACK (5.1 C) */
 	u16 unrecognized_len;
 	const u8 *unrecognized;		/* a chunk to report, in the packet */
 	u32 rwnd_sent;			/* the a_rwnd of our last SACK */
