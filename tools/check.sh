@@ -80,8 +80,8 @@ start=$SECONDS
 host_checks &
 # The limits (s) only stop a hung guest; what each costs is in the time
 # budget at the end. On an idle 2-core machine (clean clone, debug kernel
-# cached): debug-data 1,170 s, 6.12 825 s, debug-setup 472 s, 6.1 159 s,
-# interop 57 s; the whole run 24 minutes.
+# cached): debug-data 1,124 s, 6.12 789 s, debug-setup 720 s, 6.1 187 s,
+# interop 94 s; the whole run 27 minutes.
 lanes 2 \
 	"guest debug debug-data 3000 @data" \
 	"guest 6.12 6.12 2400 @xsctp coexist" \

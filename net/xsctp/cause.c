@@ -7,7 +7,9 @@
  */
 #include <kunit/visibility.h>
 #include <linux/align.h>
+#include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/string.h>
 #include <linux/unaligned.h>
 
 #include <net/xsctp/cause.h>
@@ -108,6 +110,45 @@ int xsctp_cause_put_u32(u8 *buf, size_t room, u16 code, u32 value)
 	return xsctp_cause_put(buf, room, code, &v, sizeof(v));
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_cause_put_u32);
+
+/**
+ * xsctp_error_put_unrecognized() - an ERROR for an INIT ACK's unknown
+ *	parameters that asked to be reported
+ * @buf: where
+ * @room: bytes available
+ * @init: the INIT ACK, parsed (its unrecognized[])
+ *
+ * One Unrecognized Parameters cause (RFC 9260 3.3.10.8) quoting each one
+ * whole, padded but for the last, whose padding the lengths leave out.
+ *
+ * Return: the bytes written (padded), or -ENOSPC.
+ */
+int xsctp_error_put_unrecognized(u8 *buf, size_t room,
+				 const struct xsctp_init *init)
+{
+	size_t pos = XSCTP_CHUNK_HDR_LEN + XSCTP_PARAM_HDR_LEN, end = pos;
+	const struct xsctp_param *p;
+	unsigned int i;
+
+	if (room < pos)
+		return -ENOSPC;
+	for (i = 0; i < init->num_unrecognized; i++) {
+		p = &init->unrecognized[i];
+		if (room - pos < ALIGN(p->len, 4))
+			return -ENOSPC;
+		memcpy(buf + pos, p->value - XSCTP_PARAM_HDR_LEN, p->len);
+		memset(buf + pos + p->len, 0, ALIGN(p->len, 4) - p->len);
+		end = pos + p->len;
+		pos += ALIGN(p->len, 4);
+	}
+	buf[0] = XSCTP_CID_ERROR;
+	buf[1] = 0;
+	put_unaligned_be16(end, buf + 2);
+	put_unaligned_be16(XSCTP_CAUSE_UNRECOGNIZED_PARAMS, buf + 4);
+	put_unaligned_be16(end - XSCTP_CHUNK_HDR_LEN, buf + 6);
+	return pos;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_error_put_unrecognized);
 
 /* Missing Mandatory Parameter (3.3.10.2): one, the State Cookie. */
 static int put_missing_cookie(u8 *buf, size_t room)

@@ -171,10 +171,26 @@ static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	kfree(buf);
 }
 
+/*
+ * The COOKIE ECHO, first in its packet (RFC 9260 5.1), with the ERROR that
+ * reports the INIT ACK's unknown parameters after it (3.2.2), if any.
+ */
 static void send_cookie_echo(struct xsctp_assoc *asoc, struct xsctp_path *path)
 {
-	send_chunk(asoc, path, XSCTP_CID_COOKIE_ECHO, 0, asoc->cookie,
-		   asoc->cookie_len);
+	u16 elen = asoc->cookie_error_len;
+	size_t room = XSCTP_CHUNK_HDR_LEN + ALIGN(asoc->cookie_len, 4) + elen;
+	u8 *buf = kmalloc(room, GFP_ATOMIC);
+	int n;
+
+	if (!buf)
+		return;
+	n = xsctp_wire_put_chunk(buf, room, XSCTP_CID_COOKIE_ECHO, 0,
+				 asoc->cookie, asoc->cookie_len);
+	if (n > 0) {
+		memcpy(buf + n, asoc->cookie + asoc->cookie_len, elen);
+		xsctp_send_to_path(asoc, path, asoc->peer_tag, buf, n + elen);
+	}
+	kfree(buf);
 }
 
 static void send_cookie_ack(struct xsctp_assoc *asoc, struct xsctp_path *path)
@@ -236,15 +252,26 @@ static void reply_abort(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	xsctp_send_abort_reply(rx, vtag, t_bit, causes, len);
 }
 
-static int keep_cookie(struct xsctp_assoc *asoc, const u8 *cookie, u16 len)
+/*
+ * The cookie to echo, and after it in the same buffer the ERROR that goes
+ * with the COOKIE ECHO when the INIT ACK had parameters to report.
+ */
+static int keep_cookie(struct xsctp_assoc *asoc, const struct xsctp_init *ia)
 {
-	u8 *copy = kmemdup(cookie, len, GFP_ATOMIC);
+	u16 len = ia->cookie.len - XSCTP_PARAM_HDR_LEN;
+	size_t room = ia->num_unrecognized ? XSCTP_UNRECOGNIZED_ERROR_MAX : 0;
+	u8 *copy = kmalloc(len + room, GFP_ATOMIC);
+	int elen = 0;
 
 	if (!copy)
 		return -ENOMEM;
+	memcpy(copy, ia->cookie.value, len);
+	if (room)
+		elen = xsctp_error_put_unrecognized(copy + len, room, ia);
 	kfree(asoc->cookie);
 	asoc->cookie = copy;
 	asoc->cookie_len = len;
+	asoc->cookie_error_len = max(elen, 0);
 	return 0;
 }
 

@@ -2,8 +2,8 @@
 /*
  * Writing the INIT and INIT ACK we send (RFC 9260 3.3.2, 3.3.3): the fixed
  * part, then (INIT ACK) the State Cookie, one parameter per local
- * address, and the optional parameters. Like every writer, it never
- * passes its room.
+ * address, the optional parameters and (INIT ACK) the INIT's unknown ones
+ * that asked to be reported. Like every writer, it never passes its room.
  */
 #include <kunit/visibility.h>
 #include <linux/errno.h>
@@ -45,6 +45,13 @@ static void add_addr(struct param_writer *w, const union xsctp_addr *a)
 		add(w, XSCTP_PARAM_IPV6, &a->v6.sin6_addr, 16);
 	else
 		w->err = -EINVAL;
+}
+
+/* An Unrecognized Parameter quotes the INIT's parameter whole (3.3.3). */
+static void add_unrecognized(struct param_writer *w,
+			     const struct xsctp_param *p)
+{
+	add(w, XSCTP_PARAM_UNRECOGNIZED, p->value - XSCTP_PARAM_HDR_LEN, p->len);
 }
 
 static void add_u32(struct param_writer *w, u16 type, u32 value)
@@ -113,6 +120,8 @@ int xsctp_wire_put_init(u8 *buf, size_t room, u8 type,
 		add(&w, XSCTP_PARAM_ECN_CAPABLE, NULL, 0);
 	if (in->forward_tsn)
 		add(&w, XSCTP_PARAM_FORWARD_TSN_SUPPORTED, NULL, 0);
+	for (i = 0; type == XSCTP_CID_INIT_ACK && i < in->num_unrecognized; i++)
+		add_unrecognized(&w, &in->unrecognized[i]);
 	if (w.err)
 		return w.err;
 	if (w.end > U16_MAX)

@@ -35,7 +35,9 @@ struct init_scratch {
 	union xsctp_addr host[XSCTP_MAX_LADDRS];	/* a wildcard's list */
 	u8 chunk[XSCTP_CHUNK_HDR_LEN + XSCTP_INIT_FIXED_LEN +
 		 XSCTP_MAX_LADDRS * 20 + XSCTP_PARAM_HDR_LEN +
-		 XSCTP_COOKIE_MAX_LEN + 8];
+		 XSCTP_COOKIE_MAX_LEN + 8 +
+		 XSCTP_MAX_UNRECOGNIZED * XSCTP_PARAM_HDR_LEN +
+		 XSCTP_UNRECOGNIZED_ROOM];
 };
 
 static u64 now_ms(void)
@@ -117,9 +119,11 @@ static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
 
 /*
  * The INIT ACK's OS is the count the association will use, never more
- * than the INIT's MIS (RFC 9260 3.3.3: MUST NOT), as Linux sends it.
+ * than the INIT's MIS (RFC 9260 3.3.3: MUST NOT), as Linux sends it; the
+ * INIT's unknown parameters that asked for it are reported (3.2.1).
  */
 static int put_init_ack(struct sock *sk, const struct xsctp_rx *rx,
+			const struct xsctp_init *init,
 			struct init_scratch *t, int cookie_len)
 {
 	const struct xsctp_sock *xs = xsctp_sk(sk);
@@ -131,6 +135,8 @@ static int put_init_ack(struct sock *sk, const struct xsctp_rx *rx,
 		.initial_tsn = t->cookie.local_tsn,
 		.cookie = t->sealed,
 		.cookie_len = cookie_len,
+		.unrecognized = init->unrecognized,
+		.num_unrecognized = init->num_unrecognized,
 	};
 
 	out.num_addrs = xsctp_listed_addrs(sk, &rx->src, xs->cfg.allow_v4,
@@ -191,7 +197,7 @@ static void send_init_ack(struct sock *sk, struct xsctp_rx *rx,
 	fill_cookie(sk, rx, init, tags, &t->cookie);
 	n = seal(rx->net, t->sealed, &t->cookie);
 	if (n > 0)
-		n = put_init_ack(sk, rx, t, n);
+		n = put_init_ack(sk, rx, init, t, n);
 	if (n > 0 && !xsctp_output(rx->net, sk, &pa, t->chunk, n))
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_INIT_ACKS_SENT);
 }

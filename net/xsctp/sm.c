@@ -321,8 +321,7 @@ int xsctp_sm_init_ack(struct xsctp_assoc *asoc, const struct xsctp_init *ia,
 
 	switch (asoc->state) {
 	case XSCTP_S_COOKIE_WAIT:
-		if (asoc->fx->keep_cookie(asoc, ia->cookie.value,
-					  ia->cookie.len - XSCTP_PARAM_HDR_LEN))
+		if (asoc->fx->keep_cookie(asoc, ia))
 			return -ENOMEM;
 		asoc->fx->set_t1(asoc, 0);
 		take_peer_params(asoc, ia);

@@ -213,6 +213,20 @@ static void keep_addr(struct xsctp_init *init, const struct xsctp_param *p)
 		init->addrs[init->num_addrs++] = *p;
 }
 
+/* An unknown parameter to report, while the bounds allow. */
+static void keep_unrecognized(struct xsctp_init *init,
+			      const struct xsctp_param *p)
+{
+	unsigned int i, used = ALIGN(p->len, 4);
+
+	if (init->num_unrecognized == XSCTP_MAX_UNRECOGNIZED)
+		return;
+	for (i = 0; i < init->num_unrecognized; i++)
+		used += ALIGN(init->unrecognized[i].len, 4);
+	if (used <= XSCTP_UNRECOGNIZED_ROOM)
+		init->unrecognized[init->num_unrecognized++] = *p;
+}
+
 /*
  * One INIT or INIT ACK parameter. Returns an error, or OK with *stop set
  * when an unknown parameter ends the walk.
@@ -256,7 +270,8 @@ static enum xsctp_wire_err init_param(struct xsctp_init *init, bool is_ack,
 	case XSCTP_PARAM_PAD:
 		return XSCTP_WIRE_OK;
 	default:
-		init->report_unrecognized |= unknown_says_report(p->type >> 14);
+		if (unknown_says_report(p->type >> 14))
+			keep_unrecognized(init, p);
 		*stop = unknown_says_stop(p->type >> 14);
 		return XSCTP_WIRE_OK;
 	}

@@ -186,7 +186,8 @@ struct xsctp_effects {
 	/* An ABORT answering @rx with @vtag (reflected: @t_bit). */
 	void (*reply_abort)(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			    u32 vtag, bool t_bit, const u8 *causes, u16 len);
-	int (*keep_cookie)(struct xsctp_assoc *asoc, const u8 *cookie, u16 len);
+	/* the INIT ACK's State Cookie, and its unknown parameters to report */
+	int (*keep_cookie)(struct xsctp_assoc *asoc, const struct xsctp_init *ia);
 	void (*add_path)(struct xsctp_assoc *asoc, const union xsctp_addr *addr,
 			 u16 state);
 	void (*remove_path)(struct xsctp_assoc *asoc, struct xsctp_path *path);
@@ -254,6 +255,7 @@ struct xsctp_assoc {
 	unsigned int waiters;		/* in connect() or sendmsg(): no peel-off */
 	u8 *cookie;			/* from the INIT ACK, echoed back */
 	u16 cookie_len;
+	u16 cookie_error_len;		/* an ERROR after the cookie, to bundle */
 	struct xsctp_assoc_cfg cfg;
 
 	struct xsctp_outq out;		/* DATA we send */

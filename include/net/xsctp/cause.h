@@ -42,4 +42,10 @@ int xsctp_cause_put_u32(u8 *buf, size_t room, u16 code, u32 value);
 int xsctp_cause_put_init_err(u8 *buf, size_t room, enum xsctp_wire_err err,
 			     const struct xsctp_init *init);
 
+/* The room xsctp_error_put_unrecognized() may need. */
+#define XSCTP_UNRECOGNIZED_ERROR_MAX \
+	(XSCTP_CHUNK_HDR_LEN + XSCTP_PARAM_HDR_LEN + XSCTP_UNRECOGNIZED_ROOM)
+int xsctp_error_put_unrecognized(u8 *buf, size_t room,
+				 const struct xsctp_init *init);
+
 #endif /* _NET_XSCTP_CAUSE_H */

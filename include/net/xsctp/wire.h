@@ -56,6 +56,13 @@ enum xsctp_param_type {
  * deployment we know of, and more are ignored (not an error).
  */
 #define XSCTP_MAX_INIT_ADDRS	32
+/*
+ * Unknown INIT parameters reported back in the INIT ACK (RFC 9260 3.2.1,
+ * 3.3.3): at most this many, of at most this many bytes in all (padded);
+ * the rest are handled as their type says, unreported.
+ */
+#define XSCTP_MAX_UNRECOGNIZED		4
+#define XSCTP_UNRECOGNIZED_ROOM		256
 
 /* Why a packet, chunk or parameter was refused. */
 enum xsctp_wire_err {
@@ -110,7 +117,8 @@ struct xsctp_init {
 	u32 cookie_preservative_ms;	/* 0 if absent */
 	bool ecn_capable;
 	bool forward_tsn;
-	bool report_unrecognized;	/* some parameter asks to be reported */
+	unsigned int num_unrecognized;	/* asking to be reported, kept */
+	struct xsctp_param unrecognized[XSCTP_MAX_UNRECOGNIZED];
 };
 
 union xsctp_addr;
@@ -131,6 +139,9 @@ struct xsctp_init_out {
 	bool supports_v6;		/* both false: omit the parameter */
 	bool ecn_capable;
 	bool forward_tsn;
+	/* INIT ACK only: the INIT's parameters to report, whole */
+	const struct xsctp_param *unrecognized;
+	unsigned int num_unrecognized;
 };
 
 enum xsctp_wire_err xsctp_wire_check_packet(const u8 *pkt, size_t len,

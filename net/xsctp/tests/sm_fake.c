@@ -94,9 +94,9 @@ static void f_reply_abort(struct xsctp_assoc *a, struct xsctp_rx *rx,
 	log_effect(a, "oabort", t_bit ? -(int)vtag : (int)vtag);
 }
 
-static int f_keep_cookie(struct xsctp_assoc *a, const u8 *cookie, u16 len)
+static int f_keep_cookie(struct xsctp_assoc *a, const struct xsctp_init *ia)
 {
-	log_effect(a, "keep", len);
+	log_effect(a, "keep", ia->cookie.len - XSCTP_PARAM_HDR_LEN);
 	return 0;
 }
 
@@ -289,20 +289,26 @@ void smf_new_cookie(struct xsctp_assoc *asoc, struct xsctp_cookie *ck)
 static void fire_collision(struct xsctp_assoc *asoc, enum event ev)
 {
 	static const u8 nine[4] = { 192, 0, 2, 9 };
-	struct xsctp_init init = {
-		.init_tag = 77, .num_outbound = 5, .num_inbound = 20,
-		.addrs = { { .type = XSCTP_PARAM_IPV4, .len = 8, .value = nine } },
-		.num_addrs = ev == INIT_NEW_ADDR,
-	};
+	/* Off the stack: with the cookie and the packet, too big for it. */
+	struct xsctp_init *init = kzalloc(sizeof(*init), GFP_KERNEL);
 	struct xsctp_cookie ck;
 	struct xsctp_rx rx = {};
 
+	if (!init)
+		return;
+	init->init_tag = 77;
+	init->num_outbound = 5;
+	init->num_inbound = 20;
+	init->addrs[0] = (struct xsctp_param) {
+		.type = XSCTP_PARAM_IPV4, .len = 8, .value = nine,
+	};
+	init->num_addrs = ev == INIT_NEW_ADDR;
 	smf_addr4(&rx.src, 1);
 	smf_new_cookie(asoc, &ck);
 	switch (ev) {
 	case INIT:
 	case INIT_NEW_ADDR:
-		xsctp_sm_init(asoc, &rx, &init);
+		xsctp_sm_init(asoc, &rx, init);
 		break;
 	case COLLISION_ECHO:
 		xsctp_sm_collision_cookie(asoc, asoc->primary, &ck);
@@ -314,6 +320,7 @@ static void fire_collision(struct xsctp_assoc *asoc, enum event ev)
 		xsctp_sm_stale_cookie(asoc, 1500);
 		break;
 	}
+	kfree(init);
 }
 
 /*

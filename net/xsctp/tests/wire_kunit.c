@@ -8,6 +8,7 @@
 #include <kunit/test.h>
 #include <linux/unaligned.h>
 
+#include <net/xsctp/cause.h>
 #include <net/xsctp/crc.h>
 #include <net/xsctp/wire.h>
 
@@ -198,8 +199,45 @@ static void unknown_param_actions(struct kunit *test)
 		KUNIT_ASSERT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_OK);
 		/* 00 and 01: stop; 10 and 11: skip. 01 and 11: report. */
 		KUNIT_EXPECT_EQ(test, init->num_addrs, i >= 2 ? 1U : 0U);
-		KUNIT_EXPECT_EQ(test, init->report_unrecognized, (bool)(i & 1));
+		KUNIT_EXPECT_EQ(test, init->num_unrecognized, i & 1 ? 1U : 0U);
 	}
+}
+
+/*
+ * The unknown parameters kept to report fit XSCTP_UNRECOGNIZED_ROOM, and
+ * the ERROR quoting them whole never passes its room.
+ */
+static void unknown_params_reported_bounded(struct kunit *test)
+{
+	struct xsctp_init *init = kunit_kzalloc(test, sizeof(*init), GFP_KERNEL);
+	struct xsctp_chunk c = { .type = XSCTP_CID_INIT_ACK };
+	u8 *v = kunit_kzalloc(test, 1024, GFP_KERNEL);
+	u8 *e = kunit_kzalloc(test, XSCTP_UNRECOGNIZED_ERROR_MAX, GFP_KERNEL);
+	u8 junk[97] = {};
+	size_t n;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, init);
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	n = init_value(v, 1, 1, 1, 1);
+	n += xsctp_wire_put_param(v + n, 1024 - n, XSCTP_PARAM_STATE_COOKIE, "ck", 2);
+	for (i = 0; i < 3; i++)	/* 101 bytes each, 104 padded */
+		n += xsctp_wire_put_param(v + n, 1024 - n, 0xc077, junk, sizeof(junk));
+	c.value = v;
+	c.len = 4 + n;
+	KUNIT_ASSERT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_OK);
+	/* Two fit in 256 bytes, a third does not. */
+	KUNIT_EXPECT_EQ(test, init->num_unrecognized, 2U);
+	/* The lengths leave out the last one's padding only. */
+	KUNIT_EXPECT_EQ(test, xsctp_error_put_unrecognized(e, XSCTP_UNRECOGNIZED_ERROR_MAX,
+							   init), 8 + 104 + 104);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be16(e + 2), 8 + 104 + 101);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be16(e + 4), XSCTP_CAUSE_UNRECOGNIZED_PARAMS);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be16(e + 6), 4 + 104 + 101);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be16(e + 8), 0xc077);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be16(e + 10), 101);
+	KUNIT_EXPECT_EQ(test, xsctp_error_put_unrecognized(e, 8 + 104 + 100, init), -ENOSPC);
 }
 
 static void packet_lengths(struct kunit *test)
@@ -314,6 +352,7 @@ static struct kunit_case xsctp_wire_cases[] = {
 	KUNIT_CASE(init_field_and_param_errors),
 	KUNIT_CASE(address_count_bounded),
 	KUNIT_CASE(unknown_param_actions),
+	KUNIT_CASE(unknown_params_reported_bounded),
 	KUNIT_CASE(packet_lengths),
 	KUNIT_CASE(lonely_chunks),
 	KUNIT_CASE(unknown_chunk_actions),
