@@ -304,14 +304,19 @@ class Peer:
         return Assoc(self, tag, tsn, init_chunk.tag, init_chunk.tsn)
 
 
-def established(net, peer, delay_ms=500, freq=2):
+def sack_listener(net, delay_ms=500, freq=2):
     """A listener on port 8000 whose associations wait DELAY_MS for a
     delayed SACK (500 ms, the RFC's maximum: a SACK sooner was not the
-    timer's) and send one every FREQ packets, and the peer's association
-    with it: (Assoc, accepted socket)."""
+    timer's) and send one every FREQ packets."""
     srv = net.listen(8000)
     set_delayed_sack(srv, delay_ms, freq)
-    return peer.associate(srv)
+    return srv
+
+
+def established(net, peer, **sack):
+    """The peer's association with a sack_listener(): (Assoc, accepted
+    socket)."""
+    return peer.associate(sack_listener(net, **sack))
 
 
 def accept(net, listener, timeout=5):

@@ -155,20 +155,30 @@ static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		xsctp_stagger_hurry(asoc);
 }
 
+/* One chunk, then @tail_len bytes of chunks already written after it. */
+static void send_chunks(struct xsctp_assoc *asoc, struct xsctp_path *path,
+			u8 type, u8 flags, const void *value, u16 len,
+			const u8 *tail, u16 tail_len)
+{
+	size_t room = XSCTP_CHUNK_HDR_LEN + ALIGN(len, 4) + tail_len;
+	u8 *buf = kmalloc(room, GFP_ATOMIC);
+	int n;
+
+	if (!buf)
+		return;
+	n = xsctp_wire_put_chunk(buf, room, type, flags, value, len);
+	if (n > 0) {
+		if (tail_len)
+			memcpy(buf + n, tail, tail_len);
+		xsctp_send_to_path(asoc, path, asoc->peer_tag, buf, n + tail_len);
+	}
+	kfree(buf);
+}
+
 static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		       u8 type, u8 flags, const void *value, u16 len)
 {
-	u8 *buf;
-	int n;
-
-	buf = kmalloc(XSCTP_CHUNK_HDR_LEN + ALIGN(len, 4), GFP_ATOMIC);
-	if (!buf)
-		return;
-	n = xsctp_wire_put_chunk(buf, XSCTP_CHUNK_HDR_LEN + ALIGN(len, 4),
-				 type, flags, value, len);
-	if (n > 0)
-		xsctp_send_to_path(asoc, path, asoc->peer_tag, buf, n);
-	kfree(buf);
+	send_chunks(asoc, path, type, flags, value, len, NULL, 0);
 }
 
 /*
@@ -177,20 +187,9 @@ static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
  */
 static void send_cookie_echo(struct xsctp_assoc *asoc, struct xsctp_path *path)
 {
-	u16 elen = asoc->cookie_error_len;
-	size_t room = XSCTP_CHUNK_HDR_LEN + ALIGN(asoc->cookie_len, 4) + elen;
-	u8 *buf = kmalloc(room, GFP_ATOMIC);
-	int n;
-
-	if (!buf)
-		return;
-	n = xsctp_wire_put_chunk(buf, room, XSCTP_CID_COOKIE_ECHO, 0,
-				 asoc->cookie, asoc->cookie_len);
-	if (n > 0) {
-		memcpy(buf + n, asoc->cookie + asoc->cookie_len, elen);
-		xsctp_send_to_path(asoc, path, asoc->peer_tag, buf, n + elen);
-	}
-	kfree(buf);
+	send_chunks(asoc, path, XSCTP_CID_COOKIE_ECHO, 0, asoc->cookie,
+		    asoc->cookie_len, asoc->cookie + asoc->cookie_len,
+		    asoc->cookie_error_len);
 }
 
 static void send_cookie_ack(struct xsctp_assoc *asoc, struct xsctp_path *path)

@@ -7,14 +7,13 @@ rather than in a packet of its own. The listener's delayed-SACK time is
 timer's.
 """
 import wire_codec as w
-from wire_peer import Fail, accept, case, set_delayed_sack
+from wire_peer import Fail, accept, case, sack_listener
 
 
 @case("5.1.5", "DATA bundled with the COOKIE ECHO is acknowledged at once, the SACK "
       "bundled after the COOKIE ACK, which comes first (MAY, MUST)")
 def sack_after_cookie_ack(net, peer):
-    srv = net.listen(8000)
-    set_delayed_sack(srv, 500, 2)
+    srv = sack_listener(net)
     a = peer.init_exchange()
     a.send(w.cookie_echo(a.init_ack.cookie), a.data(b"with the cookie"))
     sack = peer.expect(w.COOKIE_ACK, w.SACK, vtag=a.my_tag).chunks[1]
