@@ -61,6 +61,30 @@ void xsctp_causes(const struct xsctp_chunk *c, struct xsctp_tlv_iter *it)
 EXPORT_SYMBOL_IF_KUNIT(xsctp_causes);
 
 /**
+ * xsctp_causes_framed() - does an ABORT's value hold whole causes?
+ * @c: the chunk
+ *
+ * RFC 9260 3.3.7: an ABORT with a format error MUST be discarded. As in
+ * Linux's sctp_err_chunk_valid(), that is the framing: every cause at
+ * least a header long, inside the chunk, the last one ending with it.
+ * What a known cause holds is checked where it is read.
+ *
+ * Return: true if the causes fill the chunk exactly.
+ */
+bool xsctp_causes_framed(const struct xsctp_chunk *c)
+{
+	enum xsctp_wire_err err;
+	struct xsctp_tlv_iter it;
+	struct xsctp_param p;
+
+	xsctp_causes(c, &it);
+	while (xsctp_wire_next_param(&it, &p, &err))
+		;
+	return err == XSCTP_WIRE_OK;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_causes_framed);
+
+/**
  * xsctp_cause_next() - the next error cause
  * @it: from xsctp_causes()
  * @cause: the cause
@@ -170,8 +194,8 @@ static int put_missing_cookie(u8 *buf, size_t room)
  * @init: what it parsed
  *
  * RFC 9260 3.3.10: the specific cause where there is one: Invalid
- * Mandatory Parameter for a stream count of 0 (or an Initiate Tag of 0,
- * which an INIT ACK cannot have), Missing Mandatory Parameter for an INIT
+ * Mandatory Parameter for a stream count of 0 or an a_rwnd below 1500 (or
+ * an Initiate Tag of 0, which an INIT ACK cannot have), Missing Mandatory Parameter for an INIT
  * ACK without a State Cookie, Unresolvable Address with the Host Name
  * Address parameter (5.1.2: not supported); Protocol Violation for the
  * rest (a parameter of the wrong length). A Host Name Address too long for
@@ -185,7 +209,7 @@ int xsctp_cause_put_init_err(u8 *buf, size_t room, enum xsctp_wire_err err,
 	const struct xsctp_param *h = &init->host_name;
 
 	switch (err) {
-	case XSCTP_WIRE_ZERO_FIELD:
+	case XSCTP_WIRE_BAD_FIELD:
 		return xsctp_cause_put(buf, room, XSCTP_CAUSE_INVALID_PARAM,
 				       NULL, 0);
 	case XSCTP_WIRE_MISSING_COOKIE:

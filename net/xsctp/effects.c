@@ -17,7 +17,9 @@
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/notify.h>
+#include <net/xsctp/outq.h>
 #include <net/xsctp/output.h>
+#include <net/xsctp/packet.h>
 #include <net/xsctp/pmtu.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
@@ -155,41 +157,52 @@ static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		xsctp_stagger_hurry(asoc);
 }
 
-/* One chunk, then @tail_len bytes of chunks already written after it. */
-static void send_chunks(struct xsctp_assoc *asoc, struct xsctp_path *path,
-			u8 type, u8 flags, const void *value, u16 len,
-			const u8 *tail, u16 tail_len)
+/* One control chunk, alone in its packet. */
+static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		       u8 type, u8 flags, const void *value, u16 len)
 {
-	size_t room = XSCTP_CHUNK_HDR_LEN + ALIGN(len, 4) + tail_len;
+	size_t room = XSCTP_CHUNK_HDR_LEN + ALIGN(len, 4);
 	u8 *buf = kmalloc(room, GFP_ATOMIC);
 	int n;
 
 	if (!buf)
 		return;
 	n = xsctp_wire_put_chunk(buf, room, type, flags, value, len);
-	if (n > 0) {
-		if (tail_len)
-			memcpy(buf + n, tail, tail_len);
-		xsctp_send_to_path(asoc, path, asoc->peer_tag, buf, n + tail_len);
-	}
+	if (n > 0)
+		xsctp_send_to_path(asoc, path, asoc->peer_tag, buf, n);
 	kfree(buf);
-}
-
-static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
-		       u8 type, u8 flags, const void *value, u16 len)
-{
-	send_chunks(asoc, path, type, flags, value, len, NULL, 0);
 }
 
 /*
  * The COOKIE ECHO, first in its packet (RFC 9260 5.1), with the ERROR that
- * reports the INIT ACK's unknown parameters after it (3.2.2), if any.
+ * reports the INIT ACK's unknown parameters after it (3.2.2), if any, then
+ * as much DATA as the packet holds: a request rides with the handshake,
+ * one round trip sooner, as on Linux.
  */
 static void send_cookie_echo(struct xsctp_assoc *asoc, struct xsctp_path *path)
 {
-	send_chunks(asoc, path, XSCTP_CID_COOKIE_ECHO, 0, asoc->cookie,
-		    asoc->cookie_len, asoc->cookie + asoc->cookie_len,
-		    asoc->cookie_error_len);
+	u32 len = XSCTP_CHUNK_HDR_LEN + ALIGN(asoc->cookie_len, 4) +
+		  asoc->cookie_error_len;
+	bool data = !xsctp_outq_cookie_echo(asoc);
+	struct xsctp_packet pkt;
+	u8 *at;
+	int n;
+
+	xsctp_packet_init(&pkt, asoc, path);
+	pkt.single = true;
+	at = xsctp_packet_reserve(&pkt, len);
+	if (!at)
+		return;
+	n = xsctp_wire_put_chunk(at, len, XSCTP_CID_COOKIE_ECHO, 0,
+				 asoc->cookie, asoc->cookie_len);
+	if (n > 0) {
+		memcpy(at + n, asoc->cookie + asoc->cookie_len,
+		       asoc->cookie_error_len);
+		xsctp_packet_commit(&pkt, n + asoc->cookie_error_len);
+		if (data)
+			xsctp_transmit_with_cookie(asoc, &pkt);
+	}
+	xsctp_packet_free(&pkt);
 }
 
 static void send_cookie_ack(struct xsctp_assoc *asoc, struct xsctp_path *path)
@@ -304,7 +317,7 @@ static void established(struct xsctp_assoc *asoc)
 	if (asoc->cfg.autoclose_s)
 		xsctp_set_autoclose(asoc, asoc->cfg.autoclose_s);
 	sk->sk_state_change(sk);	/* wakes connect() */
-	xsctp_outq_flush(asoc);		/* what sendmsg() queued meanwhile */
+	xsctp_transmit_established(asoc);
 }
 
 /* The peer restarted (RFC 9260 5.2.4 A): SCTP_RESTART, as in Linux. */

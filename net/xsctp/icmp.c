@@ -5,11 +5,14 @@
  * 0) must carry our Initiate Tag instead (RFC 9260 appendix C), so an
  * attacker who cannot see our packets cannot forge one.
  *
- * A protocol unreachable during setup ends it with ENOPROTOOPT, as in
- * Linux; other unreachables are soft errors (SO_ERROR of a one-to-one
- * socket when nothing else failed) and, during a raced setup, send the
- * INIT on to the next address at once (sm.c). Fragmentation-needed and
- * packet-too-big lower the path's MTU (pmtu.c).
+ * A protocol unreachable (RFC 9260 10 rule 7) is an ABORT: during setup
+ * it ends it with ENOPROTOOPT, as in Linux, and later the association
+ * too, where Linux ignores it. A port unreachable is ignored (rule 2: the
+ * peer's SCTP does not use it; Linux makes it a soft error). Other
+ * unreachables are soft errors (SO_ERROR of a one-to-one socket when
+ * nothing else failed) and, during a raced setup, send the INIT on to the
+ * next address at once (sm.c). Fragmentation-needed and packet-too-big
+ * lower the path's MTU (pmtu.c).
  */
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
@@ -107,6 +110,7 @@ int xsctp_v4_err(struct sk_buff *skb, u32 info)
 		ic.err = icmp_err_convert[code].errno;
 		ic.kind = code == ICMP_PROT_UNREACH ? XSCTP_ICMP_PROTO_UNREACH :
 			  code == ICMP_FRAG_NEEDED ? XSCTP_ICMP_TOO_BIG :
+			  code == ICMP_PORT_UNREACH ? XSCTP_ICMP_OTHER :
 			  XSCTP_ICMP_UNREACH;
 		ic.mtu = info;
 	}
@@ -129,7 +133,7 @@ int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt, u8 type,
 	ic.kind = XSCTP_ICMP_OTHER;
 	if (type == ICMPV6_PARAMPROB && code == ICMPV6_UNK_NEXTHDR)
 		ic.kind = XSCTP_ICMP_PROTO_UNREACH;
-	else if (type == ICMPV6_DEST_UNREACH)
+	else if (type == ICMPV6_DEST_UNREACH && code != ICMPV6_PORT_UNREACH)
 		ic.kind = XSCTP_ICMP_UNREACH;
 	else if (type == ICMPV6_PKT_TOOBIG)
 		ic.kind = XSCTP_ICMP_TOO_BIG;

@@ -15,6 +15,7 @@
 #include <net/ip.h>
 #include <net/ipv6.h>
 #include <net/protocol.h>
+#include <net/route.h>
 
 #include <net/xsctp/crc.h>
 #include <net/xsctp/input.h>
@@ -46,6 +47,24 @@ static void rx_addrs(struct sk_buff *skb, struct xsctp_rx *rx)
 	memcpy(&rx->dst.v4.sin_port, h + 2, 2);
 }
 
+/*
+ * A packet the codec refused whose first chunk is an INIT ACK (bundled
+ * with other chunks, which RFC 9260 6.10 forbids, or shorter than its
+ * fixed fields) is kept for the association it answers, with no chunk to
+ * walk: its setup ends with an ABORT (Protocol Violation), as on Linux,
+ * rather than T1-init asking the same peer again for the same answer.
+ * Any other refused packet is dropped.
+ */
+static bool refused_init_ack(struct xsctp_rx *rx, enum xsctp_wire_err err)
+{
+	if (err == XSCTP_WIRE_SHORT_PACKET || err == XSCTP_WIRE_NO_CHUNKS ||
+	    rx->pkt[XSCTP_COMMON_HDR_LEN] != XSCTP_CID_INIT_ACK)
+		return false;
+	rx->chunks.pos = rx->chunks.end;
+	rx->refused_init_ack = true;
+	return true;
+}
+
 /**
  * xsctp_rx_parse() - describe a linear packet whose data is its SCTP part
  * @skb: the packet
@@ -55,17 +74,40 @@ static void rx_addrs(struct sk_buff *skb, struct xsctp_rx *rx)
  */
 int xsctp_rx_parse(struct sk_buff *skb, struct xsctp_rx *rx)
 {
+	enum xsctp_wire_err err;
+
 	rx->net = dev_net(skb->dev);
 	rx->ifindex = ip_hdr(skb)->version == 4 ? inet_iif(skb) : inet6_iif(skb);
 	rx->pkt = skb->data;
 	rx->len = skb->len;
-	if (xsctp_wire_check_packet(rx->pkt, rx->len, &rx->chunks,
-				    &rx->report_unknown))
+	rx->refused_init_ack = false;
+	err = xsctp_wire_check_packet(rx->pkt, rx->len, &rx->chunks,
+				      &rx->report_unknown);
+	if (err && !refused_init_ack(rx, err))
 		return XSCTP_MIB_IN_MALFORMED;
 	rx->vtag = get_unaligned_be32(rx->pkt + 4);
 	rx->encap_port = xsctp_input_cb(skb)->encap_port;
 	rx_addrs(skb, rx);
 	return 0;
+}
+
+/**
+ * xsctp_rx_has_abort() - is there an ABORT among the packet's chunks?
+ * @rx: the packet
+ *
+ * RFC 9260 9.1, 8.4 rule 2: nothing answers a packet that holds one.
+ *
+ * Return: true if one of its chunks to process is an ABORT.
+ */
+bool xsctp_rx_has_abort(const struct xsctp_rx *rx)
+{
+	struct xsctp_tlv_iter it = rx->chunks;
+	struct xsctp_chunk c;
+
+	while (xsctp_wire_next_chunk(&it, &c))
+		if (c.type == XSCTP_CID_ABORT)
+			return true;
+	return false;
 }
 
 /* Process under the socket lock now, or later from the backlog. */
@@ -77,6 +119,23 @@ void xsctp_deliver(struct sock *sk, struct sk_buff *skb)
 	else if (sk_add_backlog(sk, skb, READ_ONCE(sk->sk_rcvbuf)))
 		kfree_skb(skb);
 	bh_unlock_sock(sk);
+}
+
+/*
+ * SCTP is unicast (RFC 9260 8.4 rule 1, 11.1): a packet to a broadcast or
+ * multicast address, even in a unicast frame, is dropped before anything
+ * could answer from that address, as by Linux's sctp_v4_addr_valid().
+ */
+static bool to_unicast(struct sk_buff *skb)
+{
+	const struct rtable *rt;
+
+	if (ip_hdr(skb)->version != 4)
+		return !ipv6_addr_is_multicast(&ipv6_hdr(skb)->daddr);
+	rt = skb_rtable(skb);
+	return !ipv4_is_multicast(ip_hdr(skb)->daddr) &&
+	       !ipv4_is_lbcast(ip_hdr(skb)->daddr) &&
+	       !(rt && (rt->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST)));
 }
 
 static bool checksum_ok(struct sk_buff *skb)
@@ -102,7 +161,8 @@ int xsctp_ip_rcv(struct sk_buff *skb, __be16 encap_port)
 
 	xsctp_input_cb(skb)->encap_port = encap_port;
 	XSCTP_INC_STATS(net, XSCTP_MIB_IN_PACKETS);
-	if (skb->pkt_type != PACKET_HOST || skb_linearize(skb))
+	if (skb->pkt_type != PACKET_HOST || !to_unicast(skb) ||
+	    skb_linearize(skb))
 		goto discard;
 	if (!checksum_ok(skb)) {
 		drop = XSCTP_MIB_IN_CSUM_ERRORS;
@@ -124,6 +184,9 @@ int xsctp_ip_rcv(struct sk_buff *skb, __be16 encap_port)
 		sock_put(sk);
 		return 0;
 	}
+	drop = XSCTP_MIB_IN_MALFORMED;
+	if (rx.refused_init_ack)
+		goto discard;
 	sk = xsctp_lookup_listener(net, ntohs(rx.dst.v4.sin_port), &rx.dst);
 	if (sk) {
 		xsctp_deliver(sk, skb);

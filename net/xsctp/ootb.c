@@ -9,6 +9,7 @@
 #include <linux/jiffies.h>
 #include <linux/unaligned.h>
 
+#include <net/xsctp/cause.h>
 #include <net/xsctp/chunk.h>
 #include <net/xsctp/input.h>
 #include <net/xsctp/netns.h>
@@ -60,7 +61,27 @@ void xsctp_send_abort_reply(struct xsctp_rx *rx, u32 vtag, bool t_bit,
 	reply(rx, vtag, XSCTP_CID_ABORT, t_bit, causes, len);
 }
 
-/* Which answer RFC 9260 8.4 asks for, by the first chunk that decides. */
+/* Rule 7: of the ERRORs, only one with a Stale Cookie cause is let be. */
+static bool stale_cookie_error(const struct xsctp_chunk *c)
+{
+	struct xsctp_cause cause;
+	enum xsctp_wire_err err;
+	struct xsctp_tlv_iter it;
+
+	xsctp_causes(c, &it);
+	while (xsctp_cause_next(&it, &cause, &err))
+		if (cause.code == XSCTP_CAUSE_STALE_COOKIE)
+			return true;
+	return false;
+}
+
+/*
+ * Which answer RFC 9260 8.4 asks for: none from a source that is not
+ * unicast (rule 1) or for a packet with an ABORT (rule 2); otherwise the
+ * first chunk that decides does. A packet with tag 0 that is not an INIT
+ * is discarded (8.5.1 A), and so is an INIT whose Initiate Tag is 0
+ * (3.3.2), as when a listener gets it.
+ */
 void xsctp_ootb_rcv(struct xsctp_rx *rx)
 {
 	struct xsctp_tlv_iter it = rx->chunks;
@@ -70,24 +91,30 @@ void xsctp_ootb_rcv(struct xsctp_rx *rx)
 	if (rx->src.sa.sa_family == AF_INET ?
 	    !xsctp_addr_v4_usable(rx->src.v4.sin_addr.s_addr) :
 	    !xsctp_addr_v6_usable(&rx->src.v6.sin6_addr))
-		return;			/* rule 1: not from a unicast address */
+		return;
+	if (xsctp_rx_has_abort(rx))	/* rule 2, before the others */
+		return;
 	while (xsctp_wire_next_chunk(&it, &c)) {
 		switch (c.type) {
-		case XSCTP_CID_ABORT:		/* rule 2 */
 		case XSCTP_CID_SHUTDOWN_COMPLETE:	/* rule 6 */
 		case XSCTP_CID_COOKIE_ACK:	/* rule 7 */
-		case XSCTP_CID_ERROR:
 			return;
+		case XSCTP_CID_ERROR:
+			if (stale_cookie_error(&c))
+				return;
+			break;
 		case XSCTP_CID_INIT:		/* rule 3: ABORT, their tag, T=0 */
-			if (rx->vtag == 0 && c.len >= 8)
+			if (rx->vtag == 0 && get_unaligned_be32(c.value))
 				reply(rx, get_unaligned_be32(c.value),
 				      XSCTP_CID_ABORT, false, NULL, 0);
 			return;
 		case XSCTP_CID_SHUTDOWN_ACK:	/* rule 5 */
-			reply(rx, rx->vtag, XSCTP_CID_SHUTDOWN_COMPLETE, true,
-			      NULL, 0);
+			if (rx->vtag)
+				reply(rx, rx->vtag, XSCTP_CID_SHUTDOWN_COMPLETE,
+				      true, NULL, 0);
 			return;
 		}
 	}
-	reply(rx, rx->vtag, XSCTP_CID_ABORT, true, NULL, 0);	/* rule 8 */
+	if (rx->vtag)
+		reply(rx, rx->vtag, XSCTP_CID_ABORT, true, NULL, 0);	/* rule 8 */
 }

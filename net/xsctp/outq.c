@@ -107,15 +107,17 @@ void xsctp_outq_drop_ungranted(struct xsctp_assoc *asoc, u16 streams)
 }
 
 /*
- * The association is up: streams, TSNs and windows start. What the user
- * queued during setup stays queued.
+ * The association is up, or its COOKIE ECHO goes: streams, TSNs and
+ * windows start. What the user queued during setup stays queued; what
+ * went with the COOKIE ECHO stays outstanding.
  */
 int xsctp_outq_start(struct xsctp_assoc *asoc, gfp_t gfp)
 {
 	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_path *p;
 
-	kfree(q->next_ssn);
+	if (q->next_ssn)
+		return 0;	/* started by xsctp_outq_cookie_echo() */
 	q->next_ssn = kcalloc(asoc->num_out, sizeof(u16), gfp);
 	if (!q->next_ssn)
 		return -ENOMEM;
@@ -511,6 +513,27 @@ void xsctp_outq_t3_expired(struct xsctp_assoc *asoc, struct xsctp_path *p)
 	q->fast_recovery = false;
 	mark_path_rtx(q, p);
 	xsctp_outq_flush(asoc);
+}
+
+/**
+ * xsctp_outq_cookie_echo() - ready the queue for DATA behind a COOKIE ECHO
+ * @asoc: an association in COOKIE-ECHOED
+ *
+ * The queue starts with the first COOKIE ECHO (RFC 9260 5.1: it may carry
+ * DATA); what went with an earlier one, lost with it as T1-cookie says,
+ * goes again. Neither cwnd nor the RTO change: T1's backoff covers it.
+ *
+ * Return: 0, or -ENOMEM: the COOKIE ECHO then goes alone.
+ */
+int xsctp_outq_cookie_echo(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p;
+
+	if (!asoc->out.next_ssn)
+		return xsctp_outq_start(asoc, GFP_ATOMIC);
+	list_for_each_entry(p, &asoc->paths, node)
+		mark_path_rtx(&asoc->out, p);
+	return 0;
 }
 
 /**

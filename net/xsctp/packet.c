@@ -34,6 +34,7 @@ void xsctp_packet_init(struct xsctp_packet *pkt, struct xsctp_assoc *asoc,
 	pkt->len = 0;
 	pkt->sent = 0;
 	pkt->skb = NULL;
+	pkt->single = false;
 }
 
 /* Anything still held leaves. */
@@ -67,16 +68,20 @@ static bool packet_grow(struct xsctp_packet *pkt, u32 len)
  * @pkt: the packet
  * @len: the chunk's length, padding included
  *
- * Sends what the packet holds when the chunk would not fit with it. A
- * chunk larger than the path's MTU allows (cut before the MTU fell) goes
- * alone, and IP fragments its packet.
+ * Sends what the packet holds when the chunk would not fit with it, unless
+ * the packet is ->single. A chunk larger than the path's MTU allows (cut
+ * before the MTU fell) goes alone, and IP fragments its packet.
  *
- * Return: where to write the chunk, or NULL without memory.
+ * Return: where to write the chunk, or NULL without memory or, in a
+ * ->single packet, without room.
  */
 u8 *xsctp_packet_reserve(struct xsctp_packet *pkt, u32 len)
 {
-	if (pkt->len + len > pkt->room)
+	if (pkt->len && pkt->len + len > pkt->room) {
+		if (pkt->single)
+			return NULL;
 		xsctp_packet_send(pkt);
+	}
 	if (!pkt->skb) {
 		if (!packet_start(pkt, len))
 			return NULL;

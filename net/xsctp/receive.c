@@ -6,11 +6,13 @@
  * goes to the listener code (passive.c) or is out of the blue (ootb.c).
  */
 #include <linux/slab.h>
+#include <linux/unaligned.h>
 #include <net/sock.h>
 
 #include <net/xsctp/cause.h>
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/chunk.h>
+#include <net/xsctp/crc.h>
 #include <net/xsctp/heartbeat.h>
 #include <net/xsctp/input.h>
 #include <net/xsctp/lookup.h>
@@ -18,6 +20,7 @@
 #include <net/xsctp/outq.h>
 #include <net/xsctp/output.h>
 #include <net/xsctp/sack.h>
+#include <net/xsctp/serial.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
 
@@ -85,6 +88,33 @@ static void bad_init_ack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 }
 
 /*
+ * A packet whose first chunk is an INIT ACK the codec refused (input.c):
+ * the ABORT goes to the Initiate Tag when the chunk is long enough to hold
+ * one, else to our own tag with the T bit, as Linux's
+ * sctp_sf_abort_violation() does. Only COOKIE-WAIT acts on it.
+ */
+static void refused_init_ack_rcv(struct xsctp_assoc *asoc,
+				 struct xsctp_rx *rx)
+{
+	const u8 *c = rx->pkt + XSCTP_COMMON_HDR_LEN;
+	size_t left = rx->len - XSCTP_COMMON_HDR_LEN;
+	u8 cause[XSCTP_ABORT_REPLY_CAUSES];
+	u32 peer_tag = 0;
+	int n;
+
+	XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
+	if (rx->vtag != asoc->local_tag)
+		return;
+	if (left >= XSCTP_CHUNK_HDR_LEN + XSCTP_INIT_FIXED_LEN &&
+	    get_unaligned_be16(c + 2) >= XSCTP_CHUNK_HDR_LEN + XSCTP_INIT_FIXED_LEN)
+		peer_tag = get_unaligned_be32(c + XSCTP_CHUNK_HDR_LEN);
+	n = xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_PROTOCOL_VIOLATION,
+			    NULL, 0);
+	if (n > 0)
+		xsctp_sm_bad_init_ack(asoc, rx, peer_tag, cause, n);
+}
+
+/*
  * An INIT (RFC 9260 5.2.1, 5.2.2: the peer restarts, or both sides start
  * at once) or an INIT ACK, parsed on the heap: it is large.
  */
@@ -143,7 +173,8 @@ static bool hb_ack_allowed(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 
 /*
  * RFC 9260 8.3: a HEARTBEAT ACK echoes the info, to where it came from,
- * no longer than the HEARTBEAT and at a bounded rate.
+ * no longer than the HEARTBEAT and at a bounded rate; not for a packet
+ * that also holds an ABORT (9.1: nothing answers one).
  */
 static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			  const struct xsctp_chunk *c)
@@ -154,7 +185,7 @@ static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	int n;
 
 	if (xsctp_heartbeat_parse(c, &hb) != XSCTP_WIRE_OK ||
-	    !hb_ack_allowed(asoc, rx))
+	    xsctp_rx_has_abort(rx) || !hb_ack_allowed(asoc, rx))
 		return;
 	buf = kmalloc(c->len + 3, GFP_ATOMIC);
 	if (!buf)
@@ -164,6 +195,21 @@ static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	if (n > 0)
 		xsctp_output(rx->net, asoc->sk, &pa, buf, n);
 	kfree(buf);
+}
+
+/*
+ * RFC 9260 12.4: a SACK (or SHUTDOWN) acknowledging a TSN never sent MUST
+ * abort the association, as Linux's sctp_sf_violation_ctsn() does: the
+ * peer's view of our TSNs is wrong, or the packet is forged. Gap blocks
+ * past what was sent are ignored (outq.c), as on Linux.
+ */
+static void acked_unsent(struct xsctp_assoc *asoc)
+{
+	u8 cause[XSCTP_PARAM_HDR_LEN];
+
+	xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_PROTOCOL_VIOLATION,
+			NULL, 0);
+	xsctp_sm_violation(asoc, cause, sizeof(cause));
 }
 
 /* A SACK, or the Cumulative TSN Ack a SHUTDOWN carries (RFC 9260 9.2). */
@@ -183,6 +229,10 @@ static void sack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	}
 	if (!asoc->out.next_ssn)
 		return;		/* not established: nothing was sent */
+	if (!xsctp_tsn_lt(sack.cum_tsn, asoc->next_tsn)) {
+		acked_unsent(asoc);
+		return;
+	}
 	if (c->type == XSCTP_CID_SHUTDOWN)
 		sack.a_rwnd = asoc->peer_rwnd + xsctp_outq_flight(asoc);
 	xsctp_outq_sack(asoc, &sack);
@@ -233,6 +283,10 @@ void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	struct xsctp_path *from = xsctp_assoc_find_path(asoc, &rx->src);
 	struct xsctp_chunk c;
 
+	if (rx->refused_init_ack) {
+		refused_init_ack_rcv(asoc, rx);
+		return;
+	}
 	while (!asoc->dead && xsctp_wire_next_chunk(&it, &c)) {
 		if (c.type == XSCTP_CID_SHUTDOWN_ACK && setting_up(asoc)) {
 			/* 8.5.1 E, 9.2: out of the blue; T1-init goes on. */
@@ -275,6 +329,10 @@ void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			xsctp_sm_cookie_ack(asoc);
 			break;
 		case XSCTP_CID_ABORT:
+			if (!xsctp_causes_framed(&c)) {	/* 3.3.7 */
+				XSCTP_INC_STATS(rx->net, XSCTP_MIB_IN_MALFORMED);
+				break;
+			}
 			xsctp_sm_abort(asoc, c.value,
 				       c.len - XSCTP_CHUNK_HDR_LEN);
 			asoc->in.unrecognized = NULL;	/* gone with the packet */
@@ -413,6 +471,8 @@ int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb)
 	if (asoc) {
 		xsctp_assoc_rcv(asoc, &rx, rx.chunks);
 		xsctp_assoc_put(asoc);
+	} else if (rx.refused_init_ack) {
+		XSCTP_INC_STATS(rx.net, XSCTP_MIB_IN_MALFORMED);
 	} else if (sk->sk_state == TCP_LISTEN && !misdirected) {
 		xsctp_passive_rcv(sk, &rx);
 	} else {

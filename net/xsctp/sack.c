@@ -2,7 +2,8 @@
 /*
  * Building and reading SACK chunks. The builder fills what fits in the
  * room it is given (a packet's worth): the fixed part always, then as many
- * gap blocks as fit (up to MAX_GAPS), earliest first, then duplicate TSNs.
+ * gap blocks as fit, earliest first (RFC 9260 6.2: MUST), then duplicate
+ * TSNs.
  */
 #include <kunit/visibility.h>
 #include <linux/errno.h>
@@ -15,12 +16,28 @@
 
 #define GAP_LEN	4
 #define DUP_LEN	4
-/*
- * Gap blocks per SACK: the earliest 64 (Linux sends at most 16). They sit
- * on the stack while the chunk is written, so the bound also keeps the
- * frame small.
- */
-#define MAX_GAPS	64
+/* Gap blocks are read from the map this many at a time, on the stack. */
+#define GAP_BATCH	16
+
+/* As many gap blocks as @max allows, at @p; their number. */
+static unsigned int put_gaps(u8 *p, const struct xsctp_tsn_map *map,
+			     unsigned int max)
+{
+	struct xsctp_gap_block gaps[GAP_BATCH];
+	unsigned int n = 0, got, i;
+	u32 from = 0;
+
+	do {
+		got = min_t(unsigned int, GAP_BATCH, max - n);
+		got = xsctp_tsn_map_gaps(map, gaps, got, &from);
+		for (i = 0; i < got; i++, p += GAP_LEN) {
+			put_unaligned_be16(gaps[i].start, p);
+			put_unaligned_be16(gaps[i].end, p + 2);
+		}
+		n += got;
+	} while (got == GAP_BATCH && n < max);
+	return n;
+}
 
 /**
  * xsctp_sack_build() - write a SACK for the current state of a TSN map
@@ -36,7 +53,6 @@ int xsctp_sack_build(u8 *buf, size_t room, struct xsctp_tsn_map *map,
 		     u32 a_rwnd)
 {
 	static const size_t fixed = XSCTP_CHUNK_HDR_LEN + XSCTP_SACK_FIXED_LEN;
-	struct xsctp_gap_block gaps[MAX_GAPS];
 	u32 dups[XSCTP_TSN_MAP_MAX_DUPS];
 	unsigned int ngaps, ndups, i;
 	size_t len;
@@ -45,8 +61,7 @@ int xsctp_sack_build(u8 *buf, size_t room, struct xsctp_tsn_map *map,
 	if (room < fixed)
 		return -ENOSPC;
 	room = min_t(size_t, room, U16_MAX & ~3);
-	ngaps = xsctp_tsn_map_gaps(map, gaps,
-				   min_t(size_t, MAX_GAPS, (room - fixed) / GAP_LEN));
+	ngaps = put_gaps(buf + fixed, map, (room - fixed) / GAP_LEN);
 	ndups = xsctp_tsn_map_take_dups(map, dups,
 					(room - fixed - ngaps * GAP_LEN) / DUP_LEN);
 	len = fixed + ngaps * GAP_LEN + ndups * DUP_LEN;
@@ -58,11 +73,7 @@ int xsctp_sack_build(u8 *buf, size_t room, struct xsctp_tsn_map *map,
 	put_unaligned_be32(a_rwnd, buf + 8);
 	put_unaligned_be16(ngaps, buf + 12);
 	put_unaligned_be16(ndups, buf + 14);
-	p = buf + fixed;
-	for (i = 0; i < ngaps; i++, p += GAP_LEN) {
-		put_unaligned_be16(gaps[i].start, p);
-		put_unaligned_be16(gaps[i].end, p + 2);
-	}
+	p = buf + fixed + ngaps * GAP_LEN;
 	for (i = 0; i < ndups; i++, p += DUP_LEN)
 		put_unaligned_be32(dups[i], p);
 	return len;

@@ -239,10 +239,14 @@ static void apply_defaults(const struct xsctp_assoc *asoc,
 		c->info.sinfo_flags = d->flags;
 }
 
-/* Linux answers ESHUTDOWN to a send once shutdown has begun. */
+/*
+ * Linux answers ESHUTDOWN to a send once shutdown has begun. The streams
+ * are those asked for until the queue starts (COOKIE ECHO or COOKIE ACK),
+ * then those the peer granted.
+ */
 static int check_assoc(struct xsctp_assoc *asoc, u16 sid)
 {
-	u16 streams = asoc->state >= XSCTP_S_ESTABLISHED ? asoc->num_out :
+	u16 streams = asoc->out.next_ssn ? asoc->out.num_streams :
 		      asoc->cfg.num_ostreams;
 
 	if (asoc->dead)

@@ -418,8 +418,9 @@ EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_abort);
 
 /*
  * An ICMP protocol unreachable for a packet of this association (its tag
- * checked, icmp.c): during setup the peer has no SCTP, and Linux ends the
- * attempt with ENOPROTOOPT. Later it is only a soft error.
+ * checked, icmp.c): the peer has no SCTP (any more), and RFC 9260 10 rule
+ * 7 makes it an ABORT with the T bit. During setup the attempt ends with
+ * ENOPROTOOPT, as Linux's; later as on an ABORT, where Linux ignores it.
  */
 void xsctp_sm_proto_unreachable(struct xsctp_assoc *asoc)
 {
@@ -429,6 +430,7 @@ void xsctp_sm_proto_unreachable(struct xsctp_assoc *asoc)
 		xsctp_sm_fail(asoc, -ENOPROTOOPT, NULL, 0);
 		break;
 	default:
+		xsctp_sm_abort(asoc, NULL, 0);
 		break;
 	}
 }
@@ -459,29 +461,42 @@ void xsctp_sm_user_abort(struct xsctp_assoc *asoc)
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_user_abort);
 
 /**
- * xsctp_sm_no_user_data() - a DATA chunk without payload (RFC 9260 6.2):
- * the peer is broken; ABORT with a No User Data cause naming its TSN,
- * as Linux (whose user sees COMM_LOST with that cause)
+ * xsctp_sm_violation() - the peer broke the protocol past repair
  * @asoc: the association
- * @tsn: the chunk's TSN
+ * @cause: the ABORT's cause, which the user also sees in COMM_LOST
+ * @len: its length
+ *
+ * An ABORT with @cause, and the association fails with ECONNABORTED, as
+ * in Linux's sctp_sf_abort_violation(): for a DATA chunk without payload
+ * (RFC 9260 6.2: No User Data, xsctp_sm_no_user_data()) and for a SACK or
+ * SHUTDOWN that acknowledges a TSN never sent (12.4: MUST abort; Protocol
+ * Violation). Before the association is up the peer cannot send either.
  */
-void xsctp_sm_no_user_data(struct xsctp_assoc *asoc, u32 tsn)
+void xsctp_sm_violation(struct xsctp_assoc *asoc, const u8 *cause, u16 len)
 {
-	u8 cause[XSCTP_PARAM_HDR_LEN + 4];
-
 	switch (asoc->state) {
 	case XSCTP_S_ESTABLISHED:
 	case XSCTP_S_SHUTDOWN_PENDING:
 	case XSCTP_S_SHUTDOWN_SENT:
-		xsctp_cause_put_u32(cause, sizeof(cause), XSCTP_CAUSE_NO_USER_DATA,
-				    tsn);
+	case XSCTP_S_SHUTDOWN_RECEIVED:
+	case XSCTP_S_SHUTDOWN_ACK_SENT:
 		asoc->fx->set_t1(asoc, 0);
-		asoc->fx->send_abort(asoc, asoc->primary, cause, sizeof(cause));
-		xsctp_sm_fail(asoc, -ECONNABORTED, cause, sizeof(cause));
+		asoc->fx->send_abort(asoc, asoc->primary, cause, len);
+		xsctp_sm_fail(asoc, -ECONNABORTED, cause, len);
 		break;
 	default:
 		break;
 	}
+}
+EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_violation);
+
+/* A DATA chunk without payload: No User Data, naming its TSN. */
+void xsctp_sm_no_user_data(struct xsctp_assoc *asoc, u32 tsn)
+{
+	u8 cause[XSCTP_PARAM_HDR_LEN + 4];
+
+	xsctp_cause_put_u32(cause, sizeof(cause), XSCTP_CAUSE_NO_USER_DATA, tsn);
+	xsctp_sm_violation(asoc, cause, sizeof(cause));
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_no_user_data);
 

@@ -211,6 +211,19 @@ static struct xsctp_path *rtx_from(const struct xsctp_assoc *asoc)
 }
 
 /*
+ * A SACK alone goes where the last DATA came from (6.4), unless no
+ * HEARTBEAT has confirmed that address yet: nothing but HEARTBEATs may go
+ * there (5.4), and @path, the one DATA would take, gets it instead.
+ */
+static struct xsctp_path *sack_path(const struct xsctp_assoc *asoc,
+				    struct xsctp_path *path)
+{
+	struct xsctp_path *from = asoc->in.last_from;
+
+	return from && from->state != XSCTP_PATH_UNCONFIRMED ? from : path;
+}
+
+/*
  * One or more packets to @path: the SACK first if @sack, then chunks to
  * retransmit if @rtx, then new DATA if @new; T3 of @path starts if it
  * now has DATA outstanding (6.3.2 R1).
@@ -253,7 +266,7 @@ void xsctp_transmit(struct xsctp_assoc *asoc, bool sack)
 		return;
 	sack = sack || (data && xsctp_inq_sack_pending(asoc));
 	if (!data) {
-		send_to(asoc, asoc->in.last_from ?: path, true, false, false);
+		send_to(asoc, sack_path(asoc, path), true, false, false);
 		return;
 	}
 	if (rtx) {
@@ -271,6 +284,40 @@ void xsctp_transmit(struct xsctp_assoc *asoc, bool sack)
 		xsctp_t3_restart(asoc, path);
 	if (asoc->next_tsn != next_tsn || asoc->out.rtx_waiting != rtx)
 		xsctp_sm_data_sent(asoc);	/* SCTP_AUTOCLOSE: not idle */
+}
+
+/**
+ * xsctp_transmit_with_cookie() - DATA behind the COOKIE ECHO in @pkt
+ * @asoc: an association in COOKIE-ECHOED (xsctp_outq_cookie_echo() done)
+ * @pkt: the ->single packet that holds the COOKIE ECHO
+ *
+ * RFC 9260 5.1: DATA may ride with the COOKIE ECHO, and no other packet
+ * may go before the COOKIE ACK: what an earlier COOKIE ECHO carried goes
+ * again, then what the user queued, as far as the packet holds. Only
+ * T1-cookie runs meanwhile; T3-rtx starts with the association.
+ */
+void xsctp_transmit_with_cookie(struct xsctp_assoc *asoc,
+				struct xsctp_packet *pkt)
+{
+	send_retransmissions(asoc, pkt);
+	send_new(asoc, pkt);
+}
+
+/**
+ * xsctp_transmit_established() - the association is up (COOKIE ACK)
+ * @asoc: the association
+ *
+ * What went with the COOKIE ECHO is outstanding now: T3-rtx guards it
+ * where it went (6.3.2 R1). Then what sendmsg() queued meanwhile goes.
+ */
+void xsctp_transmit_established(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p;
+
+	list_for_each_entry(p, &asoc->paths, node)
+		if (p->cc.flight && !p->t3_on)
+			xsctp_t3_restart(asoc, p);
+	xsctp_transmit(asoc, false);
 }
 
 void xsctp_outq_flush(struct xsctp_assoc *asoc)

@@ -124,18 +124,21 @@ EXPORT_SYMBOL_IF_KUNIT(xsctp_tsn_map_mark);
  * xsctp_tsn_map_gaps() - the gap ack blocks for a SACK
  * @map: the map
  * @blocks: where to write them, in increasing order
- * @max_blocks: room in @blocks (what fits in the packet)
+ * @max_blocks: room in @blocks
+ * @from: NULL for the first blocks; else the offset to go on from, 0 at
+ *	first, and left where the next call goes on
  *
  * Return: the number of blocks written. When more exist than fit, the
  * first ones are reported: they are the ones the sender most needs.
  */
 unsigned int xsctp_tsn_map_gaps(const struct xsctp_tsn_map *map,
 				struct xsctp_gap_block *blocks,
-				unsigned int max_blocks)
+				unsigned int max_blocks, u32 *from)
 {
 	u32 last = map->highest_tsn - map->cum_tsn;
 	unsigned int n = 0;
-	u32 off = 2;	/* offset 1 is missing, or cum_tsn would be past it */
+	/* Offset 1 is missing, or cum_tsn would be past it. */
+	u32 off = from && *from > 2 ? *from : 2;
 
 	while (off <= last && n < max_blocks) {
 		while (off <= last && !offset_received(map, off))
@@ -147,6 +150,8 @@ unsigned int xsctp_tsn_map_gaps(const struct xsctp_tsn_map *map,
 			off++;
 		blocks[n++].end = off - 1;
 	}
+	if (from)
+		*from = off;
 	return n;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_tsn_map_gaps);

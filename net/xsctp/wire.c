@@ -305,8 +305,9 @@ enum xsctp_wire_err xsctp_wire_parse_init(const struct xsctp_chunk *c,
 	init->num_outbound = get_unaligned_be16(c->value + 8);
 	init->num_inbound = get_unaligned_be16(c->value + 10);
 	init->initial_tsn = get_unaligned_be32(c->value + 12);
-	if (!init->init_tag || !init->num_outbound || !init->num_inbound)
-		return XSCTP_WIRE_ZERO_FIELD;
+	if (!init->init_tag || !init->num_outbound || !init->num_inbound ||
+	    init->a_rwnd < XSCTP_MIN_RWND)
+		return XSCTP_WIRE_BAD_FIELD;
 
 	xsctp_wire_params(c, XSCTP_INIT_FIXED_LEN, &it);
 	while (!stop && xsctp_wire_next_param(&it, &p, &err)) {

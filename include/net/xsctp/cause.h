@@ -32,6 +32,7 @@ struct xsctp_cause {
 };
 
 void xsctp_causes(const struct xsctp_chunk *c, struct xsctp_tlv_iter *it);
+bool xsctp_causes_framed(const struct xsctp_chunk *c);
 bool xsctp_cause_next(struct xsctp_tlv_iter *it, struct xsctp_cause *cause,
 		      enum xsctp_wire_err *err);
 u32 xsctp_cause_u32(const struct xsctp_cause *cause);

@@ -42,6 +42,7 @@ struct xsctp_rx {
 	size_t len;
 	struct xsctp_tlv_iter chunks;	/* what xsctp_wire_check_packet() left */
 	bool report_unknown;
+	bool refused_init_ack;		/* refused, but kept: see input.c */
 	__be16 encap_port;		/* UDP-encapsulated: its source port */
 };
 
@@ -56,6 +57,7 @@ static inline struct xsctp_pkt_addrs xsctp_reply_addrs(const struct xsctp_rx *rx
 }
 
 int xsctp_rx_parse(struct sk_buff *skb, struct xsctp_rx *rx);
+bool xsctp_rx_has_abort(const struct xsctp_rx *rx);
 int xsctp_ip_rcv(struct sk_buff *skb, __be16 encap_port);
 void xsctp_deliver(struct sock *sk, struct sk_buff *skb);
 int xsctp_sk_rcv(struct sock *sk, struct sk_buff *skb);	/* receive.c */

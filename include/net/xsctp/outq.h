@@ -81,12 +81,17 @@ void xsctp_outq_drop_ungranted(struct xsctp_assoc *asoc, u16 streams);
 void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack);
 void xsctp_outq_t3_expired(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_outq_retransmit_path(struct xsctp_assoc *asoc, struct xsctp_path *p);
+int xsctp_outq_cookie_echo(struct xsctp_assoc *asoc);
 void xsctp_outq_flush(struct xsctp_assoc *asoc);
 u32 xsctp_outq_flight(const struct xsctp_assoc *asoc);
 u32 xsctp_frag_point(const struct xsctp_assoc *asoc);
 
 /* transmit.c */
+struct xsctp_packet;
 void xsctp_transmit(struct xsctp_assoc *asoc, bool sack);
+void xsctp_transmit_established(struct xsctp_assoc *asoc);
+void xsctp_transmit_with_cookie(struct xsctp_assoc *asoc,
+				struct xsctp_packet *pkt);
 u32 xsctp_now_us(void);
 
 /* timer.c */

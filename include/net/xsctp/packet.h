@@ -16,6 +16,7 @@ struct xsctp_packet {
 	u32 room;		/* chunk bytes a packet may hold */
 	u32 len;		/* chunk bytes held now */
 	unsigned int sent;	/* packets sent so far */
+	bool single;		/* one packet: no room beyond it */
 };
 
 /* The most chunk bytes a packet is first given room for. */

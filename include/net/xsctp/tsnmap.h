@@ -42,7 +42,7 @@ enum xsctp_tsn_verdict xsctp_tsn_map_check(const struct xsctp_tsn_map *map,
 enum xsctp_tsn_verdict xsctp_tsn_map_mark(struct xsctp_tsn_map *map, u32 tsn);
 unsigned int xsctp_tsn_map_gaps(const struct xsctp_tsn_map *map,
 				struct xsctp_gap_block *blocks,
-				unsigned int max_blocks);
+				unsigned int max_blocks, u32 *from);
 unsigned int xsctp_tsn_map_take_dups(struct xsctp_tsn_map *map, u32 *dups,
 				     unsigned int max_dups);
 

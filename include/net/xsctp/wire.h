@@ -65,6 +65,9 @@ enum xsctp_param_type {
 #define XSCTP_UNRECOGNIZED_ROOM		256
 
 /* Why a packet, chunk or parameter was refused. */
+/* RFC 9260 3.3.2, 3.3.3: the least a_rwnd an INIT or INIT ACK may offer. */
+#define XSCTP_MIN_RWND		1500
+
 enum xsctp_wire_err {
 	XSCTP_WIRE_OK = 0,
 	XSCTP_WIRE_SHORT_PACKET,	/* no room for the common header */
@@ -77,7 +80,7 @@ enum xsctp_wire_err {
 	XSCTP_WIRE_BAD_PARAM,		/* a known parameter with a wrong length */
 	XSCTP_WIRE_UNKNOWN_PARAM_STOP,	/* unknown type whose action is "stop" */
 	XSCTP_WIRE_HOST_NAME,		/* Host Name Address: unresolvable */
-	XSCTP_WIRE_ZERO_FIELD,		/* initiate tag or stream count of 0 */
+	XSCTP_WIRE_BAD_FIELD,		/* tag or streams 0, small a_rwnd */
 	XSCTP_WIRE_MISSING_COOKIE,	/* INIT ACK without a State Cookie */
 	XSCTP_WIRE_NO_SPACE,		/* the output buffer is too small */
 	XSCTP_WIRE_NO_USER_DATA,	/* a DATA chunk without payload */

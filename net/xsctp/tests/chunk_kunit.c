@@ -348,6 +348,21 @@ static void data_errors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xsctp_data_put(v, sizeof(v), &d), -EINVAL);
 }
 
+/* RFC 9260 3.3.1: DATA is padded to 4 bytes with zeros, and no further. */
+static void data_padded_with_zeros(struct kunit *test)
+{
+	static const u8 one[1] = { 0x55 };
+	struct xsctp_data d = { .tsn = 1, .payload = one, .payload_len = 1 };
+	u8 buf[24];
+
+	memset(buf, 0xaa, sizeof(buf));
+	KUNIT_ASSERT_EQ(test, xsctp_data_put(buf, sizeof(buf), &d), 20);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be16(buf + 2), 17);
+	KUNIT_EXPECT_EQ(test, buf[16], 0x55);
+	KUNIT_EXPECT_EQ(test, buf[17] | buf[18] | buf[19], 0);
+	KUNIT_EXPECT_EQ(test, buf[20], 0xaa);
+}
+
 static void heartbeat_errors(struct kunit *test)
 {
 	struct xsctp_heartbeat hb;
@@ -436,11 +451,35 @@ static void cause_lengths(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, one_cause(v, 8), XSCTP_WIRE_BAD_PARAM_LEN);
 }
 
+/* RFC 9260 3.3.7: an ABORT whose causes do not fill it is discarded. */
+static void abort_causes_framed(struct kunit *test)
+{
+	struct xsctp_chunk c = { .type = XSCTP_CID_ABORT };
+	u8 v[16] = {};
+
+	c.value = v;
+	c.len = 4;				/* no cause */
+	KUNIT_EXPECT_TRUE(test, xsctp_causes_framed(&c));
+	put_unaligned_be32(0x000c0004, v);	/* User-Initiated Abort */
+	put_unaligned_be32(0x000d0006, v + 4);	/* Protocol Violation, 2 bytes */
+	c.len = 4 + 4 + 6;			/* the last one unpadded */
+	KUNIT_EXPECT_TRUE(test, xsctp_causes_framed(&c));
+	c.len = 4 + 4 + 3;			/* a cause cut short */
+	KUNIT_EXPECT_FALSE(test, xsctp_causes_framed(&c));
+	c.len = 4 + 2;				/* less than a cause header */
+	KUNIT_EXPECT_FALSE(test, xsctp_causes_framed(&c));
+	put_unaligned_be32(0x000c0002, v);	/* a cause length below 4 */
+	c.len = 4 + 4;
+	KUNIT_EXPECT_FALSE(test, xsctp_causes_framed(&c));
+}
+
 static struct kunit_case xsctp_chunk_cases[] = {
+	KUNIT_CASE(abort_causes_framed),
 	KUNIT_CASE(bundle_round_trip),
 	KUNIT_CASE(init_round_trip),
 	KUNIT_CASE(init_writer_limits),
 	KUNIT_CASE(data_errors),
+	KUNIT_CASE(data_padded_with_zeros),
 	KUNIT_CASE(heartbeat_errors),
 	KUNIT_CASE(short_chunks),
 	KUNIT_CASE(cause_lengths),

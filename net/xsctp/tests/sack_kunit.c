@@ -85,6 +85,37 @@ static void fits_the_room(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sack.num_dups, 0);
 }
 
+/*
+ * RFC 9260 6.2: as many Gap Ack Blocks as fit in the packet, however many
+ * (100 here, in 1500 bytes; 70 in the room for 70).
+ */
+static void every_gap_that_fits(struct kunit *test)
+{
+	unsigned long *bits = kunit_kzalloc(test, BITS_TO_LONGS(512) *
+					    sizeof(long), GFP_KERNEL);
+	u8 *buf = kunit_kzalloc(test, 1500, GFP_KERNEL);
+	struct xsctp_tsn_map map;
+	struct xsctp_sack sack;
+	int i, len;
+
+	KUNIT_ASSERT_NOT_NULL(test, bits);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	xsctp_tsn_map_init(&map, bits, 512, 1000);
+	for (i = 0; i < 100; i++)
+		xsctp_tsn_map_mark(&map, 1001 + 2 * i);	/* 1000 is missing */
+	len = xsctp_sack_build(buf, 1500, &map, 1);
+	parse_built(test, buf, len, &sack);
+	KUNIT_ASSERT_EQ(test, sack.num_gaps, 100);
+	for (i = 0; i < 100; i++) {
+		KUNIT_EXPECT_EQ(test, xsctp_sack_gap(&sack, i).start, 2 + 2 * i);
+		KUNIT_EXPECT_EQ(test, xsctp_sack_gap(&sack, i).end, 2 + 2 * i);
+	}
+	len = xsctp_sack_build(buf, 16 + 70 * 4, &map, 1);
+	parse_built(test, buf, len, &sack);
+	KUNIT_EXPECT_EQ(test, sack.num_gaps, 70);
+	KUNIT_EXPECT_EQ(test, xsctp_sack_gap(&sack, 69).start, 140);
+}
+
 static void counts_must_match_length(struct kunit *test)
 {
 	u8 v[12 + 8] = {};
@@ -105,6 +136,7 @@ static void counts_must_match_length(struct kunit *test)
 static struct kunit_case xsctp_sack_cases[] = {
 	KUNIT_CASE(round_trip),
 	KUNIT_CASE(fits_the_room),
+	KUNIT_CASE(every_gap_that_fits),
 	KUNIT_CASE(counts_must_match_length),
 	{}
 };

@@ -68,7 +68,7 @@ static const struct row table[] = {
 	{ XSCTP_S_COOKIE_ECHOED, USER_ABORT, XSCTP_S_CLOSED,
 	  "t1:0 abort:1 failed:103" },
 	{ XSCTP_S_COOKIE_ECHOED, DUP_ECHO, XSCTP_S_ESTABLISHED, "t1:0 cack:1 up:0" },
-	{ XSCTP_S_COOKIE_ECHOED, PROTO_UNREACH, XSCTP_S_COOKIE_ECHOED, "" },
+	{ XSCTP_S_COOKIE_ECHOED, PROTO_UNREACH, XSCTP_S_CLOSED, "t1:0 failed:111" },
 	{ XSCTP_S_COOKIE_ECHOED, UNREACH, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, BAD_INIT_ACK, XSCTP_S_COOKIE_ECHOED, "" },
 	{ XSCTP_S_COOKIE_ECHOED, INIT, XSCTP_S_COOKIE_ECHOED, "iack:1" },
@@ -88,7 +88,7 @@ static const struct row table[] = {
 	{ XSCTP_S_ESTABLISHED, USER_ABORT, XSCTP_S_CLOSED,
 	  "t1:0 abort:1 lost:103" },
 	{ XSCTP_S_ESTABLISHED, DUP_ECHO, XSCTP_S_ESTABLISHED, "cack:1" },
-	{ XSCTP_S_ESTABLISHED, PROTO_UNREACH, XSCTP_S_ESTABLISHED, "" },
+	{ XSCTP_S_ESTABLISHED, PROTO_UNREACH, XSCTP_S_CLOSED, "t1:0 lost:104" },
 	{ XSCTP_S_ESTABLISHED, UNREACH, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, BAD_INIT_ACK, XSCTP_S_ESTABLISHED, "" },
 	{ XSCTP_S_ESTABLISHED, INIT, XSCTP_S_ESTABLISHED, "iack:2" },
@@ -307,6 +307,176 @@ static void init_ack_confirms_learns_and_drops(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
 }
 
+/* RFC 9260 4: COOKIE ECHO goes 1 + Max.Init.Retransmits times, then fails. */
+static void t1_cookie_gives_up(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_COOKIE_WAIT, 1);
+	int i;
+
+	f->asoc->cfg.max_init_attempts = 2;
+	/* One INIT retransmission: the INIT ACK starts the count again. */
+	smf_fire(f->asoc, T1);
+	smf_fire(f->asoc, INIT_ACK);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "init:1 t1:2000 keep:8 t1:0 echo:1 t1:1000");
+	f->log[0] = '\0';
+	for (i = 0; i < 3; i++)
+		smf_fire(f->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "echo:1 t1:2000 echo:1 t1:4000 failed:110");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+}
+
+/* RFC 9260 5.1: COOKIE ECHO retransmissions rotate over confirmed paths. */
+static void t1_cookie_rotates(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_COOKIE_ECHOED, 3);
+	struct xsctp_path *p;
+
+	/* As after the INIT ACK: .1 and .2 confirmed, .3 only learned. */
+	list_for_each_entry(p, &f->asoc->paths, node)
+		p->state = XSCTP_PATH_ACTIVE;
+	p = list_last_entry(&f->asoc->paths, struct xsctp_path, node);
+	p->state = XSCTP_PATH_UNCONFIRMED;
+	smf_fire(f->asoc, T1);
+	smf_fire(f->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, f->log, "echo:2 t1:1000 echo:1 t1:2000");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
+}
+
+/* RFC 9260 5.1.2: an INIT ACK without addresses: its source is the peer. */
+static void init_ack_without_addrs_keeps_source(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_COOKIE_WAIT, 2);
+	struct xsctp_init *ia = kunit_kzalloc(test, sizeof(*ia), GFP_KERNEL);
+	static const u8 cookie[4];
+	struct xsctp_path *p;
+	union xsctp_addr src;
+
+	KUNIT_ASSERT_NOT_NULL(test, ia);
+	ia->init_tag = 9;
+	ia->num_outbound = 5;
+	ia->num_inbound = 20;
+	ia->cookie = (struct xsctp_param) {
+		.type = XSCTP_PARAM_STATE_COOKIE, .len = 8, .value = cookie,
+	};
+	smf_addr4(&src, 1);
+	KUNIT_ASSERT_EQ(test, xsctp_sm_init_ack(f->asoc, ia, &src), 0);
+	/* .2, given but not the source, is dropped. */
+	KUNIT_ASSERT_EQ(test, f->asoc->num_paths, 1U);
+	p = list_first_entry(&f->asoc->paths, struct xsctp_path, node);
+	KUNIT_EXPECT_EQ(test, ntohl(p->addr.v4.sin_addr.s_addr), 0xc0000201U);
+	KUNIT_EXPECT_EQ(test, ntohs(p->addr.v4.sin_port), 5000);
+	KUNIT_EXPECT_EQ(test, p->state, XSCTP_PATH_ACTIVE);
+	KUNIT_EXPECT_PTR_EQ(test, f->asoc->primary, p);
+	KUNIT_EXPECT_STREQ(test, f->log, "keep:4 t1:0 echo:1 t1:1000");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
+}
+
+/*
+ * RFC 9260 5.1.2: an IPv4-only endpoint uses the INIT ACK's IPv4
+ * addresses, ignores the IPv6 one, and says nothing about it.
+ */
+static void init_ack_ignores_other_family(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_COOKIE_WAIT, 1);
+	struct xsctp_init *ia = kunit_kzalloc(test, sizeof(*ia), GFP_KERNEL);
+	static const u8 six[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 3 };
+	static const u8 three[4] = { 192, 0, 2, 3 };
+	static const u8 cookie[4];
+	struct xsctp_path *p;
+	union xsctp_addr src;
+
+	KUNIT_ASSERT_NOT_NULL(test, ia);
+	f->asoc->cfg.allow_v6 = false;
+	ia->init_tag = 9;
+	ia->num_outbound = 5;
+	ia->num_inbound = 20;
+	ia->num_addrs = 2;
+	/* 2001:db8::3 first: it does not stop the IPv4 one after it. */
+	ia->addrs[0] = (struct xsctp_param) {
+		.type = XSCTP_PARAM_IPV6, .len = 20, .value = six,
+	};
+	ia->addrs[1] = (struct xsctp_param) {
+		.type = XSCTP_PARAM_IPV4, .len = 8, .value = three,
+	};
+	ia->cookie = (struct xsctp_param) {
+		.type = XSCTP_PARAM_STATE_COOKIE, .len = 8, .value = cookie,
+	};
+	smf_addr4(&src, 1);
+	KUNIT_ASSERT_EQ(test, xsctp_sm_init_ack(f->asoc, ia, &src), 0);
+	KUNIT_ASSERT_EQ(test, f->asoc->num_paths, 2U);
+	p = list_first_entry(&f->asoc->paths, struct xsctp_path, node);
+	KUNIT_EXPECT_EQ(test, ntohl(p->addr.v4.sin_addr.s_addr), 0xc0000201U);
+	KUNIT_EXPECT_EQ(test, p->state, XSCTP_PATH_ACTIVE);
+	p = list_next_entry(p, node);
+	KUNIT_EXPECT_EQ(test, p->addr.sa.sa_family, AF_INET);
+	KUNIT_EXPECT_EQ(test, ntohl(p->addr.v4.sin_addr.s_addr), 0xc0000203U);
+	KUNIT_EXPECT_EQ(test, p->state, XSCTP_PATH_UNCONFIRMED);
+	/* No ABORT or ERROR: the setup goes on. */
+	KUNIT_EXPECT_STREQ(test, f->log, "keep:4 t1:0 echo:1 t1:1000");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_ECHOED);
+}
+
+/* RFC 9260 5.2.1: in COOKIE-WAIT, no INIT ACK to an address not given. */
+static void collision_init_from_elsewhere(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_COOKIE_WAIT, 1);
+	struct xsctp_init *init = kunit_kzalloc(test, sizeof(*init), GFP_KERNEL);
+	struct xsctp_rx rx = {};
+
+	KUNIT_ASSERT_NOT_NULL(test, init);
+	init->init_tag = 77;
+	init->num_outbound = 5;
+	init->num_inbound = 20;
+	smf_addr4(&rx.src, 5);
+	xsctp_sm_init(f->asoc, &rx, init);
+	KUNIT_EXPECT_STREQ(test, f->log, "");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_WAIT);
+	/* From the address the user gave, it is answered. */
+	smf_addr4(&rx.src, 1);
+	xsctp_sm_init(f->asoc, &rx, init);
+	KUNIT_EXPECT_STREQ(test, f->log, "iack:0");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_COOKIE_WAIT);
+}
+
+/*
+ * RFC 9260 5.2.4 case B: @state, our tag and a new peer tag: take the
+ * peer's tag, stop T1, COOKIE ACK, and ESTABLISHED.
+ */
+static void collision_cookie_in(struct kunit *test, u8 state)
+{
+	struct fake *f = smf_new(test, state, 1);
+	struct xsctp_cookie *ck = kunit_kzalloc(test, sizeof(*ck), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, ck);
+	smf_new_cookie(f->asoc, ck);
+	ck->local_tag = f->asoc->local_tag;
+	ck->peer_tag = 99;
+	if (state == XSCTP_S_COOKIE_WAIT) {
+		/* The peer's tag is not known yet; 5.2.1: no tie tags. */
+		KUNIT_EXPECT_EQ(test, f->asoc->peer_tag, 0U);
+		ck->local_tie_tag = 0;
+		ck->peer_tie_tag = 0;
+	}
+	KUNIT_ASSERT_EQ(test, xsctp_cookie_case(f->asoc, ck),
+			XSCTP_CK_COLLISION);
+	xsctp_sm_collision_cookie(f->asoc, f->asoc->primary, ck);
+	KUNIT_EXPECT_EQ_MSG(test, f->asoc->peer_tag, 99U, "state %u", state);
+	KUNIT_EXPECT_EQ_MSG(test, f->asoc->local_tag, 10U, "state %u", state);
+	KUNIT_EXPECT_EQ_MSG(test, f->asoc->state, XSCTP_S_ESTABLISHED,
+			    "state %u", state);
+	KUNIT_EXPECT_STREQ_MSG(test, f->log, "t1:0 cack:1 up:0", "state %u",
+			       state);
+}
+
+/* RFC 9260 5.2.4: case B takes the cookie's peer tag, in both states. */
+static void collision_cookie_takes_peer_tag(struct kunit *test)
+{
+	collision_cookie_in(test, XSCTP_S_COOKIE_WAIT);
+	collision_cookie_in(test, XSCTP_S_COOKIE_ECHOED);
+}
+
 /*
  * RFC 9260 table 7 as written: rows in order, 'M' matches the
  * association, 'X' does not, '0' is zero (or unknown), 'A' is anything.
@@ -441,6 +611,12 @@ static struct kunit_case xsctp_sm_cases[] = {
 	KUNIT_CASE(unreachable_skips_the_stagger),
 	KUNIT_CASE(init_schedule_1_to_8),
 	KUNIT_CASE(init_ack_confirms_learns_and_drops),
+	KUNIT_CASE(init_ack_without_addrs_keeps_source),
+	KUNIT_CASE(init_ack_ignores_other_family),
+	KUNIT_CASE(t1_cookie_gives_up),
+	KUNIT_CASE(t1_cookie_rotates),
+	KUNIT_CASE(collision_init_from_elsewhere),
+	KUNIT_CASE(collision_cookie_takes_peer_tag),
 	KUNIT_CASE(cookie_case_is_table7),
 	KUNIT_CASE(restart_keeps_id_resets_tags),
 	KUNIT_CASE(restart_with_new_address_aborts),

@@ -46,6 +46,7 @@ static const struct row table[] = {
 	{ PENDING, NO_USER_DATA, CLOSED, "t1:0 abort:1 lost:103" },
 	{ SENT, NO_USER_DATA, CLOSED, "t1:0 abort:1 lost:103" },
 	{ PENDING, ABORT, CLOSED, "t1:0 lost:104" },
+	{ PENDING, PROTO_UNREACH, CLOSED, "t1:0 lost:104" },
 	{ PENDING, USER_ABORT, CLOSED, "t1:0 abort:1 lost:103" },
 	{ PENDING, INIT, PENDING, "iack:2" },
 	{ PENDING, INIT_NEW_ADDR, PENDING, "rabort:9" },
@@ -56,6 +57,7 @@ static const struct row table[] = {
 	{ PENDING, T5, CLOSED, "t1:0 abort:1 lost:110" },
 	{ SENT, T1, SENT, "shut:1 t1:2000" },
 	{ SENT, ABORT, CLOSED, "t1:0 lost:104" },
+	{ SENT, PROTO_UNREACH, CLOSED, "t1:0 lost:104" },
 	{ SENT, USER_ABORT, CLOSED, "t1:0 abort:1 lost:103" },
 	{ SENT, INIT, SENT, "iack:2" },
 	{ SENT, INIT_NEW_ADDR, SENT, "rabort:9" },
@@ -66,16 +68,20 @@ static const struct row table[] = {
 	{ SENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 lost:110" },
 	{ SENT, T5, CLOSED, "t1:0 abort:1 lost:110" },
 	{ RCVD, ABORT, CLOSED, "t1:0 lost:104" },
+	{ RCVD, PROTO_UNREACH, CLOSED, "t1:0 lost:104" },
 	{ RCVD, USER_ABORT, CLOSED, "t1:0 abort:1 lost:103" },
 	{ RCVD, INIT, RCVD, "iack:2" },
 	{ RCVD, INIT_NEW_ADDR, RCVD, "rabort:9" },
 	{ RCVD, ACKED, ACKSENT, "shutack:1 t1:1000" },
+	{ RCVD, NO_USER_DATA, CLOSED, "t1:0 abort:1 lost:103" },
 	{ RCVD, SHUTDOWN_RCV, ACKSENT, "shutack:1 t1:1000" },
 	{ RCVD, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 lost:110" },
 	{ ACKSENT, T1, ACKSENT, "shutack:1 t1:2000" },
 	{ ACKSENT, ABORT, CLOSED, "t1:0 lost:104" },
+	{ ACKSENT, PROTO_UNREACH, CLOSED, "t1:0 lost:104" },
 	{ ACKSENT, INIT, ACKSENT, "shutack:1" },
 	{ ACKSENT, USER_ABORT, CLOSED, "t1:0 abort:1 lost:103" },
+	{ ACKSENT, NO_USER_DATA, CLOSED, "t1:0 abort:1 lost:103" },
 	{ ACKSENT, SHUTDOWN_ACK, CLOSED, "t1:0 t5:0 shutcomp:1 closed:0" },
 	{ ACKSENT, SHUTDOWN_COMPLETE, CLOSED, "t1:0 t5:0 closed:0" },
 	{ ACKSENT, RETRANS_EXCEEDED, CLOSED, "t1:0 abort:1 lost:110" },
@@ -137,6 +143,20 @@ static void t2_gives_up_after_max_retrans(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
 }
 
+/* RFC 9260 9.2: SHUTDOWN ACK goes at most Association.Max.Retrans times. */
+static void t2_gives_up_in_shutdown_ack_sent(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_SHUTDOWN_ACK_SENT, 1);
+	int i;
+
+	f->asoc->cfg.assoc_max_retrans = 2;
+	for (i = 0; i < 3; i++)
+		smf_fire(f->asoc, T1);
+	KUNIT_EXPECT_STREQ(test, f->log,
+			   "shutack:1 t1:2000 shutack:1 t1:4000 t1:0 abort:1 lost:110");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+}
+
 /*
  * With SCTP_AUTOCLOSE (2 s): DATA either way in ESTABLISHED restarts the
  * idle timer, and leaving ESTABLISHED for the SHUTDOWN sequence stops it.
@@ -188,6 +208,7 @@ static struct kunit_case xsctp_sm_shutdown_cases[] = {
 	KUNIT_CASE(shutdown_table),
 	KUNIT_CASE(table_rows_are_reachable),
 	KUNIT_CASE(t2_gives_up_after_max_retrans),
+	KUNIT_CASE(t2_gives_up_in_shutdown_ack_sent),
 	KUNIT_CASE(autoclose_table),
 	KUNIT_CASE(t5_is_five_rto_max),
 	{}

@@ -91,7 +91,7 @@ static void compare_random(struct kunit *test, u32 initial, u64 seed)
 		KUNIT_ASSERT_EQ(test, map.cum_tsn, initial + m->cum - 1);
 		if (i % 7)
 			continue;
-		ng = xsctp_tsn_map_gaps(&map, got, MAX_BLOCKS);
+		ng = xsctp_tsn_map_gaps(&map, got, MAX_BLOCKS, NULL);
 		nw = model_gaps(m, want);
 		KUNIT_ASSERT_EQ(test, ng, nw);
 		KUNIT_ASSERT_EQ(test, memcmp(got, want, ng * sizeof(*got)), 0);
@@ -128,23 +128,23 @@ static void in_order_and_gaps(struct kunit *test)
 	xsctp_tsn_map_init(&map, bits, 64, 100);
 	KUNIT_EXPECT_EQ(test, map.cum_tsn, 99U);
 	KUNIT_EXPECT_EQ(test, xsctp_tsn_map_mark(&map, 100), XSCTP_TSN_NEW);
-	KUNIT_EXPECT_EQ(test, xsctp_tsn_map_gaps(&map, b, 4), 0U);
+	KUNIT_EXPECT_EQ(test, xsctp_tsn_map_gaps(&map, b, 4, NULL), 0U);
 	/* 101 missing; 102-103 and 106 arrived: gaps 2-3 and 6-6. */
 	xsctp_tsn_map_mark(&map, 102);
 	xsctp_tsn_map_mark(&map, 103);
 	xsctp_tsn_map_mark(&map, 106);
-	KUNIT_ASSERT_EQ(test, xsctp_tsn_map_gaps(&map, b, 4), 2U);
+	KUNIT_ASSERT_EQ(test, xsctp_tsn_map_gaps(&map, b, 4, NULL), 2U);
 	KUNIT_EXPECT_EQ(test, b[0].start, 2);
 	KUNIT_EXPECT_EQ(test, b[0].end, 3);
 	KUNIT_EXPECT_EQ(test, b[1].start, 6);
 	KUNIT_EXPECT_EQ(test, b[1].end, 6);
 	/* Room for one block: the first is reported. */
-	KUNIT_EXPECT_EQ(test, xsctp_tsn_map_gaps(&map, b, 1), 1U);
+	KUNIT_EXPECT_EQ(test, xsctp_tsn_map_gaps(&map, b, 1, NULL), 1U);
 	KUNIT_EXPECT_EQ(test, b[0].start, 2);
 	/* 101 fills the hole: the cumulative point jumps to 103. */
 	xsctp_tsn_map_mark(&map, 101);
 	KUNIT_EXPECT_EQ(test, map.cum_tsn, 103U);
-	KUNIT_ASSERT_EQ(test, xsctp_tsn_map_gaps(&map, b, 4), 1U);
+	KUNIT_ASSERT_EQ(test, xsctp_tsn_map_gaps(&map, b, 4, NULL), 1U);
 	KUNIT_EXPECT_EQ(test, b[0].start, 3);
 	KUNIT_EXPECT_EQ(test, b[0].end, 3);
 }

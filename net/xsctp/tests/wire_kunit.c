@@ -128,11 +128,17 @@ static void init_field_and_param_errors(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, init);
 	c.value = v;
 	c.len = 4 + init_value(v, 0, 1, 1, 1);
-	KUNIT_EXPECT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_ZERO_FIELD);
+	KUNIT_EXPECT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_BAD_FIELD);
 	c.len = 4 + init_value(v, 1, 0, 1, 1);
-	KUNIT_EXPECT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_ZERO_FIELD);
+	KUNIT_EXPECT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_BAD_FIELD);
 	c.len = 4 + init_value(v, 1, 1, 0, 1);
-	KUNIT_EXPECT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_ZERO_FIELD);
+	KUNIT_EXPECT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_BAD_FIELD);
+	/* RFC 9260 3.3.2, 3.3.3: a_rwnd of at least 1500, 1500 included. */
+	put_unaligned_be32(XSCTP_MIN_RWND - 1, v + 4);
+	KUNIT_EXPECT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_BAD_FIELD);
+	init_value(v, 1, 1, 1, 1);
+	put_unaligned_be32(XSCTP_MIN_RWND, v + 4);
+	KUNIT_EXPECT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_OK);
 	c.len = 4 + 15;
 	KUNIT_EXPECT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_CHUNK_TOO_SHORT);
 
@@ -201,6 +207,31 @@ static void unknown_param_actions(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, init->num_addrs, i >= 2 ? 1U : 0U);
 		KUNIT_EXPECT_EQ(test, init->num_unrecognized, i & 1 ? 1U : 0U);
 	}
+}
+
+/* RFC 9260 3.2.1: parameter padding is skipped unread, whatever it holds. */
+static void param_padding_ignored(struct kunit *test)
+{
+	struct xsctp_init *init = kunit_kzalloc(test, sizeof(*init), GFP_KERNEL);
+	struct xsctp_chunk c = { .type = XSCTP_CID_INIT };
+	static const u8 ipv4_type[2] = { 0, XSCTP_PARAM_IPV4 };
+	u8 v[256], addr[4] = { 192, 0, 2, 9 };
+	size_t n;
+
+	KUNIT_ASSERT_NOT_NULL(test, init);
+	/* Supported Address Types (IPv4): 6 bytes, then 2 of padding. */
+	n = add_param(v, init_value(v, 1, 1, 1, 1),
+		      XSCTP_PARAM_SUPPORTED_ADDR_TYPES, ipv4_type, 2);
+	KUNIT_ASSERT_EQ(test, n, (size_t)XSCTP_INIT_FIXED_LEN + 8);
+	v[n - 2] = 0xff;
+	v[n - 1] = 0xff;
+	n = add_param(v, n, XSCTP_PARAM_IPV4, addr, 4);
+	c.value = v;
+	c.len = 4 + n;
+	KUNIT_ASSERT_EQ(test, xsctp_wire_parse_init(&c, init), XSCTP_WIRE_OK);
+	KUNIT_ASSERT_EQ(test, init->num_addrs, 1U);
+	KUNIT_EXPECT_EQ(test, init->addrs[0].type, XSCTP_PARAM_IPV4);
+	KUNIT_EXPECT_EQ(test, memcmp(init->addrs[0].value, addr, 4), 0);
 }
 
 /*
@@ -352,6 +383,7 @@ static struct kunit_case xsctp_wire_cases[] = {
 	KUNIT_CASE(init_field_and_param_errors),
 	KUNIT_CASE(address_count_bounded),
 	KUNIT_CASE(unknown_param_actions),
+	KUNIT_CASE(param_padding_ignored),
 	KUNIT_CASE(unknown_params_reported_bounded),
 	KUNIT_CASE(packet_lengths),
 	KUNIT_CASE(lonely_chunks),
