@@ -176,6 +176,23 @@ def ip4(src, dst, payload, proto=IPPROTO_SCTP, ttl=64):
     return header[:10] + struct.pack("!H", _ip4_checksum(header)) + header[12:] + payload
 
 
+def _inet_checksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def icmp4(src, dst, icmp_type, code, quoted, info=0):
+    """An ICMP error from SRC to DST quoting QUOTED (an IP header and the
+    start of its payload); INFO is the 32-bit field after the checksum."""
+    body = struct.pack("!BBHI", icmp_type, code, 0, info) + quoted
+    body = body[:2] + struct.pack("!H", _inet_checksum(body)) + body[4:]
+    return ip4(src, dst, body, proto=1)
+
+
 def ip6(src, dst, payload, proto=IPPROTO_SCTP, hops=64):
     return struct.pack("!IHBB16s16s", 6 << 28, len(payload), proto, hops,
                        socket.inet_pton(socket.AF_INET6, src),

@@ -87,3 +87,40 @@ def host_name_address(net, peer):
 @case("3.3.3", "an INIT ACK with 0 inbound streams ends the setup: ABORT (Invalid Mandatory Parameter)")
 def zero_inbound_streams(net, peer):
     refused(net, peer, 0x5EED0007, w.C_INVALID_PARAM, mis=0)
+
+
+@case("3.3.3", "an INIT ACK with an a_rwnd below 1500 ends the setup: ABORT (Invalid Mandatory "
+      "Parameter)")
+def small_window(net, peer):
+    refused(net, peer, 0x5EED000B, w.C_INVALID_PARAM, a_rwnd=1499)
+
+
+# The RFC does not say what a receiver does with the two below; Linux
+# ends the setup (sctp_sf_abort_violation()), and so does xsctp: the
+# peer that sent them would send them again for every INIT.
+
+@case("6.10", "an INIT ACK bundled with DATA ends the setup: ABORT (Protocol Violation) to its tag")
+def bundled_with_data(net, peer):
+    s, init = attempt(net, peer)
+    peer.send(w.init_ack(0x5EED0008, 3000), w.data(3000, b"early"), vtag=init.tag)
+    aborted_with(peer, 0x5EED0008, w.C_PROTOCOL_VIOLATION)
+    connect_fails_with(s, errno.ECONNREFUSED, 1.0)
+
+
+@case("3.3.3", "an INIT ACK shorter than its fixed fields ends the setup: ABORT (Protocol "
+      "Violation), our tag reflected (T bit)")
+def shorter_than_fixed_fields(net, peer):
+    s, init = attempt(net, peer)
+    peer.send(w.chunk(w.INIT_ACK, 0, struct.pack("!IIHH", 0x5EED0009, 65535, 10, 10)),
+              vtag=init.tag)
+    aborted_with(peer, init.tag, w.C_PROTOCOL_VIOLATION, t_bit=True)
+    connect_fails_with(s, errno.ECONNREFUSED, 1.0)
+
+
+@case("8.5", "a refused INIT ACK with a wrong verification tag is dropped: no ABORT, the INIT goes again")
+def refused_with_wrong_tag_dropped(net, peer):
+    _, init = attempt(net, peer)
+    peer.send(w.init_ack(0x5EED000A, 3000), w.data(3000, b"early"), vtag=init.tag ^ 1)
+    again = peer.expect_init(within=RTO / 1000 * 2.5)
+    if again.tag != init.tag:
+        raise Fail("the INIT sent again has a new Initiate Tag: the setup restarted")

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """An INIT a listener cannot accept (RFC 9260 3.3.2, 5.1, 3.3.10): an
-Initiate Tag of 0 is discarded silently; a stream count of 0 or a Host
-Name Address is refused with an ABORT to the INIT's tag naming why
+Initiate Tag of 0 is discarded silently; a stream count of 0, an a_rwnd
+below 1500 or a Host Name Address is refused with an ABORT to the INIT's tag naming why
 (Invalid Mandatory Parameter; Unresolvable Address, quoting the
 parameter), and no state is kept.
 """
@@ -41,3 +41,27 @@ def host_name_address(net, peer):
     hostname = w.tlv(w.P_HOSTNAME, b"peer.example\0", pad=False)
     peer.send(w.init(0x5EED0011, 1000, params=w.pad4(hostname)))
     refused_with(peer, 0x5EED0011, w.C_UNRESOLVABLE_ADDR, hostname)
+
+
+@case("3.3.2", "an INIT with an a_rwnd below 1500 is refused: ABORT (Invalid Mandatory Parameter)")
+def small_window(net, peer):
+    net.listen(8000)
+    peer.send(w.init(0x5EED0012, 1000, a_rwnd=1499))
+    refused_with(peer, 0x5EED0012, w.C_INVALID_PARAM)
+
+
+@case("3.3.2", "an INIT with 0 outbound streams is refused: ABORT (Invalid Mandatory Parameter)")
+def zero_outbound_streams(net, peer):
+    net.listen(8000)
+    peer.send(w.init(0x5EED0013, 1000, os=0))
+    refused_with(peer, 0x5EED0013, w.C_INVALID_PARAM)
+
+
+@case("12.3", "an INIT bundled with another chunk, or with a verification tag other than 0, is "
+      "discarded silently (MUST)")
+def not_alone_or_tagged(net, peer):
+    net.listen(8000)
+    peer.send(w.init(0x5EED0014, 1000), vtag=1)
+    peer.expect_nothing(0.5)
+    peer.send(w.init(0x5EED0015, 1000), w.cookie_ack())
+    peer.expect_nothing(0.5)

@@ -5,10 +5,16 @@ The stack under test accepts an association from the peer with its
 delayed-SACK time at 500 ms, the RFC's maximum, and its SACK frequency 2
 (SCTP_DELAYED_SACK): a SACK that comes within AT_ONCE s was not sent by
 the delayed-SACK timer, which never fires early; one that waits for the
-timer comes after about 500 ms.
+timer comes after about 500 ms. A SACK goes where the DATA came from,
+unless that address is unconfirmed (5.4).
 """
+import time
+
+import wire_codec as w
 from wire_codec import SACK
-from wire_peer import Fail, case, established
+from wire_peer import PEER4, Fail, accept, case, established, sack_listener
+
+OTHER4 = "192.0.2.3"  # the peer's second address, listed in its INIT
 
 DELAY = 0.5
 AT_ONCE = 0.4
@@ -72,3 +78,72 @@ def gap(net, peer):
     cum_is(s, a.last_tsn - 2)
     if s.gaps != [(2, 2)]:
         raise Fail("Gap Ack Blocks %s, expected [(2, 2)]" % s.gaps)
+
+
+@case("6.2", "a SACK goes for every second packet with DATA, and no later SACK repeats it (SHOULD)")
+def every_second_packet(net, peer):
+    a, _ = established(net, peer)
+    sack_at_once(peer, a, send_data(peer, a, a.data(b"first")))
+    a.send(a.data(b"second"))
+    cum_is(sack_at_once(peer, a, send_data(peer, a, a.data(b"third"))), a.last_tsn)
+    peer.expect_nothing(2 * DELAY)
+
+
+@case("6.2", "DATA with the I bit is acknowledged at once (SHOULD)")
+def i_bit(net, peer):
+    a, _ = established(net, peer)
+    sack_at_once(peer, a, send_data(peer, a, a.data(b"first")))
+    flags = w.FLAG_B | w.FLAG_E | w.FLAG_I
+    cum_is(sack_at_once(peer, a, send_data(peer, a, a.data(b"now", flags=flags))), a.last_tsn)
+
+
+@case("6.2", "a packet with several DATA chunks, a gap and a duplicate gets one SACK (SHOULD)")
+def one_sack_per_packet(net, peer):
+    a, _ = established(net, peer)
+    first = a.data(b"first")
+    sack_at_once(peer, a, send_data(peer, a, first))
+    second = a.data(b"second")
+    a.data(b"lost")  # its TSN taken, never sent
+    s = sack_at_once(peer, a, send_data(peer, a, first, second, a.data(b"fourth")))
+    cum_is(s, a.last_tsn - 2)
+    if s.gaps != [(2, 2)] or s.dups != [a.last_tsn - 3]:
+        raise Fail("SACK gaps %s dups %s, expected [(2, 2)] and [%d]"
+                   % (s.gaps, s.dups, a.last_tsn - 3))
+    peer.expect_nothing(2 * DELAY)
+
+
+@case("6.1", "a SACK due goes ahead of DATA the stack sends, in its packet (SHOULD, MUST)")
+def sack_bundled_with_data(net, peer):
+    a, conn = established(net, peer)
+    sack_at_once(peer, a, send_data(peer, a, a.data(b"first")))
+    at = send_data(peer, a, a.data(b"second"))  # its SACK waits for the timer
+    conn.send(b"reply")
+    p = peer.expect(w.SACK, w.DATA, within=DELAY, vtag=a.my_tag)
+    if p.at - at > AT_ONCE:
+        raise Fail("SACK and DATA came after %.0f ms: the timer's" % ((p.at - at) * 1000))
+    cum_is(p.chunks[0], a.last_tsn)
+    if p.chunks[1].payload != b"reply":
+        raise Fail("the DATA carries %r, not the reply" % p.chunks[1].payload)
+
+
+@case("5.4", "DATA from an address no HEARTBEAT has confirmed is acknowledged to a confirmed "
+      "one (MUST NOT send there)")
+def sack_not_to_unconfirmed(net, peer):
+    srv = sack_listener(net)
+    a = peer.init_exchange(params=w.addr_param(OTHER4))
+    a.send(w.cookie_echo(a.init_ack.cookie))
+    peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
+    accept(net, srv)
+    peer.send(a.data(b"from the other address"), vtag=a.their_tag, src=OTHER4)
+    deadline = time.monotonic() + 2 * DELAY
+    while time.monotonic() < deadline:
+        d = peer.receive(deadline - time.monotonic())
+        if d is None:
+            break
+        if d.sctp.first(w.SACK) is None:
+            continue  # the HEARTBEATs that may confirm it
+        if d.dst != PEER4:
+            raise Fail("the SACK went to %s, which no HEARTBEAT has confirmed" % d.dst)
+        cum_is(d.sctp.first(w.SACK), a.last_tsn)
+        return
+    raise Fail("no SACK for the first DATA")
