@@ -15,7 +15,7 @@ requirements: 6.2/3. A status line is
     ID STATUS [TEST...] [-- NOTE]
 
 STATUS is one of conforms (TEST names what proves it: wire:SCRIPT:CASE,
-a conformance case; selftest:NAME; kunit:SUITE), differs (a deliberate
+a conformance case; selftest:NAME; kunit:SUITE or kunit:SUITE.CASE), differs (a deliberate
 difference: the NOTE says why) or n/a (the NOTE says why). An ID without
 a line is "not assessed" and counted as such.
 
@@ -78,12 +78,18 @@ def wire_cases():
 
 
 def kunit_suites():
+    """{"SUITE", "SUITE.CASE"} of net/xsctp/tests/*.c (one suite a file)."""
     suites = set()
     tests = os.path.join(TOP, "net", "xsctp", "tests")
     for name in os.listdir(tests):
-        if name.endswith(".c"):
-            with open(os.path.join(tests, name)) as f:
-                suites.update(re.findall(r'\.name\s*=\s*"(\w+)"', f.read()))
+        if not name.endswith(".c"):
+            continue
+        with open(os.path.join(tests, name)) as f:
+            source = f.read()
+        cases = re.findall(r"KUNIT_CASE\w*\((\w+)", source)
+        for suite in re.findall(r'\.name\s*=\s*"(\w+)"', source):
+            suites.add(suite)
+            suites.update("%s.%s" % (suite, case) for case in cases)
     return suites
 
 
@@ -141,10 +147,10 @@ def render(reqs, status):
         "proves it: ``wire:`` a case of ``selftests/wire/``, run by the",
         "``conformance`` selftest against xsctp and by ``conformance_ko``",
         "against ``sctp.ko``; ``selftest:`` a selftest; ``kunit:`` a KUnit",
-        "suite), **differs** (deliberately: why), **n/a** (why), or **not",
-        "assessed** yet. A requirement's ID is its section and its place among",
-        "the section's requirements. Rows by the first keyword of each",
-        "sentence:",
+        "suite, or one case of it after the dot), **differs** (deliberately:",
+        "why), **n/a** (why), or **not assessed** yet. A requirement's ID is",
+        "its section and its place among the section's requirements. Rows by",
+        "the first keyword of each sentence:",
         "",
         rule,
         "%-17s  " % "keyword" + "  ".join("%-12s" % c for c in cols) + "  total",
