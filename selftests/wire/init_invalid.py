@@ -58,7 +58,8 @@ def zero_outbound_streams(net, peer):
 
 
 @case("12.3", "an INIT bundled with another chunk, or with a verification tag other than 0, is "
-      "discarded silently (MUST)")
+      "discarded silently (MUST)", linux="answers an INIT whose packet has a tag other than 0 "
+      "with an ABORT")
 def not_alone_or_tagged(net, peer):
     net.listen(8000)
     peer.send(w.init(0x5EED0014, 1000), vtag=1)

@@ -58,13 +58,15 @@ def silent_kinds(net, peer):
     ignored(peer, w.error(w.cause(w.C_STALE_COOKIE, struct.pack("!I", 1000))))
 
 
-@case("8.5.1", "a packet with tag 0 that holds no INIT is discarded silently (MUST)")
+@case("8.5.1", "a packet with tag 0 that holds no INIT is discarded silently (MUST)",
+      linux="answers it with an ABORT to tag 0, T bit set")
 def tag_zero_without_init(net, peer):
     ignored(peer, w.data(7, b"stray"), vtag=0)
     ignored(peer, w.shutdown_ack(), vtag=0)
 
 
-@case("3.3.2", "an INIT with an Initiate Tag of 0 gets no answer where nothing listens either (MUST)")
+@case("3.3.2", "an INIT with an Initiate Tag of 0 gets no answer where nothing listens either (MUST)",
+      linux="answers with an ABORT to tag 0")
 def init_tag_zero_no_listener(net, peer):
     ignored(peer, w.init(0, 1000), vtag=0)
 

@@ -54,7 +54,8 @@ def abort_reflected_taken(net, peer):
         got = conn.recv(100)
     except OSError as e:
         if e.errno != errno.ECONNRESET:
-            raise Fail("recv() after the ABORT: %s, expected ECONNRESET" % errno.errorcode[e.errno])
+            raise Fail("recv() after the ABORT: %s, expected ECONNRESET"
+                       % errno.errorcode.get(e.errno, e))
         return
     raise Fail("recv() after the ABORT returned %r, expected ECONNRESET" % got)
 
@@ -84,5 +85,6 @@ def no_answer_to_abort(net, peer):
     except OSError as e:
         if e.errno == errno.ECONNRESET:
             return
-        raise
+        raise Fail("recv() after the ABORT: %s, expected ECONNRESET"
+                   % errno.errorcode.get(e.errno, e))
     raise Fail("the ABORT after the HEARTBEAT did not end the association")
