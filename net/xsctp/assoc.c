@@ -183,7 +183,7 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 	xsctp_rto_init(&p->rto, &asoc->cfg.rto);
 	init_params(p, &asoc->cfg.path);
 	p->encap_port = asoc->cfg.encap_port;
-	xsctp_cc_init(&p->cc, p->pmtu, asoc->peer_rwnd);
+	xsctp_path_cc_init(asoc, p);
 	list_add_tail(&p->node, &asoc->paths);
 	asoc->num_paths++;
 	if (!asoc->primary)

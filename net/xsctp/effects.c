@@ -20,6 +20,7 @@
 #include <net/xsctp/outq.h>
 #include <net/xsctp/output.h>
 #include <net/xsctp/packet.h>
+#include <net/xsctp/path.h>
 #include <net/xsctp/pmtu.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/socket.h>
@@ -157,7 +158,7 @@ static void send_init(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		xsctp_stagger_hurry(asoc);
 }
 
-/* One control chunk, alone in its packet. */
+/* One control chunk, alone in its packet, to a confirmed path (5.4). */
 static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		       u8 type, u8 flags, const void *value, u16 len)
 {
@@ -169,7 +170,8 @@ static void send_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		return;
 	n = xsctp_wire_put_chunk(buf, room, type, flags, value, len);
 	if (n > 0)
-		xsctp_send_to_path(asoc, path, asoc->peer_tag, buf, n);
+		xsctp_send_to_path(asoc, xsctp_path_reply_to(asoc, path),
+				   asoc->peer_tag, buf, n);
 	kfree(buf);
 }
 
@@ -243,6 +245,13 @@ static void send_abort(struct xsctp_assoc *asoc, struct xsctp_path *path,
 {
 	if (path)
 		send_chunk(asoc, path, XSCTP_CID_ABORT, 0, causes, len);
+}
+
+static void send_error(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		       const u8 *causes, u16 len)
+{
+	if (path)
+		send_chunk(asoc, path, XSCTP_CID_ERROR, 0, causes, len);
 }
 
 static void reply_init_ack(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
@@ -466,6 +475,7 @@ const struct xsctp_effects xsctp_real_effects = {
 	.restarted = restarted,
 	.send_shutdown = send_shutdown,
 	.send_shutdown_ack = send_shutdown_ack,
+	.send_error = send_error,
 	.send_shutdown_complete = send_shutdown_complete,
 	.peer_shutdown = peer_shutdown,
 	.sender_dry = xsctp_notify_sender_dry,

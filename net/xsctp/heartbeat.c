@@ -92,13 +92,17 @@ static void send_hb(struct xsctp_assoc *asoc, struct xsctp_path *p)
 }
 
 /*
- * The previous heartbeat went unanswered: 8.1, 8.2. As Linux, a peer
- * address never confirmed is no sign that the peer is gone.
+ * The previous heartbeat went unanswered: 8.1, 8.2. Only on the path DATA
+ * takes does it count against the association (8.1: SHOULD NOT count the
+ * others, so an idle but working path keeps it alive; Linux counts every
+ * confirmed path's). A peer address never confirmed is no sign that the
+ * peer is gone.
  */
 static void hb_missed(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
 	p->hb_pending = false;
 	if (p->state != XSCTP_PATH_UNCONFIRMED &&
+	    p == xsctp_path_for_ctrl(asoc) &&
 	    ++asoc->out.errors > asoc->cfg.assoc_max_retrans) {
 		xsctp_sm_retrans_exceeded(asoc);
 		return;

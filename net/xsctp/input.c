@@ -85,6 +85,9 @@ int xsctp_rx_parse(struct sk_buff *skb, struct xsctp_rx *rx)
 				      &rx->report_unknown);
 	if (err && !refused_init_ack(rx, err))
 		return XSCTP_MIB_IN_MALFORMED;
+	/* RFC 9260 3.1: port 0 is never used, so not even to answer. */
+	if (!get_unaligned_be16(rx->pkt) || !get_unaligned_be16(rx->pkt + 2))
+		return XSCTP_MIB_IN_MALFORMED;
 	rx->vtag = get_unaligned_be32(rx->pkt + 4);
 	rx->encap_port = xsctp_input_cb(skb)->encap_port;
 	rx_addrs(skb, rx);

@@ -8,7 +8,9 @@
  * chunk is taken only while the memory of the fragments held (reassembly)
  * plus what waits to be read fits in SO_RCVBUF (three quarters of it
  * above a hole); the one that fills the cumulative point's hole needs
- * only room among the fragments, so reassembly can always move on.
+ * only room among the fragments, so reassembly can always move on. While
+ * the advertised window is 0, nothing beyond the highest TSN received is
+ * taken (RFC 9260 6.2).
  * Messages go to the receive queue while it has room, or when it is
  * empty. The TSN map bounds how far ahead a chunk may be. Everything
  * else is a counted drop, which the peer's retransmission recovers: at
@@ -131,6 +133,19 @@ static bool room_for(const struct xsctp_assoc *asoc, u32 tsn, u32 len)
 	if (mem + atomic_read(&asoc->sk->sk_rmem_alloc) <= limit)
 		return true;
 	return fills && in->map.highest_tsn != in->map.cum_tsn && mem <= rcvbuf;
+}
+
+/*
+ * RFC 9260 6.2: while the window we advertise is 0, DATA beyond the
+ * highest TSN received is dropped (MUST), whatever room the buffer has
+ * left; what fills a hole below it may still be taken (room_for()).
+ */
+static bool may_take(const struct xsctp_assoc *asoc, u32 tsn, u32 len)
+{
+	if (!xsctp_inq_rwnd(asoc) &&
+	    xsctp_tsn_lt(asoc->in.map.highest_tsn, tsn))
+		return false;
+	return room_for(asoc, tsn, len);
 }
 
 /* A message's pieces as one skb for the receive queue. */
@@ -304,7 +319,7 @@ void xsctp_inq_data(struct xsctp_assoc *asoc, struct xsctp_path *from,
 		not_new(asoc, xsctp_tsn_map_mark(&in->map, d.tsn));
 		return;
 	}
-	if (!room_for(asoc, d.tsn, d.payload_len)) {
+	if (!may_take(asoc, d.tsn, d.payload_len)) {
 		XSCTP_INC_STATS(net, XSCTP_MIB_IN_DATA_NO_ROOM);
 		in->refused = true;
 		in->sack_now = true;

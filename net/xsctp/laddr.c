@@ -76,7 +76,9 @@ static void add_v4(struct addr_list *l, struct net_device *dev)
 /*
  * Link-local addresses are left out: they mean nothing without the
  * interface, which the peer cannot name. Addresses still being checked
- * for duplicates, or deprecated, are not offered either.
+ * for duplicates, or deprecated, are not offered either, nor an
+ * IPv4-mapped one an administrator put on an interface: RFC 9260
+ * 3.3.2.1.2 forbids it in an address parameter (MUST NOT).
  */
 static void add_v6(struct addr_list *l, struct net_device *dev)
 {
@@ -90,6 +92,7 @@ static void add_v6(struct addr_list *l, struct net_device *dev)
 		enum scope scope = scope_v6(&ifp->addr);
 
 		if (l->n == l->max || scope > l->peer || scope == LINK ||
+		    ipv6_addr_v4mapped(&ifp->addr) ||
 		    (ifp->flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED |
 				   IFA_F_DEPRECATED)))
 			continue;

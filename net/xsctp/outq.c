@@ -10,6 +10,8 @@
  * association's path policy (path.c) says where new DATA and
  * retransmissions go (transmit.c).
  */
+#include <kunit/visibility.h>
+#include <linux/export.h>
 #include <linux/slab.h>
 #include <linux/uio.h>
 #include <net/sock.h>
@@ -36,25 +38,32 @@
  * xsctp_frag_point() - the largest DATA payload one packet carries
  * @asoc: the association
  *
- * As Linux, the IP header counted is the socket's family's, so a message
- * is cut the same way whichever path it takes (a UDP header too when the
- * primary path is encapsulated); SCTP_MAXSEG may lower it.
+ * The AMDCS (RFC 9260 6.9, 7.3): the smallest PMDCS of all the peer's
+ * addresses (SHOULD), so a chunk fits whichever path it is sent or
+ * retransmitted on, as Linux's asoc->pathmtu does. As Linux, the IP
+ * header counted is the socket's family's (a UDP header too for an
+ * encapsulated path); SCTP_MAXSEG may lower it.
  *
  * Return: bytes, a multiple of 4.
  */
 u32 xsctp_frag_point(const struct xsctp_assoc *asoc)
 {
-	const struct xsctp_path *p = asoc->primary;
-	u32 mtu = p ? p->pmtu : XSCTP_PATH_MTU;
-	u32 ip = asoc->sk->sk_family == AF_INET6 ? 40 : 20;
-	u32 frag = mtu - ip - (p ? xsctp_path_encap_len(p) : 0) -
-		   XSCTP_COMMON_HDR_LEN - XSCTP_CHUNK_HDR_LEN -
-		   XSCTP_DATA_FIXED_LEN;
+	u32 mtu = U32_MAX, ip = asoc->sk->sk_family == AF_INET6 ? 40 : 20;
+	const struct xsctp_path *p;
+	u32 frag;
+
+	list_for_each_entry(p, &asoc->paths, node)
+		mtu = min(mtu, p->pmtu - xsctp_path_encap_len(p));
+	if (mtu == U32_MAX)
+		mtu = XSCTP_PATH_MTU;
+	frag = mtu - ip - XSCTP_COMMON_HDR_LEN - XSCTP_CHUNK_HDR_LEN -
+	       XSCTP_DATA_FIXED_LEN;
 
 	if (asoc->cfg.user_frag)
 		frag = min(frag, asoc->cfg.user_frag);
 	return ALIGN_DOWN(frag, 4);
 }
+EXPORT_SYMBOL_IF_KUNIT(xsctp_frag_point);
 
 static void free_chunk(struct xsctp_assoc *asoc, struct xsctp_tx_chunk *ch)
 {
@@ -127,9 +136,10 @@ int xsctp_outq_start(struct xsctp_assoc *asoc, gfp_t gfp)
 	q->errors = 0;
 	q->error = 0;
 	q->fast_recovery = false;
+	q->fast_rtx_now = false;
 	q->probe.active = false;
 	list_for_each_entry(p, &asoc->paths, node)
-		xsctp_cc_init(&p->cc, p->pmtu, asoc->peer_rwnd);
+		xsctp_path_cc_init(asoc, p);
 	return 0;
 }
 
@@ -258,11 +268,17 @@ static void leave_flight(struct xsctp_tx_chunk *ch)
 	ch->path->cc.flight -= min(ch->path->cc.flight, ch->len);
 }
 
-/* To be sent again: out of the flight until it is (transmit.c). */
-static void mark_rtx(struct xsctp_outq *q, struct xsctp_tx_chunk *ch)
+/*
+ * To be sent again: out of the flight until it is (transmit.c), and its
+ * bytes back in the peer's window, which counts them again then (RFC 9260
+ * 6.2.1 C).
+ */
+static void mark_rtx(struct xsctp_assoc *asoc, struct xsctp_tx_chunk *ch)
 {
 	ch->rtx = true;
-	q->rtx_waiting++;
+	asoc->out.rtx_waiting++;
+	if (ch->in_flight)
+		asoc->peer_rwnd += ch->len;
 	leave_flight(ch);
 }
 
@@ -355,8 +371,9 @@ static bool count_misses(struct xsctp_assoc *asoc, const struct sack_result *r)
 			continue;
 		ch->fast_rtx_done = true;
 		ch->path->sack.fast = true;
+		q->fast_rtx_now = true;
 		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_FAST_RETRANSMITS);
-		mark_rtx(q, ch);
+		mark_rtx(asoc, ch);
 		fast = true;
 	}
 	return fast;
@@ -386,18 +403,21 @@ static void path_acked(struct xsctp_assoc *asoc, struct xsctp_path *p,
 
 	p->sack.acked = 0;
 	if (acked) {
+		p->cc.one_packet = false;
 		xsctp_path_up(asoc, p, SCTP_RECEIVED_SACK);
 		if (advanced)
-			xsctp_cc_acked(&p->cc, p->pmtu, acked, p->sack.flight,
-				       asoc->out.fast_recovery);
+			xsctp_cc_acked(&p->cc, xsctp_path_pmdcs(p), acked,
+				       p->sack.flight, asoc->out.fast_recovery);
 	}
 	if (p->sack.fast && !asoc->out.fast_recovery)
-		xsctp_cc_fast_retransmit(&p->cc, p->pmtu);	/* 7.2.4 */
+		xsctp_cc_fast_retransmit(&p->cc, xsctp_path_pmdcs(p)); /* 7.2.4 */
 	p->sack.fast = false;
-	if (!p->cc.flight)
+	if (!p->cc.flight) {
+		p->cc.partial_bytes_acked = 0;	/* 7.2.2: all acknowledged */
 		xsctp_t3_stop(asoc, p);
-	else if (acked && advanced)
+	} else if (acked && advanced) {
 		xsctp_t3_restart(asoc, p);
+	}
 }
 
 /*
@@ -411,6 +431,21 @@ static bool zero_window_probe_answered(const struct xsctp_assoc *asoc,
 {
 	return !a_rwnd && asoc->out.outstanding &&
 	       asoc->state < XSCTP_S_SHUTDOWN_PENDING;
+}
+
+/*
+ * RFC 9260 6.1 A: probes the peer answers count against neither the
+ * association nor the path they went on (SHOULD NOT), as in Linux.
+ */
+static void probe_answered(struct xsctp_assoc *asoc)
+{
+	struct xsctp_tx_chunk *ch = list_first_entry(&asoc->out.sent,
+						     struct xsctp_tx_chunk,
+						     node);
+
+	asoc->out.errors = 0;
+	if (ch->path)
+		ch->path->errors = 0;
 }
 
 /*
@@ -437,7 +472,9 @@ static void sack_effects(struct xsctp_assoc *asoc, u32 a_rwnd, bool advanced,
 		q->fast_recovery = true;
 		q->recover_tsn = asoc->next_tsn - 1;
 	}
-	if (advanced || r->any || zero_window_probe_answered(asoc, a_rwnd))
+	if (zero_window_probe_answered(asoc, a_rwnd))
+		probe_answered(asoc);
+	else if (advanced || r->any)
 		q->errors = 0;
 	flight = xsctp_outq_flight(asoc);
 	asoc->peer_rwnd = a_rwnd > flight ? a_rwnd - flight : 0;
@@ -466,7 +503,9 @@ void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack)
 	advanced = sack->cum_tsn != q->cum_ack;
 	ack_cumulative(asoc, sack->cum_tsn, &r);
 	q->cum_ack = sack->cum_tsn;
-	ack_gaps(asoc, sack, &r);
+	/* 3.3.8: a SHUTDOWN's lack of gap blocks is no renege (MUST NOT). */
+	if (!sack->no_gap_info)
+		ack_gaps(asoc, sack, &r);
 	fast = count_misses(asoc, &r);
 	sack_effects(asoc, sack->a_rwnd, advanced, fast, &r);
 	if (r.bytes)
@@ -475,14 +514,15 @@ void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_sack *sack)
 }
 
 /* Everything outstanding on @p is to be sent again, timed afresh (Karn). */
-static void mark_path_rtx(struct xsctp_outq *q, struct xsctp_path *p)
+static void mark_path_rtx(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
+	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_tx_chunk *ch;
 
 	list_for_each_entry(ch, &q->sent, node) {
 		if (ch->acked || ch->rtx || ch->path != p)
 			continue;
-		mark_rtx(q, ch);
+		mark_rtx(asoc, ch);
 		xsctp_rtt_probe_retransmitted(&q->probe, ch->tsn);
 	}
 }
@@ -509,9 +549,9 @@ void xsctp_outq_t3_expired(struct xsctp_assoc *asoc, struct xsctp_path *p)
 	}
 	xsctp_path_error(asoc, p);
 	xsctp_rto_backoff(&p->rto, &asoc->cfg.rto);
-	xsctp_cc_timeout(&p->cc, p->pmtu);
+	xsctp_cc_timeout(&p->cc, xsctp_path_pmdcs(p));
 	q->fast_recovery = false;
-	mark_path_rtx(q, p);
+	mark_path_rtx(asoc, p);
 	xsctp_outq_flush(asoc);
 }
 
@@ -532,7 +572,7 @@ int xsctp_outq_cookie_echo(struct xsctp_assoc *asoc)
 	if (!asoc->out.next_ssn)
 		return xsctp_outq_start(asoc, GFP_ATOMIC);
 	list_for_each_entry(p, &asoc->paths, node)
-		mark_path_rtx(&asoc->out, p);
+		mark_path_rtx(asoc, p);
 	return 0;
 }
 
@@ -547,6 +587,6 @@ void xsctp_outq_retransmit_path(struct xsctp_assoc *asoc, struct xsctp_path *p)
 {
 	if (!asoc->out.outstanding)
 		return;
-	mark_path_rtx(&asoc->out, p);
+	mark_path_rtx(asoc, p);
 	xsctp_outq_flush(asoc);
 }

@@ -7,6 +7,7 @@
  */
 #include <linux/skbuff.h>
 
+#include <net/xsctp/chunk.h>
 #include <net/xsctp/crc.h>
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/effects.h>
@@ -23,6 +24,16 @@ u32 xsctp_path_payload_room(const struct xsctp_path *path)
 
 	return path->pmtu - ip - xsctp_path_encap_len(path) -
 	       XSCTP_COMMON_HDR_LEN;
+}
+
+/*
+ * PMDCS (RFC 9260 6.1, 7.2): the largest DATA payload one packet to @path
+ * holds, the unit of its congestion window.
+ */
+u32 xsctp_path_pmdcs(const struct xsctp_path *path)
+{
+	return xsctp_path_payload_room(path) - XSCTP_CHUNK_HDR_LEN -
+	       XSCTP_DATA_FIXED_LEN;
 }
 
 void xsctp_packet_init(struct xsctp_packet *pkt, struct xsctp_assoc *asoc,

@@ -29,6 +29,7 @@
 
 /* Scratch space for one INIT: freed before the answer returns. */
 struct init_scratch {
+	struct xsctp_assoc_cfg cfg;	/* a listener's, for a new association */
 	struct xsctp_init init;
 	struct xsctp_cookie cookie;
 	u8 sealed[XSCTP_COOKIE_MAX_LEN];
@@ -85,9 +86,10 @@ static void cookie_addrs(const struct sock *sk, struct xsctp_cookie *ck,
 /* RFC 9260 5.1.3: the lifetime, extended by a Cookie Preservative (at
  * most doubled, so a peer cannot ask for cookies that live for days).
  */
-static u32 cookie_life(const struct sock *sk, const struct xsctp_init *init)
+static u32 cookie_life(const struct xsctp_assoc_cfg *cfg,
+		       const struct xsctp_init *init)
 {
-	u32 life = xsctp_sk(sk)->cfg.cookie_life_ms;
+	u32 life = cfg->cookie_life_ms;
 
 	return life + min(init->cookie_preservative_ms, life);
 }
@@ -95,10 +97,8 @@ static u32 cookie_life(const struct sock *sk, const struct xsctp_init *init)
 static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
 			const struct xsctp_init *init,
 			const struct xsctp_init_ack_tags *tags,
-			struct xsctp_cookie *ck)
+			const struct xsctp_assoc_cfg *cfg, struct xsctp_cookie *ck)
 {
-	const struct xsctp_assoc_cfg *cfg = &xsctp_sk(sk)->cfg;
-
 	memset(ck, 0, sizeof(*ck));
 	ck->local_tag = tags->local_tag;
 	ck->peer_tag = init->init_tag;
@@ -112,7 +112,7 @@ static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
 	ck->local_port = ntohs(rx->dst.v4.sin_port);
 	ck->peer_port = ntohs(rx->src.v4.sin_port);
 	ck->created_ms = now_ms();
-	ck->lifetime_ms = cookie_life(sk, init);
+	ck->lifetime_ms = cookie_life(cfg, init);
 	ck->src = rx->src;
 	cookie_addrs(sk, ck, init, rx->src.v4.sin_port);
 }
@@ -124,14 +124,14 @@ static void fill_cookie(struct sock *sk, struct xsctp_rx *rx,
  */
 static int put_init_ack(struct sock *sk, const struct xsctp_rx *rx,
 			const struct xsctp_init *init,
+			const struct xsctp_assoc_cfg *cfg,
 			struct init_scratch *t, int cookie_len)
 {
-	const struct xsctp_sock *xs = xsctp_sk(sk);
 	struct xsctp_init_out out = {
 		.init_tag = t->cookie.local_tag,
 		.a_rwnd = xsctp_local_rwnd(sk),
 		.num_outbound = t->cookie.num_out,
-		.num_inbound = xs->cfg.max_instreams,
+		.num_inbound = cfg->max_instreams,
 		.initial_tsn = t->cookie.local_tsn,
 		.cookie = t->sealed,
 		.cookie_len = cookie_len,
@@ -139,9 +139,8 @@ static int put_init_ack(struct sock *sk, const struct xsctp_rx *rx,
 		.num_unrecognized = init->num_unrecognized,
 	};
 
-	out.num_addrs = xsctp_listed_addrs(sk, &rx->src, xs->cfg.allow_v4,
-					   xs->cfg.allow_v6, t->host,
-					   &out.addrs);
+	out.num_addrs = xsctp_listed_addrs(sk, &rx->src, cfg->allow_v4,
+					   cfg->allow_v6, t->host, &out.addrs);
 	return xsctp_wire_put_init(t->chunk, sizeof(t->chunk),
 				   XSCTP_CID_INIT_ACK, &out);
 }
@@ -192,12 +191,18 @@ static void send_init_ack(struct sock *sk, struct xsctp_rx *rx,
 			  struct init_scratch *t)
 {
 	struct xsctp_pkt_addrs pa = xsctp_reply_addrs(rx, init->init_tag);
+	/* RFC 9260 5.2.1, 5.2.2: an association's own settings (SHOULD). */
+	const struct xsctp_assoc_cfg *cfg = tags->cfg;
 	int n;
 
-	fill_cookie(sk, rx, init, tags, &t->cookie);
+	if (!cfg) {
+		xsctp_sock_assoc_cfg(sk, &t->cfg);	/* its families too */
+		cfg = &t->cfg;
+	}
+	fill_cookie(sk, rx, init, tags, cfg, &t->cookie);
 	n = seal(rx->net, t->sealed, &t->cookie);
 	if (n > 0)
-		n = put_init_ack(sk, rx, init, t, n);
+		n = put_init_ack(sk, rx, init, cfg, t, n);
 	if (n > 0 && !xsctp_output(rx->net, sk, &pa, t->chunk, n))
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_INIT_ACKS_SENT);
 }
@@ -283,11 +288,17 @@ static void send_stale(struct xsctp_rx *rx, const struct xsctp_cookie *ck,
  * open_cookie() - check a COOKIE ECHO's cookie
  * @rx: the packet
  * @c: the COOKIE ECHO chunk
+ * @asoc: the association it arrived for, or NULL
  * @ck: its contents, on success (and on expiry, for the Stale Cookie error)
+ *
+ * An expired cookie whose tags are both @asoc's is still good: RFC 9260
+ * 5.2.4 says to check the lifespan only when they differ (case D: the
+ * peer missed our COOKIE ACK), as Linux's sctp_unpack_cookie() does.
  *
  * Return: true if the cookie is ours, intact, current and for this packet.
  */
 static bool open_cookie(struct xsctp_rx *rx, const struct xsctp_chunk *c,
+			const struct xsctp_assoc *asoc,
 			struct xsctp_cookie *ck)
 {
 	struct xsctp_net *xn = xsctp_net(rx->net);
@@ -304,7 +315,9 @@ static bool open_cookie(struct xsctp_rx *rx, const struct xsctp_chunk *c,
 				ntohs(rx->src.v4.sin_port), now_ms(), ck,
 				&stale_us);
 	spin_unlock_bh(&xn->cookie_lock);
-	if (err == XSCTP_COOKIE_OK)
+	if (err == XSCTP_COOKIE_OK ||
+	    (err == XSCTP_COOKIE_EXPIRED && asoc &&
+	     ck->local_tag == asoc->local_tag && ck->peer_tag == asoc->peer_tag))
 		return true;
 	XSCTP_INC_STATS(rx->net, cookie_mib[err]);
 	if (err == XSCTP_COOKIE_EXPIRED)
@@ -394,7 +407,7 @@ static void accept_cookie(struct sock *sk, struct xsctp_rx *rx,
 
 	if (!ck)
 		return;
-	if (!open_cookie(rx, c, ck))
+	if (!open_cookie(rx, c, NULL, ck))
 		goto out;
 	if (!xsctp_one_to_many(sk) && sk_acceptq_is_full(sk)) {
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_BACKLOG_FULL);
@@ -436,18 +449,26 @@ void xsctp_passive_rcv(struct sock *sk, struct xsctp_rx *rx)
 
 /*
  * A COOKIE ECHO for an association that exists (RFC 9260 5.2.4): its
- * cookie's tags, against the association's, say what it means.
+ * cookie's tags, against the association's, say what it means. A cookie
+ * refused, or of no case the table lists, takes the packet with it: its
+ * DATA is not taken either (5.2.4: SHOULD), as in Linux. A late one (case
+ * C) is dropped alone.
+ *
+ * Return: false when the rest of the packet is to be dropped.
  */
-void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
+bool xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 				 const struct xsctp_chunk *c)
 {
 	struct xsctp_cookie *ck = kmalloc(sizeof(*ck), GFP_ATOMIC);
 	struct xsctp_path *from = xsctp_assoc_find_path(asoc, &rx->src);
+	bool go_on = true;
 
 	if (!ck)
-		return;
-	if (!from || !open_cookie(rx, c, ck))
+		return false;
+	if (!from || !open_cookie(rx, c, asoc, ck)) {
+		go_on = false;
 		goto out;
+	}
 	switch (xsctp_cookie_case(asoc, ck)) {
 	case XSCTP_CK_RESTART:
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_RESTARTS);
@@ -460,12 +481,17 @@ void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	case XSCTP_CK_DUPLICATE:
 		xsctp_sm_dup_cookie_echo(asoc, from);
 		break;
-	default:	/* C and the cases the table does not list */
+	case XSCTP_CK_LATE:
 		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_DISCARDED);
+		break;
+	default:	/* the cases the table does not list */
+		XSCTP_INC_STATS(rx->net, XSCTP_MIB_COOKIE_DISCARDED);
+		go_on = false;
 		break;
 	}
 out:
 	kfree_sensitive(ck);
+	return go_on;
 }
 
 /* Each namespace starts with a fresh random cookie key. */

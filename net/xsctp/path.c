@@ -15,9 +15,40 @@
 
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/notify.h>
+#include <net/xsctp/packet.h>
 #include <net/xsctp/path.h>
 
 static void switch_over(struct xsctp_assoc *asoc, struct xsctp_path *p);
+
+/**
+ * xsctp_path_reply_to() - where a chunk for @p goes
+ * @asoc: the association
+ * @p: the path the chunk answers or is meant for, or NULL
+ *
+ * RFC 9260 5.4: nothing but HEARTBEATs and their ACKs goes to an address
+ * no HEARTBEAT has confirmed (MUST NOT): such a chunk takes the path DATA
+ * takes, as Linux's sctp_outq_flush_ctrl() moves it to the active path.
+ * Once the association is up one path at least is confirmed.
+ *
+ * Return: @p, or the path DATA takes if that one is confirmed.
+ */
+struct xsctp_path *xsctp_path_reply_to(const struct xsctp_assoc *asoc,
+				       struct xsctp_path *p)
+{
+	struct xsctp_path *alt;
+
+	if (!p || p->state != XSCTP_PATH_UNCONFIRMED)
+		return p;
+	alt = xsctp_path_for_ctrl(asoc);
+	return alt && alt->state != XSCTP_PATH_UNCONFIRMED ? alt : p;
+}
+
+/* A path's congestion window from scratch (RFC 9260 7.2.1). */
+void xsctp_path_cc_init(const struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	xsctp_cc_init(&p->cc, xsctp_path_pmdcs(p),
+		      p->addr.sa.sa_family == AF_INET6, asoc->peer_rwnd);
+}
 
 /**
  * xsctp_path_error() - a retransmission timer of @p expired

@@ -13,12 +13,14 @@
 #include <net/xsctp/defaults.h>
 #include <net/xsctp/chunk.h>
 #include <net/xsctp/crc.h>
+#include <net/xsctp/effects.h>
 #include <net/xsctp/heartbeat.h>
 #include <net/xsctp/input.h>
 #include <net/xsctp/lookup.h>
 #include <net/xsctp/netns.h>
 #include <net/xsctp/outq.h>
 #include <net/xsctp/output.h>
+#include <net/xsctp/path.h>
 #include <net/xsctp/sack.h>
 #include <net/xsctp/serial.h>
 #include <net/xsctp/sm.h>
@@ -172,9 +174,10 @@ static bool hb_ack_allowed(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 }
 
 /*
- * RFC 9260 8.3: a HEARTBEAT ACK echoes the info, to where it came from,
- * no longer than the HEARTBEAT and at a bounded rate; not for a packet
- * that also holds an ABORT (9.1: nothing answers one).
+ * RFC 9260 8.3: a HEARTBEAT ACK echoes the HEARTBEAT's parameters, the
+ * Heartbeat Info and any after it, unchanged (SHOULD), to where it came
+ * from, at a bounded rate; not for a packet that also holds an ABORT
+ * (9.1: nothing answers one).
  */
 static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			  const struct xsctp_chunk *c)
@@ -190,26 +193,11 @@ static void heartbeat_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	buf = kmalloc(c->len + 3, GFP_ATOMIC);
 	if (!buf)
 		return;
-	n = xsctp_heartbeat_put(buf, c->len + 3, XSCTP_CID_HEARTBEAT_ACK,
-				hb.info, hb.info_len);
+	n = xsctp_wire_put_chunk(buf, c->len + 3, XSCTP_CID_HEARTBEAT_ACK, 0,
+				 c->value, c->len - XSCTP_CHUNK_HDR_LEN);
 	if (n > 0)
 		xsctp_output(rx->net, asoc->sk, &pa, buf, n);
 	kfree(buf);
-}
-
-/*
- * RFC 9260 12.4: a SACK (or SHUTDOWN) acknowledging a TSN never sent MUST
- * abort the association, as Linux's sctp_sf_violation_ctsn() does: the
- * peer's view of our TSNs is wrong, or the packet is forged. Gap blocks
- * past what was sent are ignored (outq.c), as on Linux.
- */
-static void acked_unsent(struct xsctp_assoc *asoc)
-{
-	u8 cause[XSCTP_PARAM_HDR_LEN];
-
-	xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_PROTOCOL_VIOLATION,
-			NULL, 0);
-	xsctp_sm_violation(asoc, cause, sizeof(cause));
 }
 
 /* A SACK, or the Cumulative TSN Ack a SHUTDOWN carries (RFC 9260 9.2). */
@@ -229,12 +217,19 @@ static void sack_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 	}
 	if (!asoc->out.next_ssn)
 		return;		/* not established: nothing was sent */
+	/* RFC 9260 6: discarded once ours is all acked, as by Linux (SHOULD). */
+	if (c->type == XSCTP_CID_SACK &&
+	    (asoc->state == XSCTP_S_SHUTDOWN_SENT ||
+	     asoc->state == XSCTP_S_SHUTDOWN_ACK_SENT))
+		return;
 	if (!xsctp_tsn_lt(sack.cum_tsn, asoc->next_tsn)) {
-		acked_unsent(asoc);
+		xsctp_sm_acked_unsent(asoc);
 		return;
 	}
-	if (c->type == XSCTP_CID_SHUTDOWN)
+	if (c->type == XSCTP_CID_SHUTDOWN) {
 		sack.a_rwnd = asoc->peer_rwnd + xsctp_outq_flight(asoc);
+		sack.no_gap_info = true;
+	}
 	xsctp_outq_sack(asoc, &sack);
 	if (c->type == XSCTP_CID_SACK)
 		xsctp_sm_acked(asoc);
@@ -258,9 +253,10 @@ static void unknown_rcv(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 	in->unrecognized_len = c->len;
 }
 
+/* The ERROR goes back where the chunk came from, if confirmed (5.4). */
 static void report_unknown(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 {
-	struct xsctp_pkt_addrs pa = xsctp_reply_addrs(rx, asoc->peer_tag);
+	struct xsctp_path *from = xsctp_assoc_find_path(asoc, &rx->src);
 	size_t room = XSCTP_CHUNK_HDR_LEN + XSCTP_PARAM_HDR_LEN +
 		      ALIGN(asoc->in.unrecognized_len, 4);
 	u8 *buf = kmalloc(room, GFP_ATOMIC);
@@ -269,8 +265,9 @@ static void report_unknown(struct xsctp_assoc *asoc, struct xsctp_rx *rx)
 	if (!buf)
 		return;
 	n = xsctp_inq_put_error(&asoc->in, buf, room);
-	if (n > 0)
-		xsctp_output(rx->net, asoc->sk, &pa, buf, n);
+	if (n > 0 && from)
+		xsctp_send_to_path(asoc, xsctp_path_reply_to(asoc, from),
+				   asoc->peer_tag, buf, n);
 	kfree(buf);
 }
 
@@ -323,8 +320,10 @@ void xsctp_assoc_rcv(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			error_rcv(asoc, &c);
 			break;
 		case XSCTP_CID_COOKIE_ECHO:
-			xsctp_cookie_echo_for_assoc(asoc, rx, &c);
-			break;
+			if (xsctp_cookie_echo_for_assoc(asoc, rx, &c))
+				break;
+			asoc->in.unrecognized = NULL;	/* the packet is dropped */
+			return;
 		case XSCTP_CID_COOKIE_ACK:
 			xsctp_sm_cookie_ack(asoc);
 			break;

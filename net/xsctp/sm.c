@@ -490,6 +490,21 @@ void xsctp_sm_violation(struct xsctp_assoc *asoc, const u8 *cause, u16 len)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_violation);
 
+/*
+ * RFC 9260 12.4: a SACK (or SHUTDOWN) acknowledging a TSN never sent MUST
+ * abort the association, as Linux's sctp_sf_violation_ctsn() does: the
+ * peer's view of our TSNs is wrong, or the packet is forged. Gap blocks
+ * past what was sent are ignored (outq.c), as on Linux.
+ */
+void xsctp_sm_acked_unsent(struct xsctp_assoc *asoc)
+{
+	u8 cause[XSCTP_PARAM_HDR_LEN];
+
+	xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_PROTOCOL_VIOLATION,
+			NULL, 0);
+	xsctp_sm_violation(asoc, cause, sizeof(cause));
+}
+
 /* A DATA chunk without payload: No User Data, naming its TSN. */
 void xsctp_sm_no_user_data(struct xsctp_assoc *asoc, u32 tsn)
 {
@@ -545,6 +560,23 @@ static bool init_new_addr(struct xsctp_assoc *asoc, const struct xsctp_rx *rx,
 	return false;
 }
 
+/*
+ * The association's Tie-Tags (RFC 9260 5.2.1, 5.2.2), for the cookie of an
+ * INIT ACK answering an INIT that may be a restart: a random 64-bit nonce
+ * drawn once, which ties the cookie to this association without showing
+ * its verification tags to whoever sent the INIT (5.1.3: MUST NOT).
+ * Linux's sctp.ko seals the tags themselves.
+ */
+static void tie_tags(struct xsctp_assoc *asoc, struct xsctp_init_ack_tags *t)
+{
+	if (!asoc->local_tie_tag) {
+		asoc->local_tie_tag = xsctp_random_tag();
+		asoc->peer_tie_tag = xsctp_random_tag();
+	}
+	t->local_tie_tag = asoc->local_tie_tag;
+	t->peer_tie_tag = asoc->peer_tie_tag;
+}
+
 /**
  * xsctp_sm_init() - an INIT for this association (its tag of 0 checked)
  * @asoc: the association
@@ -559,6 +591,7 @@ void xsctp_sm_init(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 {
 	struct xsctp_init_ack_tags t = {
 		.local_tag = asoc->local_tag, .local_tsn = asoc->next_tsn,
+		.cfg = &asoc->cfg,
 	};
 	union xsctp_addr new;
 
@@ -582,8 +615,7 @@ void xsctp_sm_init(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			t.local_tag = xsctp_random_tag();
 			t.local_tsn = get_random_u32();
 		}
-		t.local_tie_tag = asoc->local_tag;
-		t.peer_tie_tag = asoc->peer_tag;
+		tie_tags(asoc, &t);
 		asoc->fx->reply_init_ack(asoc, rx, init, &t);
 		break;
 	case XSCTP_S_SHUTDOWN_ACK_SENT:
@@ -618,8 +650,9 @@ enum xsctp_cookie_case xsctp_cookie_case(const struct xsctp_assoc *asoc,
 		return XSCTP_CK_DUPLICATE;
 	if (local)
 		return XSCTP_CK_COLLISION;
-	if (!peer && asoc->peer_tag && ck->local_tie_tag == asoc->local_tag &&
-	    ck->peer_tie_tag == asoc->peer_tag)
+	if (!peer && asoc->peer_tag && asoc->local_tie_tag &&
+	    ck->local_tie_tag == asoc->local_tie_tag &&
+	    ck->peer_tie_tag == asoc->peer_tie_tag)
 		return XSCTP_CK_RESTART;
 	if (peer && !ck->local_tie_tag && !ck->peer_tie_tag)
 		return XSCTP_CK_LATE;
@@ -636,6 +669,9 @@ EXPORT_SYMBOL_IF_KUNIT(xsctp_cookie_case);
 void xsctp_assoc_take_cookie_peer(struct xsctp_assoc *asoc,
 				  const struct xsctp_cookie *ck)
 {
+	/* New tags: cookies tied to the old ones restart nothing now. */
+	asoc->local_tie_tag = 0;
+	asoc->peer_tie_tag = 0;
 	asoc->peer_tag = ck->peer_tag;
 	asoc->peer_initial_tsn = ck->peer_tsn;
 	asoc->peer_rwnd = ck->peer_rwnd;
@@ -709,6 +745,22 @@ static const union xsctp_addr *cookie_new_addr(struct xsctp_assoc *asoc,
 	return NULL;
 }
 
+/*
+ * RFC 9260 5.2.4: a peer that restarts while we wait for its SHUTDOWN
+ * COMPLETE gets no new association (MUST NOT) but the SHUTDOWN ACK again
+ * and an ERROR saying why, as from Linux's sctp_sf_do_dupcook_a().
+ */
+static void cookie_in_shutdown(struct xsctp_assoc *asoc,
+			       struct xsctp_path *from)
+{
+	u8 cause[XSCTP_PARAM_HDR_LEN];
+
+	xsctp_cause_put(cause, sizeof(cause), XSCTP_CAUSE_COOKIE_IN_SHUTDOWN,
+			NULL, 0);
+	asoc->fx->send_shutdown_ack(asoc, from);
+	asoc->fx->send_error(asoc, from, cause, sizeof(cause));
+}
+
 /**
  * xsctp_sm_restart_cookie() - a valid COOKIE ECHO with new tags on both
  * sides, tied to ours (RFC 9260 5.2.4 case A): the peer restarted
@@ -719,7 +771,8 @@ static const union xsctp_addr *cookie_new_addr(struct xsctp_assoc *asoc,
  *
  * The association starts again in place, with the cookie's tags and
  * TSNs: same id, same socket, same paths. A peer that comes back with
- * addresses we do not know is refused instead (5.2.2).
+ * addresses we do not know is refused instead (5.2.2). In SHUTDOWN-ACK-SENT
+ * nothing starts again (cookie_in_shutdown()).
  */
 void xsctp_sm_restart_cookie(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			     struct xsctp_path *from,
@@ -729,10 +782,15 @@ void xsctp_sm_restart_cookie(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 
 	switch (asoc->state) {
 	case XSCTP_S_ESTABLISHED:
+	case XSCTP_S_SHUTDOWN_ACK_SENT:
 		new = cookie_new_addr(asoc, ck);
 		if (new) {
 			asoc->fx->reply_restart_abort(asoc, rx, ck->peer_tag,
 						      new);
+			break;
+		}
+		if (asoc->state == XSCTP_S_SHUTDOWN_ACK_SENT) {
+			cookie_in_shutdown(asoc, from);
 			break;
 		}
 		asoc->fx->set_t1(asoc, 0);

@@ -201,7 +201,9 @@ EXPORT_SYMBOL_IF_KUNIT(xsctp_sm_shutdown_complete_rcv);
 /*
  * 9.2: DATA that arrives in SHUTDOWN-SENT is acknowledged at once (the
  * receive side does it) and the SHUTDOWN goes again, T2 restarted (T5
- * not). In ESTABLISHED, DATA means the association is not idle.
+ * not), its expiries counted afresh: the peer is alive (SHOULD; Linux
+ * clears the count too). In ESTABLISHED, DATA means the association is
+ * not idle.
  */
 void xsctp_sm_data_rcv(struct xsctp_assoc *asoc)
 {
@@ -211,6 +213,7 @@ void xsctp_sm_data_rcv(struct xsctp_assoc *asoc)
 			asoc->fx->set_autoclose(asoc, asoc->cfg.autoclose_s);
 		break;
 	case XSCTP_S_SHUTDOWN_SENT:
+		asoc->out.errors = 0;
 		send_shutdown(asoc);
 		break;
 	default:

@@ -8,6 +8,7 @@
  * and, for retransmissions, another one when it can (6.4). T3-rtx runs
  * on every path with DATA outstanding (6.3.2).
  */
+#include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <net/sock.h>
 
@@ -57,24 +58,39 @@ static void mark_sent(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	path->sent_since_hb = true;
 	ch->in_flight = true;
 	ch->misses = 0;
+	path->data_at = jiffies;
 	path->cc.flight += ch->len;
 	asoc->peer_rwnd -= min(asoc->peer_rwnd, ch->len);
 }
 
+/*
+ * Chunks marked for retransmission, as cwnd allows; but a fast
+ * retransmission goes at once whatever cwnd says, in one packet (RFC 9260
+ * 7.2.4: SHOULD, as Linux). T3-rtx of the path starts again when the
+ * earliest outstanding TSN goes again (6.1: MUST; Linux's sctp.ko only
+ * starts a stopped T3); otherwise a running T3 goes on (MUST NOT restart).
+ */
 static void send_retransmissions(struct xsctp_assoc *asoc,
 				 struct xsctp_packet *pkt)
 {
 	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_path *path = pkt->path;
+	bool fast = q->fast_rtx_now, earliest = false;
 	struct xsctp_tx_chunk *ch;
 	u8 *at;
+
+	q->fast_rtx_now = false;
+	if (fast) {
+		xsctp_packet_send(pkt);	/* a SACK ahead leaves it the room */
+		pkt->single = true;
+	}
 
 	list_for_each_entry(ch, &q->sent, node) {
 		if (!q->rtx_waiting)
 			break;
 		if (!ch->rtx)
 			continue;
-		if (!xsctp_cc_room(&path->cc, path->pmtu, 0))
+		if (!fast && !xsctp_cc_open(&path->cc))
 			break;
 		at = data_room(pkt, ch);
 		if (!at)
@@ -85,7 +101,10 @@ static void send_retransmissions(struct xsctp_assoc *asoc,
 		XSCTP_INC_STATS(sock_net(asoc->sk), XSCTP_MIB_OUT_RETRANSMITS);
 		xsctp_rtt_probe_retransmitted(&q->probe, ch->tsn);
 		mark_sent(asoc, path, ch);
+		earliest |= ch->tsn == q->cum_ack + 1;
 	}
+	if (earliest)
+		xsctp_t3_restart(asoc, path);
 }
 
 /*
@@ -130,15 +149,14 @@ static void send_new(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
 {
 	struct xsctp_outq *q = &asoc->out;
 	struct xsctp_path *path = pkt->path;
+	u32 burst = xsctp_cc_burst(xsctp_path_pmdcs(path), asoc->cfg.max_burst);
 	struct xsctp_tx_chunk *ch;
-	u32 room;
 	u8 *at;
 
-	room = xsctp_cc_room(&path->cc, path->pmtu, asoc->cfg.max_burst);
 	while ((ch = list_first_entry_or_null(&q->unsent,
 					      struct xsctp_tx_chunk, node))) {
-		if (room < ch->len || !window_allows(asoc, ch) ||
-		    nagle_holds(asoc, pkt, ch))
+		if (!xsctp_cc_open(&path->cc) || burst < ch->len ||
+		    !window_allows(asoc, ch) || nagle_holds(asoc, pkt, ch))
 			break;
 		at = data_room(pkt, ch);
 		if (!at)
@@ -154,7 +172,7 @@ static void send_new(struct xsctp_assoc *asoc, struct xsctp_packet *pkt)
 			q->probe_path = path;
 		xsctp_rtt_probe_start(&q->probe, ch->tsn, xsctp_now_us());
 		mark_sent(asoc, path, ch);
-		room -= ch->len;
+		burst -= ch->len;
 	}
 }
 
@@ -212,15 +230,45 @@ static struct xsctp_path *rtx_from(const struct xsctp_assoc *asoc)
 
 /*
  * A SACK alone goes where the last DATA came from (6.4), unless no
- * HEARTBEAT has confirmed that address yet: nothing but HEARTBEATs may go
- * there (5.4), and @path, the one DATA would take, gets it instead.
+ * HEARTBEAT has confirmed that address yet (5.4): @path, the one DATA
+ * would take, gets it instead.
  */
 static struct xsctp_path *sack_path(const struct xsctp_assoc *asoc,
 				    struct xsctp_path *path)
 {
-	struct xsctp_path *from = asoc->in.last_from;
+	return xsctp_path_reply_to(asoc, asoc->in.last_from) ?: path;
+}
 
-	return from && from->state != XSCTP_PATH_UNCONFIRMED ? from : path;
+/*
+ * RFC 9260 7.2.1, 7.2.2: before DATA goes on a path that had none out
+ * for whole RTOs since it last sent some, cwnd is cut once for each of
+ * them (xsctp_cc_idle()); those RTOs are then accounted for.
+ */
+static void idle_decay(struct xsctp_path *path)
+{
+	unsigned long rto = max(usecs_to_jiffies(path->rto.rto_us), 1UL);
+	unsigned long rtos = (jiffies - path->data_at) / rto;
+
+	if (path->cc.flight || !path->data_at || !rtos)
+		return;
+	xsctp_cc_idle(&path->cc, xsctp_path_pmdcs(path), min(rtos, 32UL));
+	path->data_at += rtos * rto;
+}
+
+/*
+ * RFC 9260 7.2.1: after T3-rtx, one packet of DATA in flight until an
+ * ack (MUST). A SACK in @pkt goes ahead of it, alone, leaving it all the
+ * room; none may go while one is in flight.
+ *
+ * Return: whether DATA may go in @pkt.
+ */
+static bool one_packet_allows(struct xsctp_packet *pkt)
+{
+	if (!pkt->path->cc.one_packet)
+		return true;
+	xsctp_packet_send(pkt);
+	pkt->single = true;
+	return !pkt->path->cc.flight;
 }
 
 /*
@@ -236,6 +284,12 @@ static void send_to(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	xsctp_packet_init(&pkt, asoc, path);
 	if (sack)
 		put_sack(asoc, &pkt);
+	if (!one_packet_allows(&pkt)) {
+		rtx = false;
+		new = false;
+	}
+	if (rtx || new)
+		idle_decay(path);
 	if (rtx)
 		send_retransmissions(asoc, &pkt);
 	if (new)
@@ -245,37 +299,63 @@ static void send_to(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		xsctp_t3_restart(asoc, path);
 }
 
+/*
+ * Retransmissions first, to the path the policy picks for them, then new
+ * DATA to @path. A SACK (if @sack) rides only with DATA to @sp, where the
+ * peer's DATA came from (RFC 9260 6.4: SHOULD NOT vary; 6.7: SHOULD), as
+ * Linux bundles one only towards the path that brought DATA.
+ *
+ * Return: whether the SACK went.
+ */
+static bool send_data(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		      struct xsctp_path *sp, bool sack)
+{
+	unsigned int rtx = asoc->out.rtx_waiting;
+	struct xsctp_path *rtx_path = NULL;
+	bool sent = false, here;
+
+	if (rtx) {
+		rtx_path = asoc->policy->for_rtx(asoc, rtx_from(asoc));
+		sent = sack && rtx_path == sp;
+		send_to(asoc, rtx_path, sent, true, rtx_path == path);
+	}
+	/* 6.1 C: no new DATA while some waits to go again (MUST). */
+	if (!rtx || rtx_path != path) {
+		here = sack && !sent && path == sp;
+		send_to(asoc, path, here, false, !asoc->out.rtx_waiting);
+		sent |= here;
+	}
+	return sent;
+}
+
 /**
  * xsctp_transmit() - send what the association's state allows now
  * @asoc: the association
  * @sack: a SACK is due now, with or without DATA to carry it
  *
  * A SACK merely pending (the delayed-SACK timer runs) rides along when
- * DATA goes anyway. Alone, it goes where the last DATA came from (6.4).
+ * DATA goes anyway where the last DATA came from; a SACK due goes there,
+ * alone if no DATA does (6.4, 6.7).
  */
 void xsctp_transmit(struct xsctp_assoc *asoc, bool sack)
 {
-	const struct xsctp_path_policy *pol = asoc->policy;
 	bool data = data_state(asoc) && data_waiting(asoc);
 	u32 next_tsn = asoc->next_tsn;
 	unsigned int rtx = asoc->out.rtx_waiting;
-	struct xsctp_path *path, *rtx_path = NULL;
+	struct xsctp_path *path, *sp;
 
-	path = pol->for_data(asoc);
+	path = asoc->policy->for_data(asoc);
 	if (!path || asoc->dead || (!sack && !data))
 		return;
-	sack = sack || (data && xsctp_inq_sack_pending(asoc));
+	sp = sack_path(asoc, path);
 	if (!data) {
-		send_to(asoc, sack_path(asoc, path), true, false, false);
+		send_to(asoc, sp, true, false, false);
 		return;
 	}
-	if (rtx) {
-		rtx_path = pol->for_rtx(asoc, rtx_from(asoc));
-		send_to(asoc, rtx_path, sack, true, rtx_path == path);
-		sack = false;
-	}
-	if (!rtx || rtx_path != path)
-		send_to(asoc, path, sack, false, true);
+	/* A SACK merely pending rides along; one due now goes anyway. */
+	if (!send_data(asoc, path, sp, sack || xsctp_inq_sack_pending(asoc)) &&
+	    sack)
+		send_to(asoc, sp, true, false, false);
 	/*
 	 * DATA outstanding but in flight nowhere (all of it gap-acked, or
 	 * waiting for room to be sent again): a T3 still guards it.

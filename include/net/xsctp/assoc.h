@@ -88,6 +88,7 @@ struct xsctp_init_ack_tags {
 	u32 local_tsn;
 	u32 local_tie_tag;
 	u32 peer_tie_tag;
+	const struct xsctp_assoc_cfg *cfg;	/* the association's; NULL: the socket's */
 };
 
 struct xsctp_path {
@@ -99,6 +100,7 @@ struct xsctp_path {
 	u32 errors;			/* RFC 9260 8.2: since the last ack */
 	bool t3_on;			/* T3-rtx runs for this path ... */
 	unsigned long t3_at;		/* ... until then (jiffies; timer.c) */
+	unsigned long data_at;		/* DATA last went here (jiffies) */
 	bool hb_on;			/* heartbeat.c: a heartbeat is due ... */
 	bool hb_pending;		/* ... the last one is unanswered */
 	bool sent_since_hb;		/* ... DATA went here since it */
@@ -176,6 +178,8 @@ struct xsctp_effects {
 				struct xsctp_path *path);
 	void (*send_abort)(struct xsctp_assoc *asoc, struct xsctp_path *path,
 			   const u8 *causes, u16 len);
+	void (*send_error)(struct xsctp_assoc *asoc, struct xsctp_path *path,
+			   const u8 *causes, u16 len);
 	/* Answers to the packet @rx, which need not come from a path. */
 	void (*reply_init_ack)(struct xsctp_assoc *asoc, struct xsctp_rx *rx,
 			       const struct xsctp_init *init,
@@ -228,6 +232,9 @@ struct xsctp_assoc {
 	u16 peer_port;
 	u32 local_tag;
 	u32 peer_tag;
+	/* RFC 9260 5.2.2: a random nonce for restart cookies; 0 until one */
+	u32 local_tie_tag;
+	u32 peer_tie_tag;
 	u32 next_tsn;			/* our next TSN (initial TSN at start) */
 	u32 peer_initial_tsn;
 	u32 peer_rwnd;

@@ -14,13 +14,16 @@ struct xsctp_cc {
 	u32 ssthresh;
 	u32 partial_bytes_acked;
 	u32 flight;		/* bytes sent here and not yet acknowledged */
+	bool one_packet;	/* T3-rtx expired, nothing acknowledged since */
 };
 
-void xsctp_cc_init(struct xsctp_cc *cc, u32 mtu, u32 peer_rwnd);
-void xsctp_cc_acked(struct xsctp_cc *cc, u32 mtu, u32 bytes, u32 flight_before,
-		    bool in_fast_recovery);
-void xsctp_cc_timeout(struct xsctp_cc *cc, u32 mtu);
-void xsctp_cc_fast_retransmit(struct xsctp_cc *cc, u32 mtu);
-u32 xsctp_cc_room(const struct xsctp_cc *cc, u32 mtu, u32 max_burst);
+void xsctp_cc_init(struct xsctp_cc *cc, u32 pmdcs, bool ipv6, u32 peer_rwnd);
+void xsctp_cc_acked(struct xsctp_cc *cc, u32 pmdcs, u32 bytes,
+		    u32 flight_before, bool in_fast_recovery);
+void xsctp_cc_idle(struct xsctp_cc *cc, u32 pmdcs, u32 rtos);
+void xsctp_cc_timeout(struct xsctp_cc *cc, u32 pmdcs);
+void xsctp_cc_fast_retransmit(struct xsctp_cc *cc, u32 pmdcs);
+bool xsctp_cc_open(const struct xsctp_cc *cc);
+u32 xsctp_cc_burst(u32 pmdcs, u32 max_burst);
 
 #endif /* _NET_XSCTP_CC_H */

@@ -67,7 +67,7 @@ struct xsctp_assoc *xsctp_lookup_assoc_by_init(const struct xsctp_rx *rx);
 
 /* passive.c: packets for a listening socket, without an association */
 void xsctp_passive_rcv(struct sock *sk, struct xsctp_rx *rx);
-void xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc,
+bool xsctp_cookie_echo_for_assoc(struct xsctp_assoc *asoc,
 				 struct xsctp_rx *rx,
 				 const struct xsctp_chunk *c);
 void xsctp_reply_init_ack(struct sock *sk, struct xsctp_rx *rx,

@@ -63,6 +63,7 @@ struct xsctp_outq {
 	u16 *next_ssn;			/* per outbound stream */
 	u16 num_streams;
 	bool fast_recovery;		/* RFC 9260 7.2.4 */
+	bool fast_rtx_now;		/* ... chunks just marked for it */
 	u32 recover_tsn;		/* ... until this TSN is acked */
 	unsigned int errors;		/* T3 expiries since the last ack */
 	__be16 error;			/* why it ended: SCTP_SEND_FAILED's */

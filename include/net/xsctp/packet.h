@@ -29,6 +29,7 @@ u8 *xsctp_packet_reserve(struct xsctp_packet *pkt, u32 len);
 void xsctp_packet_commit(struct xsctp_packet *pkt, u32 len);
 void xsctp_packet_send(struct xsctp_packet *pkt);
 u32 xsctp_path_payload_room(const struct xsctp_path *path);
+u32 xsctp_path_pmdcs(const struct xsctp_path *path);
 
 /* The UDP header a path's packets carry when encapsulated (RFC 6951). */
 static inline u32 xsctp_path_encap_len(const struct xsctp_path *path)

@@ -23,6 +23,9 @@ struct xsctp_path_policy {
 
 extern const struct xsctp_path_policy xsctp_path_default;
 
+struct xsctp_path *xsctp_path_reply_to(const struct xsctp_assoc *asoc,
+				       struct xsctp_path *p);
+void xsctp_path_cc_init(const struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_path_error(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_path_up(struct xsctp_assoc *asoc, struct xsctp_path *p, int why);
 u32 xsctp_path_t3_us(const struct xsctp_assoc *asoc,

@@ -18,6 +18,7 @@ struct xsctp_sack {
 	u16 num_dups;
 	const u8 *gaps;		/* num_gaps (start, end) pairs of be16 */
 	const u8 *dups;		/* num_dups be32 TSNs */
+	bool no_gap_info;	/* a SHUTDOWN's: gap blocks unknown, not none */
 };
 
 int xsctp_sack_build(u8 *buf, size_t room, struct xsctp_tsn_map *map,

@@ -31,6 +31,7 @@ void xsctp_sm_abort(struct xsctp_assoc *asoc, const u8 *causes, u16 len);
 void xsctp_sm_user_abort(struct xsctp_assoc *asoc);
 void xsctp_sm_violation(struct xsctp_assoc *asoc, const u8 *cause, u16 len);
 void xsctp_sm_no_user_data(struct xsctp_assoc *asoc, u32 tsn);
+void xsctp_sm_acked_unsent(struct xsctp_assoc *asoc);
 void xsctp_sm_proto_unreachable(struct xsctp_assoc *asoc);
 void xsctp_sm_dup_cookie_echo(struct xsctp_assoc *asoc,
 			      struct xsctp_path *from);

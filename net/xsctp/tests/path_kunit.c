@@ -8,6 +8,7 @@
 #include <linux/prandom.h>
 
 #include <net/xsctp/defaults.h>
+#include <net/xsctp/outq.h>
 #include <net/xsctp/path.h>
 
 #include "sm_fake.h"
@@ -262,12 +263,32 @@ static void t3_fast_failover(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xsctp_path_t3_us(asoc, p1), 1000000);
 }
 
+/*
+ * RFC 9260 6.9, 7.3: messages are cut for the smallest PMDCS of all the
+ * peer's addresses (the AMDCS), whichever is primary; SCTP_MAXSEG lowers
+ * it further.
+ */
+static void frag_point_is_smallest_path(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_ESTABLISHED, 2);
+	struct xsctp_assoc *asoc = f->asoc;
+
+	nth_path(asoc, 0)->pmtu = 1500;
+	nth_path(asoc, 1)->pmtu = 1280;
+	KUNIT_EXPECT_EQ(test, xsctp_frag_point(asoc), 1280 - 20 - 12 - 16);
+	nth_path(asoc, 1)->pmtu = 9000;
+	KUNIT_EXPECT_EQ(test, xsctp_frag_point(asoc), 1500 - 20 - 12 - 16);
+	asoc->cfg.user_frag = 1000;
+	KUNIT_EXPECT_EQ(test, xsctp_frag_point(asoc), 1000);
+}
+
 static struct kunit_case path_cases[] = {
 	KUNIT_CASE(default_policy_matches_model),
 	KUNIT_CASE(failover_by_hand),
 	KUNIT_CASE(path_error_thresholds),
 	KUNIT_CASE(primary_switch_over),
 	KUNIT_CASE(t3_fast_failover),
+	KUNIT_CASE(frag_point_is_smallest_path),
 	{}
 };
 

@@ -2,6 +2,7 @@
 /* The state machine's fake effects and events for KUnit (sm_fake.h). */
 #include <kunit/test-bug.h>
 #include <linux/slab.h>
+#include <linux/unaligned.h>
 #include <net/sock.h>
 
 #include <net/xsctp/input.h>
@@ -66,13 +67,20 @@ static void f_send_abort(struct xsctp_assoc *a, struct xsctp_path *p,
 	log_effect(a, "abort", path_no(a, p));
 }
 
+/* An ERROR, by its first cause's code. */
+static void f_send_error(struct xsctp_assoc *a, struct xsctp_path *p,
+			 const u8 *causes, u16 len)
+{
+	log_effect(a, "error", len >= 2 ? get_unaligned_be16(causes) : -1);
+}
+
 /* 0: our own tag, no tie tags; 1: own tag, tied; 2: a new tag, tied. */
 static void f_reply_init_ack(struct xsctp_assoc *a, struct xsctp_rx *rx,
 			     const struct xsctp_init *init,
 			     const struct xsctp_init_ack_tags *t)
 {
-	bool tied = t->local_tie_tag && t->local_tie_tag == a->local_tag &&
-		    t->peer_tie_tag == a->peer_tag;
+	bool tied = t->local_tie_tag && t->local_tie_tag == a->local_tie_tag &&
+		    t->peer_tie_tag == a->peer_tie_tag;
 	int kind = t->local_tag != a->local_tag ? 2 : tied;
 
 	if (t->local_tie_tag && !tied)
@@ -192,6 +200,7 @@ static const struct xsctp_effects fake_effects = {
 	.send_cookie_echo = f_send_cookie_echo,
 	.send_cookie_ack = f_send_cookie_ack,
 	.send_abort = f_send_abort,
+	.send_error = f_send_error,
 	.reply_init_ack = f_reply_init_ack,
 	.reply_restart_abort = f_reply_restart_abort,
 	.reply_abort = f_reply_abort,
@@ -269,14 +278,21 @@ struct fake *smf_new(struct kunit *test, u8 state, int n)
 	return f;
 }
 
-/* A cookie from the peer's new INIT: new tags, tied to the current ones. */
+/*
+ * A cookie from the peer's new INIT: new tags, tied to the association by
+ * its Tie-Tags, drawn now if the INIT ACK that sealed it was the first.
+ */
 void smf_new_cookie(struct xsctp_assoc *asoc, struct xsctp_cookie *ck)
 {
 	memset(ck, 0, sizeof(*ck));
+	if (!asoc->local_tie_tag) {
+		asoc->local_tie_tag = 30;
+		asoc->peer_tie_tag = 40;
+	}
 	ck->local_tag = asoc->local_tag + 1;
 	ck->peer_tag = asoc->peer_tag + 1;
-	ck->local_tie_tag = asoc->local_tag;
-	ck->peer_tie_tag = asoc->peer_tag;
+	ck->local_tie_tag = asoc->local_tie_tag;
+	ck->peer_tie_tag = asoc->peer_tie_tag;
 	ck->local_tsn = 1000;
 	ck->peer_tsn = 2000;
 	ck->peer_rwnd = 3000;

@@ -520,6 +520,8 @@ static void cookie_case_is_table7(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, asoc);
 	asoc->local_tag = 100;
+	asoc->local_tie_tag = 500;	/* drawn by an earlier INIT ACK */
+	asoc->peer_tie_tag = 600;
 	for (i = 0; i < 81; i++) {
 		k[0] = kinds[i % 3];
 		k[1] = kinds[i / 3 % 3];
@@ -531,8 +533,8 @@ static void cookie_case_is_table7(struct kunit *test)
 		asoc->peer_tag = k[1] == '0' ? 0 : 200;
 		ck.local_tag = tag_of(k[0], asoc->local_tag);
 		ck.peer_tag = k[1] == '0' ? 300 : tag_of(k[1], asoc->peer_tag);
-		ck.local_tie_tag = tag_of(k[2], asoc->local_tag);
-		ck.peer_tie_tag = tag_of(k[3], asoc->peer_tag);
+		ck.local_tie_tag = tag_of(k[2], asoc->local_tie_tag);
+		ck.peer_tie_tag = tag_of(k[3], asoc->peer_tie_tag);
 		KUNIT_EXPECT_EQ_MSG(test, xsctp_cookie_case(asoc, &ck),
 				    table7_model(k), "tags %s", k);
 	}
@@ -562,6 +564,8 @@ static void restart_keeps_id_resets_tags(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, a->num_out, 4);
 	KUNIT_EXPECT_EQ(test, a->num_in, 5);
 	KUNIT_EXPECT_EQ(test, a->num_paths, 1U);
+	KUNIT_EXPECT_EQ(test, a->local_tie_tag, 0U);	/* the cookie is spent */
+	KUNIT_EXPECT_EQ(test, xsctp_cookie_case(a, &ck), XSCTP_CK_DUPLICATE);
 }
 
 /* A restart that brings a new address is refused; nothing changes. */

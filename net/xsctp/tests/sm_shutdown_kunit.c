@@ -80,6 +80,7 @@ static const struct row table[] = {
 	{ ACKSENT, ABORT, CLOSED, "t1:0 lost:104" },
 	{ ACKSENT, PROTO_UNREACH, CLOSED, "t1:0 lost:104" },
 	{ ACKSENT, INIT, ACKSENT, "shutack:1" },
+	{ ACKSENT, RESTART_ECHO, ACKSENT, "shutack:1 error:10" },
 	{ ACKSENT, USER_ABORT, CLOSED, "t1:0 abort:1 lost:103" },
 	{ ACKSENT, NO_USER_DATA, CLOSED, "t1:0 abort:1 lost:103" },
 	{ ACKSENT, SHUTDOWN_ACK, CLOSED, "t1:0 t5:0 shutcomp:1 closed:0" },
@@ -140,6 +141,26 @@ static void t2_gives_up_after_max_retrans(struct kunit *test)
 		smf_fire(f->asoc, T1);
 	KUNIT_EXPECT_STREQ(test, f->log,
 			   "shut:1 t1:2000 shut:1 t1:4000 t1:0 abort:1 lost:110");
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
+}
+
+/*
+ * RFC 9260 9.2: DATA in SHUTDOWN-SENT shows the peer alive: T2's expiries
+ * count afresh from there (SHOULD).
+ */
+static void data_clears_t2_count(struct kunit *test)
+{
+	struct fake *f = smf_new(test, XSCTP_S_SHUTDOWN_SENT, 1);
+	int i;
+
+	f->asoc->cfg.assoc_max_retrans = 2;
+	smf_fire(f->asoc, T1);
+	smf_fire(f->asoc, T1);
+	smf_fire(f->asoc, DATA_RCV);
+	for (i = 0; i < 2; i++)
+		smf_fire(f->asoc, T1);
+	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_SHUTDOWN_SENT);
+	smf_fire(f->asoc, T1);
 	KUNIT_EXPECT_EQ(test, f->asoc->state, XSCTP_S_CLOSED);
 }
 
@@ -209,6 +230,7 @@ static struct kunit_case xsctp_sm_shutdown_cases[] = {
 	KUNIT_CASE(table_rows_are_reachable),
 	KUNIT_CASE(t2_gives_up_after_max_retrans),
 	KUNIT_CASE(t2_gives_up_in_shutdown_ack_sent),
+	KUNIT_CASE(data_clears_t2_count),
 	KUNIT_CASE(autoclose_table),
 	KUNIT_CASE(t5_is_five_rto_max),
 	{}
