@@ -164,8 +164,8 @@ def check_init(c, sent_mis=None):
     """What 3.3.2 and 3.3.3 require of an INIT or INIT ACK the stack
     sends: flags 0, an Initiate Tag other than 0, a_rwnd of at least 1500,
     stream counts other than 0 (an INIT ACK's OS no more than the MIS our
-    INIT offered), no Host Name Address, no parameter twice (the address
-    ones excepted)."""
+    INIT offered), no Host Name Address, not even as a Supported Address
+    Type (3.3.2.1.5), no parameter twice (the address ones excepted)."""
     what = c.name
     if c.flags:
         raise Fail("%s flags %#x: reserved, sent as 0" % (what, c.flags))
@@ -180,6 +180,9 @@ def check_init(c, sent_mis=None):
     types = [t for t, _ in c.params if t not in (w.P_IPV4, w.P_IPV6)]
     if w.P_HOSTNAME in types:
         raise Fail("%s with a Host Name Address" % what)
+    kinds = c.param(w.P_ADDR_TYPES) or b""
+    if w.P_HOSTNAME in struct.unpack("!%dH" % (len(kinds) // 2), kinds[:len(kinds) // 2 * 2]):
+        raise Fail("%s lists Host Name among its Supported Address Types" % what)
     twice = sorted({t for t in types if types.count(t) > 1})
     if twice:
         raise Fail("%s lists parameter(s) %s twice" % (what, twice))
@@ -225,7 +228,9 @@ class Peer:
         self.log = []
 
     def send(self, *chunks, vtag=0, src=None, dst=None, sport=None, dport=None, crc=True):
-        sctp = w.packet(sport or self.port, dport or self.sut_port, vtag, *chunks, crc=crc)
+        sport = self.port if sport is None else sport
+        dport = self.sut_port if dport is None else dport
+        sctp = w.packet(sport, dport, vtag, *chunks, crc=crc)
         self.log.append(("sent", time.monotonic(), sctp))
         self.net.write(w.ip(src or self.addr, dst or self.sut, sctp))
 

@@ -20,9 +20,12 @@ def aborted(peer, a):
     peer.expect(w.ABORT, within=1.0, vtag=a.their_tag)  # out of the blue now
 
 
-@case("12.4", "a SACK acknowledging a TSN never sent aborts the association (MUST)")
+@case("12.4", "a SACK acknowledging a TSN never sent aborts the association (MUST); the "
+      "Initial TSN minus one is acknowledged from the start (5.1: MUST)")
 def sack_ahead(net, peer):
     a, _ = established(net, peer)
+    a.send(w.sack((a.their_tsn - 1) & 0xFFFFFFFF))
+    peer.expect_nothing(0.3)
     a.send(w.sack(a.their_tsn))
     aborted(peer, a)
 

@@ -6,7 +6,8 @@ an answer: an ABORT reflecting the packet's tag (T bit) for most (rule
 a packet with an ABORT anywhere in it (rule 2, before the others), a
 SHUTDOWN COMPLETE (6), a COOKIE ACK or an ERROR with a Stale Cookie (7),
 a packet with tag 0 that is not an INIT (8.5.1 A), an INIT whose
-Initiate Tag is 0 (3.3.2), a packet to a broadcast address (rule 1).
+Initiate Tag is 0 (3.3.2), a packet to a broadcast address (rule 1), a
+packet from or to port 0 (3.1).
 """
 import struct
 
@@ -74,6 +75,14 @@ def init_tag_zero_no_listener(net, peer):
 @case("8.4", "a packet to a broadcast address gets no answer, from that address or any (MUST)")
 def to_broadcast(net, peer):
     ignored(peer, w.data(7, b"stray"), dst="192.0.2.255")
+
+
+@case("3.1", "a packet from or to port 0 gets no answer: an answer would use port 0 (MUST NOT)",
+      linux="answers an INIT from port 0 with an INIT ACK to port 0")
+def port_zero(net, peer):
+    net.listen(8000)  # an INIT from port 0 would otherwise get an INIT ACK
+    ignored(peer, w.init(TAG, 1000), vtag=0, sport=0)
+    ignored(peer, w.data(7, b"stray"), dport=0)
 
 
 @case("6", "an out-of-the-blue SACK is answered by an ABORT reflecting its tag")

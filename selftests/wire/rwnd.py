@@ -8,7 +8,8 @@ event. The peer sends 1000-byte messages, one DATA chunk a packet, and
 the socket reads only when a case says so.
 
 DATA dropped for want of room is answered at once by a SACK that
-acknowledges only what was taken (MUST, MUST NOT). The window never
+acknowledges only what was taken (MUST, MUST NOT), and once the window
+advertised is 0, new DATA beyond the highest TSN is dropped (MUST). The window never
 rises while the reader frees nothing, and falls for a
 fragment held for reassembly too (SHOULD NOT). When the reader frees
 room the window is advertised again at once, but in updates worth
@@ -124,6 +125,28 @@ def full_buffer_sack_at_once(net, peer):
     if dropped in s.dups:
         raise Fail("TSN %d, sent again, is reported as a duplicate: it was taken, not dropped"
                    % dropped)
+
+
+@case("6.2", "while the advertised window is 0, a DATA chunk beyond the highest TSN received is "
+      "dropped, and a SACK without it goes at once (MUST)")
+def zero_window_drops(net, peer):
+    a, conn = peer.associate(listener(net, 8192))
+    window = a.init_ack.a_rwnd
+    for _ in range(64):  # far more than 16 KB of buffer can hold
+        if not window:
+            break
+        window = sack_at_most(peer, a, a.data(PAYLOAD, flags=NOW), window,
+                              "the window rose, and nothing was read").a_rwnd
+    else:
+        raise Fail("a_rwnd %d after 64 KB taken by a 16 KB receive buffer: the window "
+                   "never closed" % window)
+    taken = a.last_tsn
+    a.send(a.data(PAYLOAD, flags=NOW))
+    s = peer.expect(w.SACK, within=AT_ONCE, vtag=a.my_tag).chunks[0]
+    if s.cum_tsn != taken or s.gaps or s.dups:
+        raise Fail("after advertising a_rwnd 0, TSN %d was taken: SACK cumulative TSN ack %d, "
+                   "gaps %s, duplicates %s; expected %d alone"
+                   % (a.last_tsn, s.cum_tsn, s.gaps, s.dups, taken))
 
 
 @case("6.2", "a_rwnd never rises while DATA, or a message's first fragment, is held; reads that "

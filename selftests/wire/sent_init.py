@@ -6,8 +6,10 @@ outbound streams than the INIT offered inbound, no Host Name Address, no
 parameter twice (wire_peer.check_init, which every case's handshake also
 applies).
 """
+import socket
+
 import wire_codec as w
-from wire_peer import Fail, case, check_init, connect_nonblocking
+from wire_peer import PEER6, Fail, Peer, case, check_init, connect_nonblocking
 
 
 @case("3.3.2", "the INIT the stack sends is well formed (MUST, MUST NOT, SHOULD)")
@@ -31,3 +33,17 @@ def init_ack_cookie_first(net, peer):
     first = a.init_ack.params[0][0]
     if first != w.P_COOKIE:
         raise Fail("the INIT ACK's first parameter is of type %#x, not the State Cookie" % first)
+
+
+@case("3.3.2.1.2", "an IPv4-mapped IPv6 address on an interface is never listed in an INIT (MUST "
+      "NOT)", linux="lists it as an IPv6 Address parameter")
+def no_v4_mapped_address(net, peer):
+    net._add_ipv6("::ffff:192.0.2.77", 128)
+    s = net.open_socket(socket.AF_INET6)
+    peer6 = Peer(net, PEER6)
+    connect_nonblocking(s, PEER6)
+    init = peer6.expect_init()
+    mapped = [socket.inet_ntop(socket.AF_INET6, v) for t, v in init.params
+              if t == w.P_IPV6 and v[:12] == b"\0" * 10 + b"\xff\xff"]
+    if mapped:
+        raise Fail("the INIT lists IPv4-mapped IPv6 addresses %s" % mapped)

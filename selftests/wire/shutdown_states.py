@@ -25,8 +25,8 @@ import struct
 import time
 
 import wire_codec as w
-from wire_peer import (SCTP_NODELAY, SOL_SCTP, Fail, case, connect_nonblocking, connected,
-                       established, sack_listener, set_rto)
+from wire_peer import (SCTP_NODELAY, SOL_SCTP, Fail, Peer, case, connect_nonblocking,
+                       connected, established, sack_listener, set_rto)
 
 AT_ONCE = 0.4  # s: sooner than the 500 ms delayed-SACK timer (sack_listener())
 RTO = 400  # ms: T2-shutdown's first run, where it must expire
@@ -209,3 +209,61 @@ def abort_alone(net, peer):
     p = peer.expect(w.ABORT, within=1.0, vtag=a.my_tag)
     if p.chunks[0].flags & w.FLAG_T:
         raise Fail("ABORT with the T bit: the stack knows the peer's tag")
+
+
+def chunks_until(peer, a, done, what, within=1.0):
+    """The chunks of the packets the stack sends with the peer's tag A.my_tag
+    until DONE(chunks) holds, within WITHIN s; WHAT names what is awaited."""
+    chunks, deadline = [], time.monotonic() + within
+    while not done(chunks):
+        d = peer.receive(deadline - time.monotonic())
+        if d is None:
+            raise Fail("expected %s within %.1f s; got %s" % (what, within, chunks or "nothing"))
+        if d.sctp.vtag != a.my_tag:
+            raise Fail("%s: verification tag %#x, expected %#x" % (d.sctp, d.sctp.vtag, a.my_tag))
+        chunks += d.sctp.chunks
+    return chunks
+
+
+@case("5.2.4", "a peer that restarts in SHUTDOWN-ACK-SENT gets the SHUTDOWN ACK again and an "
+      "ERROR with a Cookie Received While Shutting Down cause, not a new association "
+      "(MUST NOT, MUST)")
+def restart_in_shutdown_ack_sent(net, peer):
+    a, conn = established(net, peer)
+    new_tag = a.my_tag + 1
+    peer.send(w.init(new_tag, 5000))  # the peer restarts
+    ack = peer.expect(w.INIT_ACK, vtag=new_tag).chunks[0]
+    a.send(w.shutdown((a.their_tsn - 1) & MASK))
+    peer.expect(w.SHUTDOWN_ACK, vtag=a.my_tag)
+    peer.send(w.cookie_echo(ack.cookie), vtag=ack.tag)
+    got = chunks_until(peer, a, lambda g: has(g, w.SHUTDOWN_ACK) and has(g, w.ERROR),
+                       "a SHUTDOWN ACK and an ERROR")
+    for c in got:
+        if c.type not in (w.SHUTDOWN_ACK, w.ERROR):
+            raise Fail("%s after a COOKIE ECHO in SHUTDOWN-ACK-SENT: a new association"
+                       % c.name)
+        if c.type == w.ERROR and c.cause_codes() != [w.C_COOKIE_IN_SHUTDOWN]:
+            raise Fail("ERROR with causes %s, expected Cookie Received While Shutting Down (%d)"
+                       % (c.cause_codes(), w.C_COOKIE_IN_SHUTDOWN))
+    a.send(w.shutdown_complete())
+    peer.expect_nothing(0.3)
+
+
+@case("6", "a SACK in SHUTDOWN-SENT or SHUTDOWN-ACK-SENT is discarded: even one acknowledging "
+      "a TSN never sent ends nothing (SHOULD)")
+def sack_after_shutdown_discarded(net, peer):
+    srv = sack_listener(net)
+    a, conn = peer.associate(srv)
+    conn.shutdown(socket.SHUT_WR)
+    peer.expect(w.SHUTDOWN, vtag=a.my_tag)
+    a.send(w.sack((a.their_tsn + 5) & MASK))
+    peer.expect_nothing(0.3)
+    a.send(w.shutdown_ack())
+    peer.expect(w.SHUTDOWN_COMPLETE, vtag=a.my_tag)
+    b, _ = Peer(net, port=peer.port + 1).associate(srv)
+    b.send(w.shutdown((b.their_tsn - 1) & MASK))
+    b.peer.expect(w.SHUTDOWN_ACK, vtag=b.my_tag)
+    b.send(w.sack((b.their_tsn + 5) & MASK))
+    b.peer.expect_nothing(0.3)
+    b.send(w.shutdown_complete())
+    b.peer.expect_nothing(0.3)

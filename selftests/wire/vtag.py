@@ -5,11 +5,15 @@ with the association's own tag and the T bit clear, or with the peer's
 tag and the T bit set, and in no other way; a SHUTDOWN COMPLETE the same.
 """
 import errno
+import struct
+import time
 
 import wire_codec as w
-from wire_peer import Fail, case, established, sack_listener, set_rto
+from wire_peer import (Fail, case, connect_nonblocking, established, sack_listener, set_initmsg,
+                       set_rto)
 
 OTHER = 0x0BAD7A60
+SCTP_ASSOCINFO = 1
 
 
 def still_up(peer, a, payload=b"still up"):
@@ -88,3 +92,91 @@ def no_answer_to_abort(net, peer):
         raise Fail("recv() after the ABORT: %s, expected ECONNRESET"
                    % errno.errorcode.get(e.errno, e))
     raise Fail("the ABORT after the HEARTBEAT did not end the association")
+
+
+@case("5.1.5", "a COOKIE ECHO in a packet whose tag or ports are not the cookie's is discarded "
+      "silently; the same cookie in the right packet is taken (MUST)")
+def cookie_for_another_packet(net, peer):
+    sack_listener(net)
+    a = peer.init_exchange()
+    echo = w.cookie_echo(a.init_ack.cookie)
+    peer.send(echo, vtag=a.their_tag ^ 1)
+    peer.send(echo, vtag=a.their_tag, sport=peer.port + 1)
+    peer.expect_nothing(0.5)
+    a.send(echo)
+    peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
+
+
+@case("5.1.3", "the cookie of an INIT ACK answering a restart's INIT does not show the "
+      "association's verification tags: its Tie-Tags are a nonce (MUST NOT)",
+      linux="seals the association's tags themselves as the Tie-Tags")
+def restart_cookie_hides_tags(net, peer):
+    a, _ = established(net, peer)
+    new_tag = a.my_tag + 1
+    peer.send(w.init(new_tag, 5000))  # the peer restarts
+    cookie = peer.expect(w.INIT_ACK, vtag=new_tag).chunks[0].cookie
+    for name, tag in (("the stack's", a.their_tag), ("the peer's", a.my_tag)):
+        for order in ("!I", "<I"):
+            if struct.pack(order, tag) in cookie:
+                raise Fail("the cookie holds %s verification tag %#x" % (name, tag))
+
+
+@case("5.2.2", "the INIT ACK answering a restart's INIT offers the association's own stream "
+      "counts, not settings the socket took since (SHOULD)")
+def restart_keeps_stream_counts(net, peer):
+    a, conn = established(net, peer)
+    outbound = a.init_ack.os
+    set_initmsg(conn, ostreams=3, instreams=3)
+    new_tag = a.my_tag + 1
+    peer.send(w.init(new_tag, 5000))  # the peer restarts
+    ack = peer.expect(w.INIT_ACK, vtag=new_tag).chunks[0]
+    if ack.os != outbound:
+        raise Fail("the restart's INIT ACK offers %d outbound streams; the association has %d"
+                   % (ack.os, outbound))
+
+
+@case("5.2.4", "a COOKIE ECHO whose tags are both the association's is taken past its lifespan "
+      "(case D: the peer missed the COOKIE ACK); only a cookie whose tags differ is checked "
+      "for staleness (SHOULD)")
+def late_duplicate_cookie_taken(net, peer):
+    srv = sack_listener(net)
+    srv.setsockopt(w.IPPROTO_SCTP, SCTP_ASSOCINFO, struct.pack("=iHHIII", 0, 0, 0, 0, 0, 200))
+    a, _ = peer.associate(srv)
+    time.sleep(0.4)  # the cookie's 200 ms are over
+    a.send(w.cookie_echo(a.init_ack.cookie))
+    peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
+
+
+def looks_random(values):
+    """None if VALUES (32-bit) are distinct, no arithmetic progression and
+    not bunched within 2^24 of each other (a false alarm once in 2^40);
+    else what is wrong."""
+    if len(set(values)) != len(values):
+        return "a value repeats"
+    steps = {(b - a) & 0xFFFFFFFF for a, b in zip(values, values[1:])}
+    if len(steps) == 1:
+        return "they count up by %d" % steps.pop()
+    if max(values) - min(values) < 1 << 24:
+        return "they all lie within 2^24"
+    return None
+
+
+@case("5.1", "Initiate Tags and Initial TSNs, of INITs and INIT ACKs alike, are random "
+      "(SHOULD: 5.1, 3.3.2, 3.3.3)")
+def random_tags_and_tsns(net, peer):
+    srv = sack_listener(net)
+    tags, tsns = [], []
+    for _ in range(3):
+        a, _ = peer.associate(srv)
+        tags.append(a.init_ack.tag)
+        tsns.append(a.init_ack.tsn)
+        a.send(w.abort())
+    for _ in range(3):  # last: their INITs are retransmitted in a second
+        connect_nonblocking(net.open_socket())
+        init = peer.expect_init()
+        tags.append(init.tag)
+        tsns.append(init.tsn)
+    for what, values in (("Initiate Tags", tags), ("Initial TSNs", tsns)):
+        wrong = looks_random(values)
+        if wrong:
+            raise Fail("%s %s: %s" % (what, ["%#x" % v for v in values], wrong))

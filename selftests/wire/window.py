@@ -6,6 +6,8 @@ window probe, rule A); the rest waits queued. Small messages wait while
 DATA is outstanding (Nagle, as Linux: 6.1 D allows it) and then leave
 together, in TSN order (6.10).
 """
+import errno
+
 import wire_codec as w
 from wire_peer import SCTP_NODELAY, SOL_SCTP, Fail, case, established
 
@@ -57,3 +59,21 @@ def nagle(net, peer):
     a.send(w.sack(t))
     if data_tsns(peer, a, 2) != [t + 1, t + 2]:
         raise Fail("the two held messages did not go together in TSN order")
+
+
+@case("6.2", "a message of no bytes is refused (EINVAL) and sends nothing: no DATA chunk goes "
+      "without user data (SHOULD NOT, 3.3.1: MUST)")
+def no_empty_data(net, peer):
+    a, conn = established(net, peer)
+    try:
+        conn.send(b"")
+    except OSError as e:
+        if e.errno != errno.EINVAL:
+            raise Fail("send() of 0 bytes: %s, expected EINVAL" % errno.errorcode.get(e.errno))
+    else:
+        raise Fail("send() of 0 bytes was accepted")
+    peer.expect_nothing(0.3)
+    conn.send(b"x")
+    d = peer.expect(w.DATA, vtag=a.my_tag).chunks[0]
+    if d.payload != b"x":
+        raise Fail("DATA payload %r, expected b'x'" % d.payload)
