@@ -16,6 +16,7 @@ there as if they came from 192.0.2.2 (or any address of the subnets).
 The peer has no SCTP stack: what it sends is what the script says, what
 it expects is checked chunk by chunk (Fail when it differs).
 """
+import collections
 import ctypes
 import errno
 import fcntl
@@ -36,6 +37,7 @@ SIOCSIFADDR, SIOCSIFNETMASK = 0x8916, 0x891C
 SOL_SCTP = 132
 SCTP_RTOINFO, SCTP_INITMSG, SCTP_NODELAY, SCTP_DELAYED_SACK = 0, 2, 3, 16
 SCTP_EVENT = 127
+SCTP_GET_PEER_ADDR_INFO = 15
 SCTP_ASSOC_CHANGE = 0x8001
 
 LOCAL4, PEER4 = "192.0.2.1", "192.0.2.2"
@@ -158,6 +160,22 @@ def set_rto(s, initial, max_=0, min_=0):
 def set_initmsg(s, ostreams=10, instreams=10, attempts=0, timeo=0):
     s.setsockopt(SOL_SCTP, SCTP_INITMSG, struct.pack("HHHH", ostreams, instreams,
                                                     attempts, timeo))
+
+
+PeerAddrInfo = collections.namedtuple("PeerAddrInfo", "state cwnd srtt rto mtu")
+
+
+def peer_addr_info(s, addr, port):
+    """SCTP_GET_PEER_ADDR_INFO of the peer's IPv4 address ADDR:PORT on the
+    one association of the stack's socket S."""
+    sa = struct.pack("=HH4s", socket.AF_INET, socket.htons(port), socket.inet_aton(addr))
+    buf = ctypes.create_string_buffer(struct.pack("=i", 0) + sa.ljust(128, b"\0"), 152)
+    size = ctypes.c_uint(152)
+    if _libc.getsockopt(s.fileno(), SOL_SCTP, SCTP_GET_PEER_ADDR_INFO, buf,
+                        ctypes.byref(size)) < 0:
+        err = ctypes.get_errno()
+        raise Fail("SCTP_GET_PEER_ADDR_INFO %s: %s" % (addr, os.strerror(err)))
+    return PeerAddrInfo(*struct.unpack_from("=iIIII", buf.raw, 132))
 
 
 def check_init(c, sent_mis=None):

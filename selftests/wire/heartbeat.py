@@ -2,10 +2,19 @@
 """What the stack answers to the peer's HEARTBEATs (RFC 9260 8.3): a
 HEARTBEAT ACK that carries the HEARTBEAT's parameters back unchanged,
 the Heartbeat Info and any parameter after it (SHOULD), as Linux's
-sctp.ko does.
+sctp.ko does; and the peer's HEARTBEAT ACKs to the stack's. One
+confirms an address only with the random nonce of the
+HEARTBEAT that went there (3.3.5: MUST).
 """
+import socket
+import struct
+import time
+
 import wire_codec as w
-from wire_peer import Fail, case, established
+from wire_peer import Fail, accept, case, established, peer_addr_info, set_rto
+
+SCTP_UNCONFIRMED, SCTP_ACTIVE = 3, 2
+ADDR_A, ADDR_B = "192.0.2.3", "192.0.2.4"
 
 
 @case("8.3", "a HEARTBEAT ACK echoes every parameter of the HEARTBEAT, unchanged (SHOULD)")
@@ -16,3 +25,41 @@ def echoes_all_tlvs(net, peer):
     ack = peer.expect(w.HEARTBEAT_ACK, vtag=a.my_tag).chunks[0]
     if ack.value != value:
         raise Fail("HEARTBEAT ACK value %r, expected the HEARTBEAT's %r" % (ack.value, value))
+
+
+
+def heartbeats_to(peer, addrs, within=5.0):
+    """{address: Heartbeat Info} of the stack's first HEARTBEAT to each of
+    ADDRS."""
+    got, deadline = {}, time.monotonic() + within
+    while set(got) != set(addrs):
+        d = peer.receive(deadline - time.monotonic())
+        if d is None:
+            raise Fail("HEARTBEATs only to %s of %s within %.1f s" % (sorted(got), addrs, within))
+        hb = d.sctp.first(w.HEARTBEAT)
+        if hb is not None and d.dst in addrs:
+            got.setdefault(d.dst, hb.info)
+    return got
+
+
+@case("3.3.5", "a HEARTBEAT ACK confirms an address only with the nonce its HEARTBEAT carried: "
+      "another address's info, its address rewritten, does not (MUST)")
+def forged_nonce_refused(net, peer):
+    srv = net.listen(8000)
+    set_rto(srv, 500, 1000, 500)  # unconfirmed addresses are probed each RTO
+    a = peer.init_exchange(params=w.addr_param(ADDR_A) + w.addr_param(ADDR_B))
+    a.send(w.cookie_echo(a.init_ack.cookie))
+    peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
+    conn = accept(net, srv)
+    info = heartbeats_to(peer, [ADDR_A, ADDR_B])
+    forged = info[ADDR_A].replace(socket.inet_aton(ADDR_A), socket.inet_aton(ADDR_B))
+    if forged == info[ADDR_A]:
+        raise Fail("the Heartbeat Info does not hold the address it went to")
+    peer.send(w.heartbeat_ack(forged), vtag=a.their_tag, src=ADDR_B)
+    time.sleep(0.2)
+    if peer_addr_info(conn, ADDR_B, peer.port).state != SCTP_UNCONFIRMED:
+        raise Fail("%s confirmed by the info of %s's HEARTBEAT" % (ADDR_B, ADDR_A))
+    peer.send(w.heartbeat_ack(info[ADDR_B]), vtag=a.their_tag, src=ADDR_B)
+    time.sleep(0.2)
+    if peer_addr_info(conn, ADDR_B, peer.port).state != SCTP_ACTIVE:
+        raise Fail("%s not confirmed by its own HEARTBEAT's info" % ADDR_B)

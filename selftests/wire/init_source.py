@@ -12,7 +12,7 @@ import struct
 import time
 
 import wire_codec as w
-from wire_peer import PEER4, PEER6, Fail, accept, case, connected
+from wire_peer import PEER4, PEER6, Fail, accept, case, connect_nonblocking, connected
 
 OTHER = "192.0.2.3"
 TAG = 0x5EED0001
@@ -204,3 +204,17 @@ def report_not_to_unconfirmed(net, peer):
     d = answer_to(peer, w.ERROR)
     if d.dst == OTHER:
         raise Fail("ERROR sent to %s, which is not confirmed" % OTHER)
+
+
+@case("5.2.1", "an INIT crossing the stack's own in COOKIE-WAIT is answered, with the tag of the "
+      "stack's INIT, at the address it came from, which it lists (MUST, SHOULD)")
+def collision_init_ack_to_source(net, peer):
+    connect_nonblocking(net.open_socket())
+    init = peer.expect_init()
+    peer.send(w.init(TAG, 1000, params=w.addr_param(PEER4)))
+    p = peer.expect(w.INIT_ACK, vtag=TAG)
+    if p.chunks[0].tag != init.tag:
+        raise Fail("INIT ACK with Initiate Tag %#x, not the stack's own INIT's %#x"
+                   % (p.chunks[0].tag, init.tag))
+    if p.ip.dst != PEER4:
+        raise Fail("INIT ACK sent to %s; the INIT came from %s" % (p.ip.dst, PEER4))

@@ -9,8 +9,8 @@ import struct
 import time
 
 import wire_codec as w
-from wire_peer import (Fail, case, connect_nonblocking, established, sack_listener, set_initmsg,
-                       set_rto)
+from wire_peer import (PEER4, SCTP_NODELAY, SOL_SCTP, Fail, case, connect_nonblocking,
+                       established, peer_addr_info, sack_listener, set_initmsg, set_rto)
 
 OTHER = 0x0BAD7A60
 SCTP_ASSOCINFO = 1
@@ -180,3 +180,29 @@ def random_tags_and_tsns(net, peer):
         wrong = looks_random(values)
         if wrong:
             raise Fail("%s %s: %s" % (what, ["%#x" % v for v in values], wrong))
+
+
+@case("5.2.4", "a restart resets the congestion window to its initial value (MUST)")
+def restart_resets_cwnd(net, peer):
+    a, conn = established(net, peer)
+    conn.setsockopt(SOL_SCTP, SCTP_NODELAY, 1)
+    initial = peer_addr_info(conn, PEER4, peer.port).cwnd
+    for _ in range(5):  # cwnd or more outstanding: slow start grows it
+        conn.send(b"c" * 1000)
+    last = None
+    for _ in range(5):
+        last = peer.expect(w.DATA, vtag=a.my_tag).chunks[0].tsn
+    a.send(w.sack(last))
+    time.sleep(0.2)
+    grown = peer_addr_info(conn, PEER4, peer.port).cwnd
+    if grown <= initial:
+        raise Fail("cwnd %d after a full window was acknowledged, not above %d" % (grown, initial))
+    new_tag = a.my_tag + 1
+    peer.send(w.init(new_tag, 5000))  # the peer restarts
+    ack = peer.expect(w.INIT_ACK, vtag=new_tag).chunks[0]
+    peer.send(w.cookie_echo(ack.cookie), vtag=ack.tag)
+    peer.expect(w.COOKIE_ACK, vtag=new_tag)
+    time.sleep(0.2)
+    after = peer_addr_info(conn, PEER4, peer.port).cwnd
+    if after != initial:
+        raise Fail("cwnd %d after the restart; the association started with %d" % (after, initial))
