@@ -320,10 +320,11 @@ class Packet:
 
 
 class Ip:
-    """An IP datagram the stack sent: .src, .dst, .proto and, for SCTP,
-    .sctp (a Packet)."""
+    """An IP datagram the stack sent: .src, .dst, .proto, .length and,
+    for SCTP, .sctp (a Packet)."""
 
     def __init__(self, buf):
+        self.length = len(buf)
         version = buf[0] >> 4
         if version == 4:
             hl = (buf[0] & 0xF) * 4

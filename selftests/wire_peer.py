@@ -178,6 +178,20 @@ def peer_addr_info(s, addr, port):
     return PeerAddrInfo(*struct.unpack_from("=iIIII", buf.raw, 132))
 
 
+def confirm_path(peer, a, addr, within=5.0):
+    """Answers the stack's first HEARTBEAT to ADDR, from ADDR, on the
+    association A: that path is confirmed. Other packets are passed over."""
+    deadline = time.monotonic() + within
+    while True:
+        d = peer.receive(deadline - time.monotonic())
+        if d is None:
+            raise Fail("no HEARTBEAT to %s within %.1f s" % (addr, within))
+        hb = d.sctp.first(w.HEARTBEAT)
+        if hb is not None and d.dst == addr:
+            peer.send(w.heartbeat_ack(hb.info), vtag=a.their_tag, src=addr)
+            return
+
+
 def check_init(c, sent_mis=None):
     """What 3.3.2 and 3.3.3 require of an INIT or INIT ACK the stack
     sends: flags 0, an Initiate Tag other than 0, a_rwnd of at least 1500,

@@ -12,12 +12,14 @@ window is shut, and the window then opens all at once.
 import time
 
 import wire_codec as w
-from wire_peer import SCTP_NODELAY, SOL_SCTP, Fail, case, established
+from wire_peer import (PEER4, SCTP_NODELAY, SOL_SCTP, Fail, accept, case, confirm_path,
+                       established, peer_addr_info)
 
 CWND = 4404  # bytes: the initial cwnd for an MTU of 1500 (RFC 9260 7.2.1)
 PMDCS = 1500 - 20 - 12 - 16
 SIZE = 100  # bytes a message: a dozen DATA chunks a packet
 MASK = 0xFFFFFFFF
+OTHER4 = "192.0.2.3"  # a second address of the peer
 
 
 def data_packets(peer, a, within):
@@ -57,3 +59,58 @@ def initial_window(net, peer):
     if total - sizes[-1] >= CWND:
         raise Fail("packets of %s bytes: %d before the last, so cwnd (%d) was breached by "
                    "more than one packet" % (sizes, total - sizes[-1], CWND))
+
+
+@case("6.9", "a message larger than one packet holds is cut into DATA chunks (B, middle, E) that "
+      "each fit the 1500-byte MTU, a SACK bundled with them included (MUST)")
+def fragment_to_pmtu(net, peer):
+    a, conn = established(net, peer, freq=1000)  # SACKs at once only for cause
+    conn.setsockopt(SOL_SCTP, SCTP_NODELAY, 1)
+    a.send(a.data(b"first"))  # the first DATA: its SACK goes at once
+    peer.expect(w.SACK, vtag=a.my_tag)
+    a.send(a.data(b"second"))  # its SACK waits, and may ride with the reply
+    message = bytes(range(256)) * 16  # 4096 bytes
+    conn.send(message)
+    chunks, deadline = [], time.monotonic() + 1.0
+    while sum(len(c.payload) for c in chunks) < len(message):
+        d = peer.receive(deadline - time.monotonic())
+        if d is None:
+            raise Fail("%d of %d bytes arrived" % (sum(len(c.payload) for c in chunks),
+                                                   len(message)))
+        if d.length > 1500:
+            raise Fail("a packet of %d bytes (%s): more than the MTU" % (d.length, d.sctp.names()))
+        chunks += [c for c in d.sctp.chunks if c.type == w.DATA]
+    flags = [c.flags & (w.FLAG_B | w.FLAG_E) for c in chunks]
+    if len(chunks) < 3 or flags[0] != w.FLAG_B or flags[-1] != w.FLAG_E or any(flags[1:-1]):
+        raise Fail("the message came as %d chunks with B/E flags %s" % (len(chunks), flags))
+    if b"".join(c.payload for c in chunks) != message:
+        raise Fail("the chunks do not put the message back together")
+
+
+@case("7.2", "each of the peer's addresses has a congestion window of its own: DATA acknowledged "
+      "on one grows that one's alone (MUST, 7.2.1: SHOULD)")
+def cwnd_per_path(net, peer):
+    srv = net.listen(8000)
+    a = peer.init_exchange(params=w.addr_param(OTHER4))
+    a.send(w.cookie_echo(a.init_ack.cookie))
+    peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
+    conn = accept(net, srv)
+    conn.setsockopt(SOL_SCTP, SCTP_NODELAY, 1)
+    confirm_path(peer, a, OTHER4)
+    before = [peer_addr_info(conn, x, peer.port).cwnd for x in (PEER4, OTHER4)]
+    for _ in range(5):  # cwnd or more outstanding: slow start grows it
+        conn.send(b"c" * 1000)
+    tsns = []
+    while len(tsns) < 5:
+        d = peer.receive(1.0)
+        if d is None:
+            raise Fail("%d of 5 messages sent" % len(tsns))
+        if d.sctp.first(w.DATA) is not None and d.dst != PEER4:
+            raise Fail("DATA to %s, not the primary %s" % (d.dst, PEER4))
+        tsns += [c.tsn for c in d.sctp.chunks if c.type == w.DATA]
+    a.send(w.sack(max(tsns)))
+    time.sleep(0.2)
+    after = [peer_addr_info(conn, x, peer.port).cwnd for x in (PEER4, OTHER4)]
+    if after[0] <= before[0] or after[1] != before[1]:
+        raise Fail("cwnd of %s and %s: %s before, %s after DATA to the first was acknowledged"
+                   % (PEER4, OTHER4, before, after))

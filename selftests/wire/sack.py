@@ -12,8 +12,8 @@ import time
 
 import wire_codec as w
 from wire_codec import SACK
-from wire_peer import (PEER4, SCTP_NODELAY, SOL_SCTP, Fail, accept, case, established,
-                       sack_listener)
+from wire_peer import (PEER4, SCTP_NODELAY, SOL_SCTP, Fail, accept, case, confirm_path,
+                       established, sack_listener)
 
 OTHER4 = "192.0.2.3"  # the peer's second address, listed in its INIT
 
@@ -150,20 +150,6 @@ def sack_not_to_unconfirmed(net, peer):
     raise Fail("no SACK for the first DATA")
 
 
-def confirm(peer, a, addr, within=5.0):
-    """Answers the stack's first HEARTBEAT to ADDR, from ADDR: the path is
-    confirmed. Other packets are passed over."""
-    deadline = time.monotonic() + within
-    while True:
-        d = peer.receive(deadline - time.monotonic())
-        if d is None:
-            raise Fail("no HEARTBEAT to %s within %.1f s" % (addr, within))
-        hb = d.sctp.first(w.HEARTBEAT)
-        if hb is not None and d.dst == addr:
-            peer.send(w.heartbeat_ack(hb.info), vtag=a.their_tag, src=addr)
-            return
-
-
 @case("6.4", "a pending SACK does not ride with DATA to another address than the peer's DATA "
       "came from: it goes there, alone (SHOULD NOT, 6.7: SHOULD)")
 def sack_stays_with_data_source(net, peer):
@@ -173,7 +159,7 @@ def sack_stays_with_data_source(net, peer):
     peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
     conn = accept(net, srv)
     conn.setsockopt(SOL_SCTP, SCTP_NODELAY, 1)
-    confirm(peer, a, OTHER4)
+    confirm_path(peer, a, OTHER4)
     peer.send(a.data(b"first"), vtag=a.their_tag, src=OTHER4)  # SACKed at once
     peer.send(a.data(b"second"), vtag=a.their_tag, src=OTHER4)  # SACK pending
     time.sleep(0.1)

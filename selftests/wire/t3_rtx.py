@@ -12,12 +12,14 @@ messages more chunks are outstanding than one packet holds: the expiry
 sends one packet of them, and nothing more goes until the peer
 acknowledges some (7.2.1).
 """
+import struct
 import time
 
 import wire_codec as w
 from wire_peer import SCTP_NODELAY, SOL_SCTP, Fail, case, set_rto
 
 SIZE = 1000
+SCTP_ASSOCINFO = 1
 SMALL, MESSAGES = 100, 30  # a dozen DATA chunks fit a packet
 AT_ONCE = 0.5  # s after the SACK: sent on it, not on T3's expiry
 
@@ -151,3 +153,26 @@ def restart_on_earliest_rtx(net, peer):
     if again and again[0] - fast[0] < 0.8:
         raise Fail("TSN %d went again %.0f ms after its fast retransmission: T3-rtx was not "
                    "restarted" % (sent[0], (again[0] - fast[0]) * 1000))
+
+
+@case("8.1", "a SACK acknowledging DATA resets the association's error count: with "
+      "Association.Max.Retrans 1, T3-rtx expiring once before the SACK and once after it "
+      "ends nothing (MUST)")
+def errors_reset_by_sack(net, peer):
+    srv = net.listen(8000)
+    set_rto(srv, 1000, 4000, 1000)
+    srv.setsockopt(SOL_SCTP, SCTP_ASSOCINFO, struct.pack("=iHHIII", 0, 1, 0, 0, 0, 0))
+    a, conn = peer.associate(srv)
+    conn.setsockopt(SOL_SCTP, SCTP_NODELAY, 1)
+    for i in range(2):
+        conn.send(bytes([i]) * SMALL)
+    sent = sorted(t for _, tsns in data_packets(peer, 2, 1.0) for t in tsns)
+    if not first_data(peer, 2.0):  # T3-rtx expires: one error of one allowed
+        raise Fail("nothing retransmitted within 2 s")
+    a.send(w.sack(sent[0]))  # the first acknowledged: the count starts again
+    d = peer.receive(3.5)  # T3-rtx, restarted by the SACK, expires again
+    while d is not None and d.sctp.first(w.DATA) is None and d.sctp.first(w.ABORT) is None:
+        d = peer.receive(3.5)
+    if d is None or d.sctp.first(w.ABORT) is not None:
+        raise Fail("%s after the second expiry: the SACK did not reset the error count"
+                   % (d.sctp if d else "nothing"))
