@@ -12,8 +12,8 @@ window is shut, and the window then opens all at once.
 import time
 
 import wire_codec as w
-from wire_peer import (PEER4, SCTP_NODELAY, SOL_SCTP, Fail, accept, case, confirm_path,
-                       established, peer_addr_info)
+from wire_peer import (PEER4, SCTP_NODELAY, SOL_SCTP, Fail, case, confirm_path, established,
+                       peer_addr_info)
 
 CWND = 4404  # bytes: the initial cwnd for an MTU of 1500 (RFC 9260 7.2.1)
 PMDCS = 1500 - 20 - 12 - 16
@@ -90,11 +90,7 @@ def fragment_to_pmtu(net, peer):
 @case("7.2", "each of the peer's addresses has a congestion window of its own: DATA acknowledged "
       "on one grows that one's alone (MUST, 7.2.1: SHOULD)")
 def cwnd_per_path(net, peer):
-    srv = net.listen(8000)
-    a = peer.init_exchange(params=w.addr_param(OTHER4))
-    a.send(w.cookie_echo(a.init_ack.cookie))
-    peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
-    conn = accept(net, srv)
+    a, conn = peer.associate(net.listen(8000), params=w.addr_param(OTHER4))
     conn.setsockopt(SOL_SCTP, SCTP_NODELAY, 1)
     confirm_path(peer, a, OTHER4)
     before = [peer_addr_info(conn, x, peer.port).cwnd for x in (PEER4, OTHER4)]

@@ -177,13 +177,8 @@ def answer_to(peer, ctype, within=1.0):
 def listing_other(net, peer):
     """An association whose peer listed OTHER in its INIT, which no
     HEARTBEAT has confirmed yet: (Assoc, the COOKIE ECHO)."""
-    srv = net.listen(8000)
-    a = peer.init_exchange(params=w.addr_param(OTHER))
-    echo = w.cookie_echo(a.init_ack.cookie)
-    a.send(echo)
-    peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
-    accept(net, srv)
-    return a, echo
+    a, _ = peer.associate(net.listen(8000), params=w.addr_param(OTHER))
+    return a, w.cookie_echo(a.init_ack.cookie)
 
 
 @case("5.4", "the COOKIE ACK answering a COOKIE ECHO from an address not yet confirmed goes to a "

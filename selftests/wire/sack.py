@@ -12,8 +12,8 @@ import time
 
 import wire_codec as w
 from wire_codec import SACK
-from wire_peer import (PEER4, SCTP_NODELAY, SOL_SCTP, Fail, accept, case, confirm_path,
-                       established, sack_listener)
+from wire_peer import (PEER4, SCTP_NODELAY, SOL_SCTP, Fail, case, confirm_path, established,
+                       sack_listener)
 
 OTHER4 = "192.0.2.3"  # the peer's second address, listed in its INIT
 
@@ -130,11 +130,7 @@ def sack_bundled_with_data(net, peer):
 @case("5.4", "DATA from an address no HEARTBEAT has confirmed is acknowledged to a confirmed "
       "one (MUST NOT send there)")
 def sack_not_to_unconfirmed(net, peer):
-    srv = sack_listener(net)
-    a = peer.init_exchange(params=w.addr_param(OTHER4))
-    a.send(w.cookie_echo(a.init_ack.cookie))
-    peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
-    accept(net, srv)
+    a, _ = peer.associate(sack_listener(net), params=w.addr_param(OTHER4))
     peer.send(a.data(b"from the other address"), vtag=a.their_tag, src=OTHER4)
     deadline = time.monotonic() + 2 * DELAY
     while time.monotonic() < deadline:
@@ -154,10 +150,7 @@ def sack_not_to_unconfirmed(net, peer):
       "came from: it goes there, alone (SHOULD NOT, 6.7: SHOULD)")
 def sack_stays_with_data_source(net, peer):
     srv = sack_listener(net, freq=1000)  # only the timer and the first DATA
-    a = peer.init_exchange(params=w.addr_param(OTHER4))
-    a.send(w.cookie_echo(a.init_ack.cookie))
-    peer.expect(w.COOKIE_ACK, vtag=a.my_tag)
-    conn = accept(net, srv)
+    a, conn = peer.associate(srv, params=w.addr_param(OTHER4))
     conn.setsockopt(SOL_SCTP, SCTP_NODELAY, 1)
     confirm_path(peer, a, OTHER4)
     peer.send(a.data(b"first"), vtag=a.their_tag, src=OTHER4)  # SACKed at once
