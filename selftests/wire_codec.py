@@ -170,10 +170,19 @@ def _ip4_checksum(header):
     return ~s & 0xFFFF
 
 
-def ip4(src, dst, payload, proto=IPPROTO_SCTP, ttl=64):
-    header = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 0, 0x4000,
+def ip4(src, dst, payload, proto=IPPROTO_SCTP, ttl=64, ident=0, frag=0x4000):
+    """An IPv4 datagram; FRAG is the flags and offset field (DF by default)."""
+    header = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident, frag,
                          ttl, proto, 0, socket.inet_aton(src), socket.inet_aton(dst))
     return header[:10] + struct.pack("!H", _ip4_checksum(header)) + header[12:] + payload
+
+
+def ip4_fragments(src, dst, payload, size=1480, ident=0x5EED):
+    """PAYLOAD in IPv4 fragments of at most SIZE bytes (a multiple of 8)."""
+    pieces = [payload[i:i + size] for i in range(0, len(payload), size)]
+    return [ip4(src, dst, piece, ident=ident,
+                frag=(0x2000 if n < len(pieces) - 1 else 0) | (n * size // 8))
+            for n, piece in enumerate(pieces)]
 
 
 def _inet_checksum(data):

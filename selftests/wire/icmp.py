@@ -4,7 +4,7 @@
 5); a protocol unreachable is then an ABORT (rule 7: the peer has no SCTP
 any more); a port unreachable is ignored (rule 2). The ICMP comes from
 the peer's address and quotes the first 28 bytes of the stack's DATA
-packet.
+packet. One that quotes a packet of no association is ignored (SHOULD).
 """
 import errno
 import socket
@@ -21,10 +21,12 @@ def sent_data(peer, a, conn):
     return peer.expect(w.DATA, vtag=a.my_tag).ip
 
 
-def icmp_quoting(peer, sent, code, vtag=None):
+def icmp_quoting(peer, sent, code, vtag=None, sport=None):
     head = sent.payload[:28]
     if vtag is not None:
         head = head[:4] + vtag.to_bytes(4, "big") + head[8:]
+    if sport is not None:
+        head = sport.to_bytes(2, "big") + head[2:]
     quoted = w.ip4(sent.src, sent.dst, head)
     peer.net.write(w.icmp4(PEER4, sent.src, DEST_UNREACH, code, quoted))
 
@@ -67,5 +69,14 @@ def wrong_tag_ignored(net, peer):
 def port_unreachable_ignored(net, peer):
     a, conn = established(net, peer)
     icmp_quoting(peer, sent_data(peer, a, conn), PORT_UNREACH)
+    peer.expect_nothing(0.3)
+    still_up(peer, a, conn)
+
+
+@case("10", "an ICMP error quoting a packet of no association (another source port) is "
+      "ignored (SHOULD)")
+def no_association_ignored(net, peer):
+    a, conn = established(net, peer)
+    icmp_quoting(peer, sent_data(peer, a, conn), PROTO_UNREACH, sport=8001)
     peer.expect_nothing(0.3)
     still_up(peer, a, conn)

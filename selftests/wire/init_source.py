@@ -12,7 +12,7 @@ import struct
 import time
 
 import wire_codec as w
-from wire_peer import PEER4, PEER6, Fail, accept, case, connect_nonblocking, connected
+from wire_peer import LOCAL4, PEER4, PEER6, Fail, accept, case, connect_nonblocking, connected
 
 OTHER = "192.0.2.3"
 TAG = 0x5EED0001
@@ -213,3 +213,22 @@ def collision_init_ack_to_source(net, peer):
                    % (p.chunks[0].tag, init.tag))
     if p.ip.dst != PEER4:
         raise Fail("INIT ACK sent to %s; the INIT came from %s" % (p.ip.dst, PEER4))
+
+
+@case("3.3.3", "an INIT ACK of more than 1500 bytes, in IP fragments, completes the setup: its "
+      "State Cookie of a kilobyte is echoed whole (MUST)")
+def init_ack_large(net, peer):
+    s = net.open_socket()
+    connect_nonblocking(s)
+    init = peer.expect_init()
+    cookie = bytes(range(250)) * 4
+    ack = w.init_ack(0x5EED0002, 2000, cookie=cookie, params=w.param(0x8123, bytes(1200)))
+    sctp = w.packet(peer.port, peer.sut_port, init.tag, ack)
+    for fragment in w.ip4_fragments(PEER4, LOCAL4, sctp):
+        net.write(fragment)
+    echo = peer.expect(w.COOKIE_ECHO, vtag=0x5EED0002).chunks[0]
+    if echo.cookie != cookie:
+        raise Fail("the COOKIE ECHO carries %d bytes, not the %d-byte cookie"
+                   % (len(echo.cookie or b""), len(cookie)))
+    peer.send(w.cookie_ack(), vtag=init.tag)
+    connected(s, 2.0)

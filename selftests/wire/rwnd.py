@@ -181,3 +181,21 @@ def window_updates(net, peer):
             raise Fail("window update with cumulative TSN ack %d and a_rwnd %d, expected %d "
                        "and more than the %d advertised before"
                        % (s.cum_tsn, s.a_rwnd, a.last_tsn, held))
+
+
+@case("3.3.3", "once everything is read, the window advertised is the INIT ACK's a_rwnd again: "
+      "the buffer behind it was not reduced (SHOULD NOT; 3.3.2 for an INIT's)")
+def full_window_restored(net, peer):
+    a, conn = peer.associate(listener(net, 32768))
+    window = a.init_ack.a_rwnd
+    for _ in range(6):
+        last = a.data(PAYLOAD, flags=NOW)
+        sack_at_most(peer, a, last, window, "nothing was read")
+    conn.settimeout(1.0)
+    for _ in range(6):
+        read_one(conn)
+    sacks_until(peer, a, time.monotonic() + DELAY + 0.2)  # window updates, if any
+    a.send(last)  # a duplicate: answered at once, with the window as it is
+    s = peer.expect(w.SACK, within=1.0, vtag=a.my_tag).chunks[0]
+    if s.a_rwnd != window:
+        raise Fail("a_rwnd %d with nothing held; the INIT ACK advertised %d" % (s.a_rwnd, window))

@@ -47,3 +47,17 @@ def no_v4_mapped_address(net, peer):
               if t == w.P_IPV6 and v[:12] == b"\0" * 10 + b"\xff\xff"]
     if mapped:
         raise Fail("the INIT lists IPv4-mapped IPv6 addresses %s" % mapped)
+
+
+@case("12.4", "the INIT ACK does not grow with the INIT: the State Cookie holds no copy of it, so "
+      "an INIT padded with a kilobyte of skipped parameter gets no bigger answer (SHOULD)",
+      linux="copies the whole INIT into its State Cookie")
+def init_ack_small(net, peer):
+    net.listen(8000)
+    sizes = []
+    for tag, params in ((0x5EED0021, b""), (0x5EED0022, w.param(0x8123, bytes(1000)))):
+        peer.send(w.init(tag, 1000, params=params))
+        sizes.append(peer.expect(w.INIT_ACK, vtag=tag).ip.length)
+    if sizes[1] - sizes[0] >= 100:
+        raise Fail("INIT ACKs of %d and %d bytes: 1000 bytes more in the INIT made the answer "
+                   "%d bytes bigger" % (sizes[0], sizes[1], sizes[1] - sizes[0]))
