@@ -76,6 +76,8 @@ rto() {
 
 xcheck "one-to-one, IPv4: $N_SMALL messages of 100 bytes arrive once, whole, in order, with their PPID; EOF after the sender's close(); SHA-256 equal" \
 	small $V4 6001 stream "" --count "$N_SMALL" --size 100 --ppid 51
+also xcheck "one-to-one, IPv4: 66000 messages of 28 bytes on one stream: the SSN wraps from 65535 to 0 and the order holds (RFC 9260 6.5)" \
+	ssnwrap $V4 6009 stream "" --count 66000 --size 28
 xcheck "one-to-many, IPv4: $N_SMALL messages of 28-2000 bytes; the sender's SCTP_EOF ends the association (SHUTDOWN_COMP on both sides)" \
 	many $V4 6002 seqpacket "" --count "$N_SMALL" --size 28-2000 --ppid 52
 also xcheck "one-to-one, IPv6: $N_V6 messages of 28-4000 bytes" \
