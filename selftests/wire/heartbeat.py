@@ -4,16 +4,20 @@ HEARTBEAT ACK that carries the HEARTBEAT's parameters back unchanged,
 the Heartbeat Info and any parameter after it (SHOULD), as Linux's
 sctp.ko does; and the peer's HEARTBEAT ACKs to the stack's. One
 confirms an address only with the random nonce of the
-HEARTBEAT that went there (3.3.5: MUST).
+HEARTBEAT that went there (3.3.5: MUST). Unanswered HEARTBEATs count
+against the association only on the path DATA takes (8.1: SHOULD NOT).
 """
 import socket
 import struct
 import time
 
 import wire_codec as w
-from wire_peer import Fail, accept, case, established, peer_addr_info, set_rto
+from wire_peer import (PEER4, SOL_SCTP, Fail, accept, case, confirm_path, established,
+                       peer_addr_info, set_rto)
 
 SCTP_UNCONFIRMED, SCTP_ACTIVE = 3, 2
+SCTP_ASSOCINFO, SCTP_PEER_ADDR_PARAMS, SPP_HB_ENABLE = 1, 9, 1
+PADDRPARAMS = "=i128sIHIIIIBx"  # struct sctp_paddrparams, packed (156 bytes)
 ADDR_A, ADDR_B = "192.0.2.3", "192.0.2.4"
 
 
@@ -63,3 +67,40 @@ def forged_nonce_refused(net, peer):
     time.sleep(0.2)
     if peer_addr_info(conn, ADDR_B, peer.port).state != SCTP_ACTIVE:
         raise Fail("%s not confirmed by its own HEARTBEAT's info" % ADDR_B)
+
+
+def answer_only(peer, a, addr, seconds):
+    """For SECONDS, answers the stack's HEARTBEATs to ADDR and no others;
+    fails on an ABORT."""
+    deadline = time.monotonic() + seconds
+    while True:
+        d = peer.receive(deadline - time.monotonic())
+        if d is None:
+            return
+        if d.sctp.first(w.ABORT) is not None:
+            raise Fail("ABORT %s: the association was given up" % d.sctp)
+        hb = d.sctp.first(w.HEARTBEAT)
+        if hb is not None and d.dst == addr:
+            peer.send(w.heartbeat_ack(hb.info), vtag=a.their_tag)
+
+
+@case("8.1", "HEARTBEATs unanswered on a path DATA does not take do not count against the "
+      "association: with Association.Max.Retrans 1 it outlives a dozen of them (SHOULD NOT)",
+      linux="counts them: the association is aborted")
+def idle_path_misses_not_counted(net, peer):
+    srv = net.listen(8000)
+    set_rto(srv, 200, 400, 200)  # a HEARTBEAT per path every RTO + 100 ms
+    srv.setsockopt(SOL_SCTP, SCTP_ASSOCINFO, struct.pack("=iHHIII", 0, 1, 0, 0, 0, 0))
+    srv.setsockopt(SOL_SCTP, SCTP_PEER_ADDR_PARAMS,
+                   struct.pack(PADDRPARAMS, 0, b"", 100, 0, 0, 0, SPP_HB_ENABLE, 0, 0))
+    a, _ = peer.associate(srv, params=w.addr_param(ADDR_A))
+    confirm_path(peer, a, ADDR_A)
+    answer_only(peer, a, PEER4, 4.0)
+    a.send(a.data(b"still up"))
+    deadline = time.monotonic() + 1.0
+    while True:
+        d = peer.receive(deadline - time.monotonic())
+        if d is None:
+            raise Fail("no SACK for DATA after 4 s of unanswered HEARTBEATs to %s" % ADDR_A)
+        if d.sctp.first(w.SACK) is not None:
+            return
