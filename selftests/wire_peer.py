@@ -296,6 +296,15 @@ class Peer:
             raise Fail("%s: verification tag %#x, expected %#x" % (p.names(), p.vtag, vtag))
         return p
 
+    def packets(self, seconds):
+        """The stack's packets (as Ip) for SECONDS."""
+        deadline = time.monotonic() + seconds
+        while True:
+            d = self.receive(deadline - time.monotonic())
+            if d is None:
+                return
+            yield d
+
     def expect_nothing(self, seconds):
         d = self.receive(seconds)
         if d is not None:

@@ -14,7 +14,6 @@ COOKIE ACK, as on Linux; T1-cookie sends both again; once the COOKIE ACK
 comes, T3-rtx guards the DATA.
 """
 import socket
-import time
 
 import wire_codec as w
 from wire_peer import PEER4, Fail, accept, case, sack_listener, set_rto
@@ -65,11 +64,7 @@ def cookie_echo_with(peer, init, payload, within=1.0):
 def no_data_again(peer, seconds):
     """No DATA for SECONDS: the SACK acknowledged it (HEARTBEATs may
     come: sctp.ko probes the path after a T1 expiry)."""
-    deadline = time.monotonic() + seconds
-    while True:
-        d = peer.receive(deadline - time.monotonic())
-        if d is None:
-            return
+    for d in peer.packets(seconds):
         if d.sctp.first(w.DATA) is not None:
             raise Fail("DATA sent again after its SACK: %s" % d.sctp)
 
